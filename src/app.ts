@@ -1,0 +1,101 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, HTTPReceiver } from '@slack/bolt';
+import type { AppServices } from './app-services';
+import { fixedClock, systemClock, wallClockSeconds, type Clock } from './clock';
+import type { Config } from './config';
+import { loadMigrations, migrate, MIGRATIONS_DIR } from './db/migrate';
+import { openDatabase } from './db/open-database';
+import { createStore } from './db/store';
+import { healthRoute } from './http/health-route';
+import { createLogger, type Logger } from './logger';
+import { boltLogger } from './slack/bolt-logger';
+import { registerListeners } from './slack/listeners';
+import { refuseFutureTimestamps } from './slack/refuse-future-timestamps';
+import { loadTemplates, TEMPLATES_DIR } from './templates/load-templates';
+import { loadWorkingGroups } from './working-groups/load-working-groups';
+
+/** Slack requests larger than this are refused: real ones are a few kilobytes. */
+const BODY_LIMIT_BYTES = 256 * 1024;
+
+/**
+ * Builds every long-lived dependency once: clock, database (migrated), templates, working groups.
+ * The command line and the Slack app both start from here.
+ */
+export function buildServices(config: Config, options: { logger?: Logger; clock?: Clock } = {}): AppServices {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const clock = options.clock ?? (config.now ? fixedClock(config.now) : systemClock);
+  const db = openDatabase(config.databasePath);
+  const { applied, current } = migrate(db, loadMigrations(MIGRATIONS_DIR), () => clock.now().toISO() ?? '');
+  if (applied.length > 0) logger.info({ applied, current }, 'database migrated');
+  const store = createStore(db);
+  const workingGroups = loadWorkingGroups();
+  if (store.workingGroups.sync(workingGroups.working_groups))
+    logger.info({}, 'working groups updated from config');
+  return { store, clock, templates: loadTemplates(TEMPLATES_DIR), admins: config.admins, logger };
+}
+
+export interface RunningApp {
+  /** Where the HTTP server listens, e.g. http://127.0.0.1:3000. */
+  url: string;
+  mode: 'http' | 'socket';
+  stop(): Promise<void>;
+}
+
+/** Starts the Slack app: HTTP receiver on /slack/events (or Socket Mode) plus GET /healthz. */
+export async function startApp(config: Config, services: AppServices): Promise<RunningApp> {
+  const { botToken, signingSecret, appToken, apiUrl } = config.slack;
+  const logger = boltLogger(services.logger);
+  const clientOptions = {
+    slackApiUrl: apiUrl,
+    retryConfig: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5000 },
+  };
+  const health = healthRoute(services.store.db, services.clock.now().toISO() ?? '');
+
+  if (appToken) {
+    const app = new App({ token: botToken, appToken, socketMode: true, logger, clientOptions });
+    registerListeners(app, services);
+    await app.start();
+    const server = await listen(
+      createServer((req, res) => (req.url === '/healthz' ? health(req, res) : notFound(res))),
+      config,
+    );
+    return { url: server.url, mode: 'socket', stop: async () => (await app.stop(), server.close()) };
+  }
+
+  const receiver = new HTTPReceiver({
+    signingSecret: signingSecret ?? '',
+    endpoints: '/slack/events',
+    logger,
+    bodyLimit: BODY_LIMIT_BYTES,
+    customRoutes: [{ path: '/healthz', method: ['GET'], handler: health }],
+  });
+  const app = new App({ token: botToken, receiver, logger, clientOptions });
+  registerListeners(app, services);
+  const server = await listen(
+    createServer(refuseFutureTimestamps(receiver.requestListener, wallClockSeconds)),
+    config,
+  );
+  return { url: server.url, mode: 'http', stop: () => server.close() };
+}
+
+async function listen(server: Server, config: Config): Promise<{ url: string; close(): Promise<void> }> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  return {
+    url: `http://${host}:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function notFound(res: import('node:http').ServerResponse): void {
+  res.writeHead(404).end();
+}

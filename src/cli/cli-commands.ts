@@ -1,0 +1,124 @@
+import { readFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import type { AppServices } from '../app-services';
+import { backupDatabase } from '../db/backup-database';
+import { loadMigrations, migrationStatus, MIGRATIONS_DIR } from '../db/migrate';
+import { UserError } from '../errors';
+import type { Actor } from '../workflows/actor';
+import { createRelease, CREATE_RELEASE_USAGE } from '../workflows/create-release';
+import { importTeam } from '../workflows/import-team';
+import { getReleaseStatus } from '../workflows/release-status';
+import { getReleaseTimeline } from '../workflows/release-timeline';
+import { formatStatusText, formatTimelineText } from './cli-text';
+
+export interface CliIo {
+  out(line: string): void;
+}
+
+export interface CliInvocation {
+  positionals: string[];
+  flags: { json: boolean; release?: string };
+}
+
+const cliActor = (): Actor => ({ kind: 'cli', name: userInfo().username || 'operator' });
+
+/** The command line's subcommands over the same workflows Slack uses. */
+export const CLI_COMMANDS: Record<
+  string,
+  { usage: string; run(s: AppServices, inv: CliInvocation, io: CliIo): Promise<void> | void }
+> = {
+  migrate: {
+    usage: 'kfrelease migrate',
+    run: (s, _inv, io) => {
+      const { current } = migrationStatus(s.store.db, loadMigrations(MIGRATIONS_DIR));
+      io.out(`The database is at migration ${current}, the latest this kfrelease knows.`);
+    },
+  },
+  'release create': {
+    usage: CREATE_RELEASE_USAGE.replace('/kfrelease', 'kfrelease').split(', e.g.')[0] ?? '',
+    run: (s, { positionals, flags }, io) => {
+      const [version, startDate, template, timeZone] = positionals;
+      if (!version || !startDate || positionals.length > 4) {
+        throw new UserError(
+          'bad_argument',
+          'Give a version and a start date, then optionally a template and a time zone.',
+          `Usage: ${CREATE_RELEASE_USAGE.replace('/kfrelease', 'kfrelease')}`,
+        );
+      }
+      const result = createRelease(s, {
+        version,
+        startDate,
+        template,
+        timeZone,
+        channel: null,
+        actor: cliActor(),
+      });
+      if (flags.json)
+        io.out(
+          JSON.stringify(
+            { version: result.release.version, timeline: result.timeline, notes: result.notes },
+            null,
+            2,
+          ),
+        );
+      else
+        io.out(
+          `Created ${result.release.version} (${result.release.template}, ${result.release.timeZone}); week 1 starts ${result.release.startDate}.`,
+        );
+    },
+  },
+  'team import': {
+    usage: 'kfrelease team import FILE.yml [--release VERSION]',
+    run: (s, { positionals, flags }, io) => {
+      const [file] = positionals;
+      if (!file || positionals.length > 1)
+        throw new UserError(
+          'bad_argument',
+          'Give one team file.',
+          'Usage: kfrelease team import FILE.yml [--release VERSION]',
+        );
+      let yaml: string;
+      try {
+        yaml = readFileSync(file, 'utf8');
+      } catch (error) {
+        throw new UserError('bad_file', `Cannot read ${file}: ${(error as Error).message}`);
+      }
+      const result = importTeam(s, { yaml, source: file, version: flags.release, actor: cliActor() });
+      if (flags.json) return io.out(JSON.stringify(result, null, 2));
+      io.out(
+        result.changed
+          ? `Team of ${result.version} updated: ${result.added.length} role(s) added, ${result.removed.length} removed.`
+          : `Team of ${result.version} unchanged.`,
+      );
+      for (const w of result.warnings) io.out(`warning: ${w}`);
+    },
+  },
+  status: {
+    usage: 'kfrelease status [VERSION] [--json]',
+    run: (s, { positionals, flags }, io) => {
+      const status = getReleaseStatus(s, positionals[0]);
+      io.out(flags.json ? JSON.stringify(status, null, 2) : formatStatusText(status));
+    },
+  },
+  timeline: {
+    usage: 'kfrelease timeline [VERSION] [--json]',
+    run: (s, { positionals, flags }, io) => {
+      const view = getReleaseTimeline(s, positionals[0]);
+      io.out(flags.json ? JSON.stringify(view, null, 2) : formatTimelineText(view));
+    },
+  },
+  backup: {
+    usage: 'kfrelease backup FILE',
+    run: async (s, { positionals }, io) => {
+      const [file] = positionals;
+      if (!file)
+        throw new UserError(
+          'bad_argument',
+          'Give the file to write the backup to.',
+          'Usage: kfrelease backup FILE',
+        );
+      const { pages } = await backupDatabase(s.store.db, file);
+      io.out(`Backed up ${pages} pages to ${file}; integrity check ok.`);
+    },
+  },
+};

@@ -1,0 +1,140 @@
+import type { Database } from 'better-sqlite3';
+import type { ReleaseWindow } from '../domain/current-release';
+import type { MilestoneKey, PhaseKey } from '../domain/phases';
+import type { Timeline } from '../domain/timeline';
+
+export interface ReleaseRow {
+  id: number;
+  version: string;
+  template: string;
+  timeZone: string;
+  startDate: string;
+  slackChannel: string | null;
+  status: 'active' | 'released' | 'cancelled';
+  createdAt: string;
+  createdBy: string;
+}
+
+export interface PlanInfo {
+  revision: number;
+  reason: string;
+  createdAt: string;
+  createdBy: string;
+}
+
+interface PhaseRow {
+  phase: string;
+  name: string;
+  starts_on: string;
+  ends_on: string;
+}
+interface MilestoneRow {
+  milestone: string;
+  name: string;
+  phase: string;
+  due_on: string;
+  optional: number;
+  owner: string;
+  artifact: string | null;
+}
+
+const RELEASE_COLUMNS = `id, version, template, time_zone AS timeZone, start_date AS startDate,
+  slack_channel AS slackChannel, status, created_at AS createdAt, created_by AS createdBy`;
+
+/** Releases and their plans: the first plan and every re-plan, each stored whole. */
+export function createReleaseRepository(db: Database) {
+  const byVersion = db.prepare(`SELECT ${RELEASE_COLUMNS} FROM releases WHERE version = ?`);
+  const all = db.prepare(`SELECT ${RELEASE_COLUMNS} FROM releases ORDER BY start_date, id`);
+  const insertRelease = db.prepare(
+    `INSERT INTO releases (version, template, time_zone, start_date, slack_channel, created_at, created_by)
+     VALUES (@version, @template, @timeZone, @startDate, @slackChannel, @createdAt, @createdBy)`,
+  );
+  const insertPlan = db.prepare(
+    `INSERT INTO plans (release_id, revision, reason, created_at, created_by)
+     VALUES (?, (SELECT COALESCE(MAX(revision), 0) + 1 FROM plans WHERE release_id = ?), ?, ?, ?)`,
+  );
+  const insertPhase = db.prepare(
+    `INSERT INTO plan_phases (plan_id, phase, name, position, starts_on, ends_on) VALUES (?, ?, ?, ?, ?, ?)`,
+  );
+  const insertMilestone = db.prepare(
+    `INSERT INTO plan_milestones (plan_id, milestone, name, phase, due_on, optional, owner, artifact)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const planColumns =
+    'SELECT id, revision, reason, created_at AS createdAt, created_by AS createdBy FROM plans';
+  const firstPlan = db.prepare(`${planColumns} WHERE release_id = ? ORDER BY revision ASC LIMIT 1`);
+  const latestPlan = db.prepare(`${planColumns} WHERE release_id = ? ORDER BY revision DESC LIMIT 1`);
+  const planPhases = db.prepare(
+    'SELECT phase, name, starts_on, ends_on FROM plan_phases WHERE plan_id = ? ORDER BY position',
+  );
+  const planMilestones = db.prepare(
+    `SELECT milestone, name, phase, due_on, optional, owner, artifact FROM plan_milestones
+     WHERE plan_id = ? ORDER BY due_on, rowid`,
+  );
+  const windows = db.prepare(
+    `SELECT r.version, r.time_zone AS timeZone, r.status, MIN(pp.starts_on) AS startsOn,
+            COALESCE(MAX(CASE WHEN pp.phase = 'release_day' THEN pp.ends_on END), MAX(pp.ends_on)) AS releaseOn
+     FROM releases r
+     JOIN plans p ON p.release_id = r.id
+       AND p.revision = (SELECT MAX(revision) FROM plans WHERE release_id = r.id)
+     JOIN plan_phases pp ON pp.plan_id = p.id
+     GROUP BY r.id`,
+  );
+  const planCount = db.prepare('SELECT COUNT(*) AS n FROM plans WHERE release_id = ?');
+
+  function loadPlan(
+    release: ReleaseRow,
+    which: 'first' | 'latest',
+  ): (PlanInfo & { timeline: Timeline }) | null {
+    const plan = (which === 'first' ? firstPlan : latestPlan).get(release.id) as
+      (PlanInfo & { id: number }) | undefined;
+    if (!plan) return null;
+    const phases = (planPhases.all(plan.id) as PhaseRow[]).map((row) => ({
+      key: row.phase as PhaseKey,
+      name: row.name,
+      startsOn: row.starts_on,
+      endsOn: row.ends_on,
+    }));
+    const milestones = (planMilestones.all(plan.id) as MilestoneRow[]).map((row) => ({
+      key: row.milestone as MilestoneKey,
+      name: row.name,
+      phase: row.phase as PhaseKey,
+      dueOn: row.due_on,
+      optional: row.optional === 1,
+      owner: row.owner,
+      artifact: row.artifact,
+    }));
+    const { id: _id, ...info } = plan;
+    return {
+      ...info,
+      timeline: { startDate: release.startDate, zone: release.timeZone, phases, milestones },
+    };
+  }
+
+  return {
+    findByVersion: (version: string) => (byVersion.get(version) as ReleaseRow | undefined) ?? null,
+    list: () => all.all() as ReleaseRow[],
+    /** Each release's span under its latest plan, for choosing the current release. */
+    windows: () => windows.all() as ReleaseWindow[],
+    /** Inserts a release and returns its id; the caller adds its first plan in the same transaction. */
+    insert: (release: Omit<ReleaseRow, 'id' | 'status'>) =>
+      Number(insertRelease.run(release).lastInsertRowid),
+    /** Stores a whole plan; the first one stored is the release's first plan. */
+    addPlan(releaseId: number, timeline: Timeline, meta: Omit<PlanInfo, 'revision'>): void {
+      const planId = Number(
+        insertPlan.run(releaseId, releaseId, meta.reason, meta.createdAt, meta.createdBy).lastInsertRowid,
+      );
+      timeline.phases.forEach((phase, position) =>
+        insertPhase.run(planId, phase.key, phase.name, position, phase.startsOn, phase.endsOn),
+      );
+      for (const m of timeline.milestones) {
+        insertMilestone.run(planId, m.key, m.name, m.phase, m.dueOn, m.optional ? 1 : 0, m.owner, m.artifact);
+      }
+    },
+    firstPlan: (release: ReleaseRow) => loadPlan(release, 'first'),
+    latestPlan: (release: ReleaseRow) => loadPlan(release, 'latest'),
+    planCount: (releaseId: number) => (planCount.get(releaseId) as { n: number }).n,
+  };
+}
+
+export type ReleaseRepository = ReturnType<typeof createReleaseRepository>;

@@ -1,0 +1,67 @@
+import type { Database } from 'better-sqlite3';
+import type { WorkingGroupConfig } from '../working-groups/working-groups-schema';
+
+export interface WorkingGroup {
+  id: number;
+  name: string;
+  repos: string[];
+  components: { id: number; name: string; repo: string; kind: 'wg' | 'common' }[];
+}
+
+/** Working groups as configured; the configuration file is the source of truth. */
+export function createWorkingGroupRepository(db: Database) {
+  const active = db.prepare('SELECT id, name FROM working_groups WHERE retired = 0 ORDER BY name');
+  const allRepos = db.prepare('SELECT wg_id AS wgId, repo FROM wg_repositories ORDER BY repo');
+  const allComponents = db.prepare(
+    'SELECT id, wg_id AS wgId, name, repo, kind FROM wg_components ORDER BY id',
+  );
+  const byName = db.prepare('SELECT id, name FROM working_groups WHERE name = ? COLLATE NOCASE');
+  const upsertGroup = db.prepare(
+    `INSERT INTO working_groups (name, retired) VALUES (?, 0)
+     ON CONFLICT (name) DO UPDATE SET name = excluded.name, retired = 0 RETURNING id`,
+  );
+  const retireOthers = db.prepare(
+    `UPDATE working_groups SET retired = 1 WHERE retired = 0 AND lower(name) NOT IN (SELECT lower(value) FROM json_each(?))`,
+  );
+  const deleteRepos = db.prepare('DELETE FROM wg_repositories WHERE wg_id = ?');
+  const insertRepo = db.prepare('INSERT INTO wg_repositories (wg_id, repo) VALUES (?, ?)');
+  const upsertComponent = db.prepare(
+    `INSERT INTO wg_components (wg_id, name, repo, kind) VALUES (?, ?, ?, ?)
+     ON CONFLICT (wg_id, name) DO UPDATE SET repo = excluded.repo, kind = excluded.kind`,
+  );
+  const deleteOtherComponents = db.prepare(
+    `DELETE FROM wg_components WHERE wg_id = ? AND lower(name) NOT IN (SELECT lower(value) FROM json_each(?))`,
+  );
+
+  return {
+    /** Every working group still in the configuration, with its repositories and components. */
+    list(): WorkingGroup[] {
+      const groups = active.all() as { id: number; name: string }[];
+      const repos = allRepos.all() as { wgId: number; repo: string }[];
+      const components = allComponents.all() as (WorkingGroup['components'][number] & { wgId: number })[];
+      return groups.map((group) => ({
+        ...group,
+        repos: repos.filter((r) => r.wgId === group.id).map((r) => r.repo),
+        components: components.filter((c) => c.wgId === group.id).map(({ wgId: _wgId, ...c }) => c),
+      }));
+    },
+    findByName: (name: string) => (byName.get(name) as { id: number; name: string } | undefined) ?? null,
+    /** Brings the table in line with the configuration file. Returns true when anything changed. */
+    sync(groups: WorkingGroupConfig[]): boolean {
+      const before = JSON.stringify(this.list());
+      db.transaction(() => {
+        retireOthers.run(JSON.stringify(groups.map((g) => g.name)));
+        for (const group of groups) {
+          const { id } = upsertGroup.get(group.name) as { id: number };
+          deleteRepos.run(id);
+          for (const repo of new Set(group.repos)) insertRepo.run(id, repo);
+          for (const c of group.components) upsertComponent.run(id, c.name, c.repo, c.kind);
+          deleteOtherComponents.run(id, JSON.stringify(group.components.map((c) => c.name)));
+        }
+      }).immediate();
+      return JSON.stringify(this.list()) !== before;
+    },
+  };
+}
+
+export type WorkingGroupRepository = ReturnType<typeof createWorkingGroupRepository>;

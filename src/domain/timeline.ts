@@ -1,0 +1,198 @@
+import { DateTime, IANAZone } from 'luxon';
+import type { MilestoneKey, PhaseKey } from './phases';
+import type { ReleaseTemplate, TemplateMilestone } from './release-template';
+import { formatVersionPattern, type ParsedVersion } from './version';
+
+/** A phase placed on the calendar: whole weeks, Monday of its first week to Sunday of its last. */
+export interface PhaseDates {
+  key: PhaseKey;
+  name: string;
+  /** ISO calendar date (YYYY-MM-DD) in the release's zone, inclusive. */
+  startsOn: string;
+  /** ISO calendar date (YYYY-MM-DD) in the release's zone, inclusive. */
+  endsOn: string;
+}
+
+/** A milestone placed on the calendar, with the branch or tag it should produce. */
+export interface MilestoneDate {
+  key: MilestoneKey;
+  name: string;
+  phase: PhaseKey;
+  /** ISO calendar date (YYYY-MM-DD) in the release's zone. */
+  dueOn: string;
+  optional: boolean;
+  owner: string;
+  /** The release branch, RC tag or release tag this milestone produces, e.g. "v1.10.0-rc.1". */
+  artifact: string | null;
+}
+
+/** A release template laid out on the calendar from a start date. */
+export interface Timeline {
+  /** Monday of week 1. */
+  startDate: string;
+  /** IANA time zone the dates are calendar dates in, e.g. "Europe/Berlin". */
+  zone: string;
+  phases: PhaseDates[];
+  /** Sorted by date, then by template order. */
+  milestones: MilestoneDate[];
+}
+
+/** How far one phase end or milestone moved between two plans. */
+export interface DateSlip {
+  key: string;
+  kind: 'phase' | 'milestone';
+  firstDate: string;
+  currentDate: string;
+  /** Positive when the current plan is later than the first one. */
+  slipDays: number;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** True for an IANA time zone name luxon can use, e.g. "Europe/Berlin" or "UTC". */
+export function isValidTimeZone(zone: string): boolean {
+  return IANAZone.isValidZone(zone);
+}
+
+/**
+ * Checks a cycle start date: a real YYYY-MM-DD date that is a Monday, in a known zone.
+ * Returns null when it is fine, otherwise a sentence for the release manager.
+ */
+export function validateStartDate(startDate: string, zone: string): string | null {
+  if (!isValidTimeZone(zone)) {
+    return `"${zone}" is not a time zone I know; use an IANA name such as Europe/Berlin or America/Los_Angeles.`;
+  }
+  if (!ISO_DATE.test(startDate))
+    return `"${startDate}" is not a date; write it as YYYY-MM-DD, e.g. 2026-03-02.`;
+  const date = DateTime.fromISO(startDate, { zone }).setLocale('en-US');
+  if (!date.isValid) return `${startDate} is not a real date; check the month and the day.`;
+  if (date.weekday === 1) return null;
+  const monday = date.minus({ days: date.weekday - 1 }).toISODate();
+  return `${startDate} is a ${date.toFormat('cccc')}; week 1 starts on a Monday, e.g. ${monday}.`;
+}
+
+function calendarDate(isoDate: string, zone: string): DateTime {
+  const date = DateTime.fromISO(isoDate, { zone });
+  if (!date.isValid) throw new Error(`"${isoDate}" is not a valid date in ${zone}.`);
+  return date;
+}
+
+/** Adds whole calendar days: luxon keeps the wall-clock time, so a DST change never moves the date. */
+function addDays(isoDate: string, days: number, zone: string): string {
+  return calendarDate(isoDate, zone).plus({ days }).toISODate() ?? isoDate;
+}
+
+/** The date of ISO weekday `weekday` (1 = Monday) in cycle week `week` (week 1 starts on the start date). */
+function dateOfWeek(startDate: string, zone: string, week: number, weekday: number): string {
+  return addDays(startDate, 7 * (week - 1) + (weekday - 1), zone);
+}
+
+function milestoneArtifact(template: ReleaseTemplate, version: ParsedVersion, m: TemplateMilestone): string {
+  if (m.key === 'release_branch') return formatVersionPattern(template.releaseBranch, version);
+  if (m.key === 'release') return formatVersionPattern(template.releaseTag, version);
+  return formatVersionPattern(template.rcTag, version, Number(m.key.slice('rc.'.length)));
+}
+
+/**
+ * Lays a release template on the calendar: week N starts on startDate + 7 * (N - 1) days, phases
+ * span whole weeks (Monday to Sunday) and milestones fall on their weekday. Dates are calendar
+ * dates in the release's zone, computed with calendar arithmetic so DST changes move nothing.
+ * Throws when the start date or zone is invalid: callers check them with validateStartDate first.
+ */
+export function computeTimeline(params: {
+  template: ReleaseTemplate;
+  version: ParsedVersion;
+  startDate: string;
+  zone: string;
+}): Timeline {
+  const { template, version, startDate, zone } = params;
+  const problem = validateStartDate(startDate, zone);
+  if (problem) throw new Error(problem);
+
+  const phases = template.phases.map((p) => ({
+    key: p.key,
+    name: p.name,
+    startsOn: dateOfWeek(startDate, zone, p.fromWeek, 1),
+    endsOn: dateOfWeek(startDate, zone, p.toWeek, 7),
+  }));
+  const milestones = template.milestones
+    .map((m, order) => ({
+      order,
+      milestone: {
+        key: m.key,
+        name: m.name,
+        phase: m.phase,
+        dueOn: dateOfWeek(startDate, zone, m.week, m.weekday),
+        optional: m.optional,
+        owner: m.owner,
+        artifact: milestoneArtifact(template, version, m),
+      },
+    }))
+    .sort((a, b) => a.milestone.dueOn.localeCompare(b.milestone.dueOn) || a.order - b.order)
+    .map(({ milestone }) => milestone);
+  return { startDate, zone, phases, milestones };
+}
+
+/** The calendar date a moment falls on in the release's zone. */
+export function localDate(moment: DateTime, zone: string): string {
+  const date = moment.setZone(zone).toISODate();
+  if (date === null) throw new Error(`Cannot place ${moment.toString()} in time zone "${zone}".`);
+  return date;
+}
+
+/** Whole calendar days from one ISO date to another; negative when toDate is earlier. */
+export function daysUntil(fromDate: string, toDate: string): number {
+  const from = calendarDate(fromDate, 'UTC');
+  const to = calendarDate(toDate, 'UTC');
+  return Math.round(to.diff(from, 'days').days);
+}
+
+/** The cycle week a date is in: week 1 is the start date and the six days after; the week before is 0. */
+export function cycleWeek(startDate: string, date: string): number {
+  return Math.floor(daysUntil(startDate, date) / 7) + 1;
+}
+
+/** Every phase that contains the date; phases overlap (feature freeze and documentation, say). */
+export function phasesOn(timeline: Timeline, date: string): PhaseDates[] {
+  return timeline.phases.filter((phase) => phase.startsOn <= date && date <= phase.endsOn);
+}
+
+/** The earliest milestone due on or after the date, or null when all are past. */
+export function nextMilestone(timeline: Timeline, date: string): MilestoneDate | null {
+  const upcoming = timeline.milestones.filter((m) => m.dueOn >= date);
+  return upcoming.reduce<MilestoneDate | null>(
+    (best, m) => (best === null || m.dueOn < best.dueOn ? m : best),
+    null,
+  );
+}
+
+/**
+ * How far the current plan moved from the first one: for each phase (by its end) and each milestone
+ * present in both plans, the days the current date is after the first one (negative when earlier).
+ */
+export function timelineSlip(first: Timeline, current: Timeline): DateSlip[] {
+  const slips: DateSlip[] = [];
+  for (const phase of first.phases) {
+    const now = current.phases.find((p) => p.key === phase.key);
+    if (!now) continue;
+    slips.push({
+      key: phase.key,
+      kind: 'phase',
+      firstDate: phase.endsOn,
+      currentDate: now.endsOn,
+      slipDays: daysUntil(phase.endsOn, now.endsOn),
+    });
+  }
+  for (const milestone of first.milestones) {
+    const now = current.milestones.find((m) => m.key === milestone.key);
+    if (!now) continue;
+    slips.push({
+      key: milestone.key,
+      kind: 'milestone',
+      firstDate: milestone.dueOn,
+      currentDate: now.dueOn,
+      slipDays: daysUntil(milestone.dueOn, now.dueOn),
+    });
+  }
+  return slips;
+}

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { UserError } from '../../errors';
+
+/** Slack caps command text well below this; anything longer is not a command a person typed. */
+const MAX_TEXT = 1000;
+
+const textSchema = z
+  .string()
+  .max(MAX_TEXT, `That command is too long (over ${MAX_TEXT} characters).`)
+  // eslint-disable-next-line no-control-regex -- refusing control characters is the point
+  .refine((text) => !/[\u0000-\u0008\u000b-\u001f]/.test(text), 'That command contains control characters.');
+
+export interface CommandText {
+  /** The subcommand and its words; `release create` is two words. */
+  words: string[];
+  /** `--share` (or `share` at the end) posts the answer to the channel instead of only to you. */
+  share: boolean;
+  json: boolean;
+}
+
+/** Splits slash-command text into words and the flags every subcommand understands. */
+export function parseCommandText(raw: string): CommandText {
+  const parsed = textSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new UserError(
+      'bad_argument',
+      parsed.error.issues[0]?.message ?? 'That command cannot be read.',
+      'Try `/kfrelease help`.',
+    );
+  }
+  const words = parsed.data.trim().split(/\s+/).filter(Boolean);
+  const share = words.includes('--share');
+  const json = words.includes('--json');
+  const rest = words.filter((w) => w !== '--share' && w !== '--json');
+  if (rest.length > 1 && rest[rest.length - 1] === 'share') {
+    rest.pop();
+    return { words: rest, share: true, json };
+  }
+  return { words: rest, share, json };
+}
+
+/** The candidate closest to `word` by edit distance, if it is close enough to be a likely typo. */
+export function closestMatch(word: string, candidates: string[]): string | null {
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const d = editDistance(word.toLowerCase(), candidate);
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best !== null && bestDistance <= Math.max(2, Math.floor(best.length / 2)) ? best : null;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0] ?? 0;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j] ?? 0;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      row[j] = Math.min(above + 1, (row[j - 1] ?? 0) + 1, diagonal + cost);
+      diagonal = above;
+    }
+  }
+  return row[b.length] ?? 0;
+}

@@ -1,0 +1,49 @@
+import { isUserError, newErrorId, UserError } from '../../errors';
+import type { SlackAnswer } from '../blocks/block-kit';
+import { unexpectedErrorBlocks, userErrorBlocks } from '../blocks/error-blocks';
+import { helpBlocks } from '../blocks/help-blocks';
+import { closestMatch, parseCommandText } from './command-text';
+import { SUBCOMMANDS, type CommandContext } from './subcommands';
+
+export interface CommandResult {
+  answer: SlackAnswer;
+  share: boolean;
+  outcome: 'ok' | 'user_error' | 'unexpected';
+}
+
+/** Runs one `/kfrelease` command text and always comes back with something to show the user. */
+export function runCommand(ctx: CommandContext, rawText: string): CommandResult {
+  const log = ctx.services.logger;
+  let share = false;
+  try {
+    const text = parseCommandText(rawText);
+    share = text.share;
+    const [first = 'help', second] = text.words;
+    if (first === 'help') return { answer: helpBlocks(SUBCOMMANDS), share: false, outcome: 'ok' };
+    const twoWords = second !== undefined ? `${first} ${second}`.toLowerCase() : null;
+    const byTwo = SUBCOMMANDS.find((s) => s.name === twoWords);
+    const byOne = SUBCOMMANDS.find((s) => s.name === first.toLowerCase());
+    const sub = byTwo ?? byOne;
+    if (!sub) return { answer: unknownCommand(text.words), share: false, outcome: 'user_error' };
+    const args = text.words.slice(sub === byTwo ? 2 : 1);
+    return { answer: sub.run(ctx, args), share, outcome: 'ok' };
+  } catch (error) {
+    if (isUserError(error)) return { answer: userErrorBlocks(error), share: false, outcome: 'user_error' };
+    const errorId = newErrorId();
+    log.error({ err: error, errorId, user: ctx.userId }, 'command failed');
+    return { answer: unexpectedErrorBlocks(errorId), share: false, outcome: 'unexpected' };
+  }
+}
+
+function unknownCommand(words: string[]): SlackAnswer {
+  const typed = words.slice(0, 2).join(' ');
+  const names = SUBCOMMANDS.map((s) => s.name);
+  const guess = closestMatch(words.slice(0, 2).join(' '), names) ?? closestMatch(words[0] ?? '', names);
+  const error = new UserError(
+    'unknown_command',
+    `There is no \`/kfrelease ${typed}\`.${guess ? ` Did you mean \`/kfrelease ${guess}\`?` : ''}`,
+  );
+  const help = helpBlocks(SUBCOMMANDS);
+  const lead = userErrorBlocks(error);
+  return { text: lead.text, blocks: [...lead.blocks, ...help.blocks] };
+}

@@ -1,0 +1,128 @@
+import type { Clock } from '../clock';
+import type { ReleaseTemplate } from '../domain/release-template';
+import { computeTimeline, isValidTimeZone, validateStartDate, type Timeline } from '../domain/timeline';
+import { parseVersion, type ParsedVersion } from '../domain/version';
+import type { ReleaseRow } from '../db/release-repository';
+import type { Store } from '../db/store';
+import { UserError } from '../errors';
+import { actorId, type Actor } from './actor';
+
+export const DEFAULT_TEMPLATE = 'handbook-17w';
+export const DEFAULT_TIME_ZONE = 'UTC';
+export const CREATE_RELEASE_USAGE =
+  '/kfrelease release create <version> <start-date> [template] [time-zone], e.g. /kfrelease release create v1.10.0 2026-03-02 handbook-17w Europe/Berlin';
+
+export interface CreateReleaseInput {
+  version: string;
+  /** The Monday of week 1, YYYY-MM-DD. */
+  startDate: string;
+  template?: string;
+  timeZone?: string;
+  /** The Slack channel the release team works in. */
+  channel: string | null;
+  actor: Actor;
+}
+
+export interface CreateReleaseDeps {
+  store: Store;
+  clock: Clock;
+  templates: Map<string, ReleaseTemplate>;
+  admins: string[];
+}
+
+/**
+ * Creates a release and records its timeline as the first plan. Only admins may (the command line
+ * is trusted). Every problem with the arguments is reported at once and nothing is written.
+ */
+export function createRelease(
+  deps: CreateReleaseDeps,
+  input: CreateReleaseInput,
+): { release: ReleaseRow; timeline: Timeline; notes: string[] } {
+  const { store, clock, templates, admins } = deps;
+  if (input.actor.kind === 'slack' && !admins.includes(input.actor.userId)) {
+    throw new UserError(
+      'forbidden',
+      'Only kfrelease admins can create a release.',
+      'Ask one of the admins listed in KFRELEASE_ADMINS (the person who runs kfrelease knows who they are).',
+    );
+  }
+  const problems: string[] = [];
+  const templateKey = input.template ?? DEFAULT_TEMPLATE;
+  const template = templates.get(templateKey);
+  if (!template)
+    problems.push(`There is no template "${templateKey}". Templates: ${[...templates.keys()].join(', ')}.`);
+  const timeZone = input.timeZone ?? DEFAULT_TIME_ZONE;
+  if (!isValidTimeZone(timeZone)) {
+    problems.push(
+      `"${timeZone}" is not a time zone. Use an IANA name such as Europe/Berlin, America/Los_Angeles or UTC.`,
+    );
+  }
+  const dateProblem = validateStartDate(input.startDate, isValidTimeZone(timeZone) ? timeZone : 'UTC');
+  if (dateProblem) problems.push(dateProblem);
+  const version = checkVersion(input.version, template, problems);
+  if (version && store.releases.findByVersion(version.canonical)) {
+    problems.push(
+      `Release ${version.canonical} already exists. See it with /kfrelease status ${version.canonical}.`,
+    );
+  }
+  if (problems.length > 0 || !template || !version) {
+    throw new UserError('bad_argument', problems.join('\n'), `Usage: ${CREATE_RELEASE_USAGE}`);
+  }
+
+  const timeline = computeTimeline({ template, version, startDate: input.startDate, zone: timeZone });
+  const at = clock.now().toISO() ?? '';
+  const by = actorId(input.actor);
+  const release = store.transaction(() => {
+    const id = store.releases.insert({
+      version: version.canonical,
+      template: template.key,
+      timeZone,
+      startDate: input.startDate,
+      slackChannel: input.channel,
+      createdAt: at,
+      createdBy: by,
+    });
+    store.releases.addPlan(id, timeline, { reason: 'First plan', createdAt: at, createdBy: by });
+    store.audit.record({
+      at,
+      actor: by,
+      releaseId: id,
+      action: 'release.created',
+      details: { version: version.canonical, template: template.key, timeZone, startDate: input.startDate },
+    });
+    return store.releases.findByVersion(version.canonical);
+  });
+  if (!release) throw new Error(`release ${version.canonical} vanished after insert`);
+  return { release, timeline, notes: version.notes };
+}
+
+function checkVersion(
+  raw: string,
+  template: ReleaseTemplate | undefined,
+  problems: string[],
+): ParsedVersion | null {
+  const parsed = parseVersion(raw);
+  if (!parsed.ok) {
+    problems.push(parsed.error);
+    return null;
+  }
+  const version = parsed.version;
+  if (version.rc !== null) {
+    problems.push(
+      `${version.canonical} is a release candidate; create the release with its final version, e.g. ${version.canonical.replace(/-rc\.\d+$/, '')}.`,
+    );
+    return null;
+  }
+  if (template && template.versionScheme !== version.scheme) {
+    const example = template.versionScheme === 'calver' ? '26.03' : 'v1.10.0';
+    problems.push(
+      `Template ${template.key} uses ${template.versionScheme} versions like ${example}, but ${version.canonical} is ${version.scheme}.`,
+    );
+    return null;
+  }
+  if (version.scheme === 'semver' && version.patch === null) {
+    problems.push(`Give the full version with its patch number, e.g. v${version.major}.${version.minor}.0.`);
+    return null;
+  }
+  return version;
+}

@@ -1,0 +1,114 @@
+import type { Clock } from '../clock';
+import { summarizeTeam, type TeamAssignment } from '../domain/team';
+import {
+  cycleWeek,
+  daysUntil,
+  nextMilestone,
+  phasesOn,
+  timelineSlip,
+  type PhaseDates,
+} from '../domain/timeline';
+import type { Store } from '../db/store';
+import { findRelease } from './find-release';
+
+export interface MilestoneStatus {
+  key: string;
+  name: string;
+  dueOn: string;
+  daysLeft: number;
+  owner: string;
+  artifact: string | null;
+  /** Days later than the first plan (negative: earlier). */
+  slipDays: number;
+}
+
+export interface PersonRef {
+  name: string;
+  slackId: string | null;
+}
+
+/** Where a release stands today, for `/kfrelease status` and `kfrelease status --json`. */
+export interface ReleaseStatus {
+  version: string;
+  template: string;
+  timeZone: string;
+  channel: string | null;
+  state: string;
+  today: string;
+  week: number;
+  releaseWeek: number;
+  phases: PhaseDates[];
+  /** Set before the first phase starts or after the last one ends. */
+  outside: 'before' | 'after' | null;
+  nextMilestone: MilestoneStatus | null;
+  release: MilestoneStatus | null;
+  planRevision: number;
+  team: {
+    releaseManagers: PersonRef[];
+    docsLeads: PersonRef[];
+    docsLeadImplied: boolean;
+    productManagers: PersonRef[];
+    liaisonsCovering: number;
+    workingGroups: number;
+    distributionReps: number;
+  };
+}
+
+const person = (a: TeamAssignment): PersonRef => ({ name: a.name, slackId: a.slackId });
+
+/** Assembles the status of the named release, or of the current one. */
+export function getReleaseStatus(deps: { store: Store; clock: Clock }, version?: string): ReleaseStatus {
+  const { store, clock } = deps;
+  const release = findRelease(deps, version);
+  const latest = store.releases.latestPlan(release);
+  const first = store.releases.firstPlan(release);
+  if (!latest || !first) throw new Error(`release ${release.version} has no plan`);
+  const timeline = latest.timeline;
+  const today = clock.now().setZone(release.timeZone).toISODate() ?? '';
+  const slips = new Map(
+    timelineSlip(first.timeline, timeline)
+      .filter((s) => s.kind === 'milestone')
+      .map((s) => [s.key, s.slipDays]),
+  );
+  const toStatus = (m: (typeof timeline.milestones)[number] | null | undefined): MilestoneStatus | null =>
+    m
+      ? {
+          key: m.key,
+          name: m.name,
+          dueOn: m.dueOn,
+          daysLeft: daysUntil(today, m.dueOn),
+          owner: m.owner,
+          artifact: m.artifact,
+          slipDays: slips.get(m.key) ?? 0,
+        }
+      : null;
+  const releaseMilestone = timeline.milestones.find((m) => m.key === 'release');
+  const firstDay = timeline.phases[0]?.startsOn ?? release.startDate;
+  const lastDay = timeline.phases.reduce((last, p) => (p.endsOn > last ? p.endsOn : last), firstDay);
+  const workingGroups = store.workingGroups.list().map((g) => g.name);
+  const team = summarizeTeam(store.team.assignments(release.id), workingGroups);
+  return {
+    version: release.version,
+    template: release.template,
+    timeZone: release.timeZone,
+    channel: release.slackChannel,
+    state: release.status,
+    today,
+    week: cycleWeek(release.startDate, today),
+    releaseWeek: releaseMilestone ? cycleWeek(release.startDate, releaseMilestone.dueOn) : 0,
+    phases: phasesOn(timeline, today),
+    outside: today < firstDay ? 'before' : today > lastDay ? 'after' : null,
+    nextMilestone: toStatus(nextMilestone(timeline, today)),
+    release: toStatus(releaseMilestone),
+    planRevision: latest.revision,
+    team: {
+      releaseManagers: team.releaseManagers.map(person),
+      docsLeads: team.docsLeads.map(person),
+      docsLeadImplied: team.docsLeadImplied,
+      productManagers: team.productManagers.map(person),
+      liaisonsCovering: team.byWorkingGroup.filter((g) => g.liaisons.length > 0).length,
+      workingGroups: team.byWorkingGroup.length,
+      distributionReps: team.byDistribution.length,
+    },
+  };
+}

@@ -1,0 +1,69 @@
+import type { Clock } from '../clock';
+import { timelineSlip } from '../domain/timeline';
+import type { Store } from '../db/store';
+import { findRelease } from './find-release';
+
+export interface DatedItem {
+  key: string;
+  name: string;
+  /** The first plan's date(s). */
+  planned: { startsOn: string; endsOn: string };
+  /** The latest plan's date(s); equal to planned when never re-planned. */
+  current: { startsOn: string; endsOn: string };
+  slipDays: number;
+}
+
+/** Every phase and milestone of a release with its first-plan and latest dates. */
+export interface ReleaseTimelineView {
+  version: string;
+  timeZone: string;
+  template: string;
+  planRevision: number;
+  replannedAt: string | null;
+  phases: DatedItem[];
+  milestones: (DatedItem & { owner: string; optional: boolean; artifact: string | null })[];
+}
+
+/** The timeline of the named (or current) release, planned against re-planned. */
+export function getReleaseTimeline(
+  deps: { store: Store; clock: Clock },
+  version?: string,
+): ReleaseTimelineView {
+  const release = findRelease(deps, version);
+  const latest = deps.store.releases.latestPlan(release);
+  const first = deps.store.releases.firstPlan(release);
+  if (!latest || !first) throw new Error(`release ${release.version} has no plan`);
+  const slip = new Map(
+    timelineSlip(first.timeline, latest.timeline).map((s) => [`${s.kind}:${s.key}`, s.slipDays]),
+  );
+  return {
+    version: release.version,
+    timeZone: release.timeZone,
+    template: release.template,
+    planRevision: latest.revision,
+    replannedAt: latest.revision > 1 ? latest.createdAt : null,
+    phases: latest.timeline.phases.map((phase) => {
+      const planned = first.timeline.phases.find((p) => p.key === phase.key) ?? phase;
+      return {
+        key: phase.key,
+        name: phase.name,
+        planned: { startsOn: planned.startsOn, endsOn: planned.endsOn },
+        current: { startsOn: phase.startsOn, endsOn: phase.endsOn },
+        slipDays: slip.get(`phase:${phase.key}`) ?? 0,
+      };
+    }),
+    milestones: latest.timeline.milestones.map((m) => {
+      const planned = first.timeline.milestones.find((p) => p.key === m.key) ?? m;
+      return {
+        key: m.key,
+        name: m.name,
+        owner: m.owner,
+        optional: m.optional,
+        artifact: m.artifact,
+        planned: { startsOn: planned.dueOn, endsOn: planned.dueOn },
+        current: { startsOn: m.dueOn, endsOn: m.dueOn },
+        slipDays: slip.get(`milestone:${m.key}`) ?? 0,
+      };
+    }),
+  };
+}
