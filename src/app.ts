@@ -10,6 +10,7 @@ import { createStore } from './db/store';
 import { healthRoute } from './http/health-route';
 import { createLogger, type Logger } from './logger';
 import { boltLogger } from './slack/bolt-logger';
+import { fetchBotIdentity } from './slack/bot-identity';
 import { registerListeners } from './slack/listeners';
 import { refuseFutureTimestamps } from './slack/refuse-future-timestamps';
 import { loadTemplates, TEMPLATES_DIR } from './templates/load-templates';
@@ -51,9 +52,10 @@ export async function startApp(config: Config, services: AppServices): Promise<R
     retryConfig: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5000 },
   };
   const health = healthRoute(services.store.db, services.clock.now().toISO() ?? '');
+  const identity = await fetchBotIdentity(botToken ?? '', clientOptions, services.logger);
 
   if (appToken) {
-    const app = new App({ token: botToken, appToken, socketMode: true, logger, clientOptions });
+    const app = new App({ token: botToken, ...identity, appToken, socketMode: true, logger, clientOptions });
     registerListeners(app, services);
     await app.start();
     const server = await listen(
@@ -70,7 +72,7 @@ export async function startApp(config: Config, services: AppServices): Promise<R
     bodyLimit: BODY_LIMIT_BYTES,
     customRoutes: [{ path: '/healthz', method: ['GET'], handler: health }],
   });
-  const app = new App({ token: botToken, receiver, logger, clientOptions });
+  const app = new App({ token: botToken, ...identity, receiver, logger, clientOptions });
   registerListeners(app, services);
   const server = await listen(
     createServer(refuseFutureTimestamps(receiver.requestListener, wallClockSeconds)),

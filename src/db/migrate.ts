@@ -161,7 +161,9 @@ export function migrate(
 }
 
 function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  // Not `instanceof Error`: better-sqlite3's errors may come from another realm (e.g. under Jest).
+  const message = (error as { message?: unknown } | null)?.message;
+  return typeof message === 'string' ? message : String(error);
 }
 
 function nextStep(error: unknown): string {
