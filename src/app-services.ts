@@ -1,6 +1,7 @@
 import type { Clock } from './clock';
 import type { Store } from './db/store';
 import type { ReleaseTemplate } from './domain/release-template';
+import type { GitHubClient } from './github/github-client';
 import type { Logger } from './logger';
 
 /** What the composition root builds once and hands to every adapter. */
@@ -11,4 +12,9 @@ export interface AppServices {
   /** Slack user IDs from KFRELEASE_ADMINS. */
   admins: string[];
   logger: Logger;
+  github: GitHubClient;
+  /** How long a modal submission waits for GitHub before saving as pending validation. */
+  githubDeadlineMs: number;
+  /** Called after a change that queued Slack posts: the running app delivers them at once. */
+  deliverSoon(): void;
 }

@@ -5,6 +5,11 @@ import type { AppServices } from './app-services';
 import { fixedClock, systemClock, wallClockSeconds, type Clock } from './clock';
 import type { Config } from './config';
 import { loadMigrations, migrate, MIGRATIONS_DIR } from './db/migrate';
+import { createOctokitGitHubClient } from './github/octokit-github-client';
+import { createOutboxSender } from './outbox/outbox-sender';
+import { createWebClientPoster } from './slack/slack-poster';
+import { releaseManagerIds } from './workflows/authority';
+import { revalidatePending } from './workflows/revalidate-pending';
 import { openDatabase } from './db/open-database';
 import { createStore } from './db/store';
 import { healthRoute } from './http/health-route';
@@ -23,7 +28,10 @@ const BODY_LIMIT_BYTES = 256 * 1024;
  * Builds every long-lived dependency once: clock, database (migrated), templates, working groups.
  * The command line and the Slack app both start from here.
  */
-export function buildServices(config: Config, options: { logger?: Logger; clock?: Clock } = {}): AppServices {
+export function buildServices(
+  config: Config,
+  options: { logger?: Logger; clock?: Clock; githubDeadlineMs?: number } = {},
+): AppServices {
   const logger = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? (config.now ? fixedClock(config.now) : systemClock);
   const db = openDatabase(config.databasePath);
@@ -33,7 +41,66 @@ export function buildServices(config: Config, options: { logger?: Logger; clock?
   const workingGroups = loadWorkingGroups();
   if (store.workingGroups.sync(workingGroups.working_groups))
     logger.info({}, 'working groups updated from config');
-  return { store, clock, templates: loadTemplates(TEMPLATES_DIR), admins: config.admins, logger };
+  const github = createOctokitGitHubClient({
+    baseUrl: config.github.apiUrl,
+    token: config.github.token,
+    logger: logger.child({ component: 'github' }),
+  });
+  return {
+    store,
+    clock,
+    templates: loadTemplates(TEMPLATES_DIR),
+    admins: config.admins,
+    logger,
+    github,
+    githubDeadlineMs: options.githubDeadlineMs ?? GITHUB_DEADLINE_MS,
+    deliverSoon: () => undefined,
+  };
+}
+
+/** Slack closes a modal submission after 3 s; GitHub gets most of that, the rest is ours. */
+const GITHUB_DEADLINE_MS = 2200;
+/** How often queued posts and pending validations are retried. */
+const BACKGROUND_INTERVAL_MS = 15_000;
+
+/**
+ * The work that runs beside the request handlers: delivering queued Slack posts and validating
+ * revisions GitHub could not check in time.
+ */
+function startBackgroundWork(config: Config, services: AppServices) {
+  const logger = services.logger.child({ component: 'background' });
+  const sender = createOutboxSender({
+    outbox: services.store.outbox,
+    poster: createWebClientPoster({
+      token: config.slack.botToken ?? '',
+      apiUrl: config.slack.apiUrl,
+      logger,
+    }),
+    clock: services.clock,
+    logger,
+    releaseManagers: (releaseId) => (releaseId === null ? [] : releaseManagerIds(services.store, releaseId)),
+    transaction: services.store.transaction,
+  });
+  let validating: Promise<unknown> = Promise.resolve();
+  const revalidate = () => {
+    validating = validating
+      .then(() => revalidatePending(services))
+      .then(({ decided }) => decided > 0 && sender.kick())
+      .catch((error: unknown) => logger.error({ err: error }, 'revalidation failed'));
+  };
+  sender.start(BACKGROUND_INTERVAL_MS);
+  const timer = setInterval(revalidate, BACKGROUND_INTERVAL_MS);
+  timer.unref();
+  revalidate();
+  sender.kick();
+  return {
+    kick: () => sender.kick(),
+    stop: async () => {
+      clearInterval(timer);
+      await validating;
+      await sender.stop();
+    },
+  };
 }
 
 export interface RunningApp {
@@ -44,8 +111,10 @@ export interface RunningApp {
 }
 
 /** Starts the Slack app: HTTP receiver on /slack/events (or Socket Mode) plus GET /healthz. */
-export async function startApp(config: Config, services: AppServices): Promise<RunningApp> {
+export async function startApp(config: Config, baseServices: AppServices): Promise<RunningApp> {
   const { botToken, signingSecret, appToken, apiUrl } = config.slack;
+  const background = startBackgroundWork(config, baseServices);
+  const services: AppServices = { ...baseServices, deliverSoon: background.kick };
   const logger = boltLogger(services.logger);
   const clientOptions = {
     slackApiUrl: apiUrl,
@@ -62,7 +131,11 @@ export async function startApp(config: Config, services: AppServices): Promise<R
       createServer((req, res) => (req.url === '/healthz' ? health(req, res) : notFound(res))),
       config,
     );
-    return { url: server.url, mode: 'socket', stop: async () => (await app.stop(), server.close()) };
+    return {
+      url: server.url,
+      mode: 'socket',
+      stop: async () => (await app.stop(), await background.stop(), server.close()),
+    };
   }
 
   const receiver = new HTTPReceiver({
@@ -78,7 +151,7 @@ export async function startApp(config: Config, services: AppServices): Promise<R
     createServer(refuseFutureTimestamps(receiver.requestListener, wallClockSeconds)),
     config,
   );
-  return { url: server.url, mode: 'http', stop: () => server.close() };
+  return { url: server.url, mode: 'http', stop: async () => (await server.close(), await background.stop()) };
 }
 
 async function listen(server: Server, config: Config): Promise<{ url: string; close(): Promise<void> }> {

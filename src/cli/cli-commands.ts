@@ -5,11 +5,12 @@ import { backupDatabase } from '../db/backup-database';
 import { loadMigrations, migrationStatus, MIGRATIONS_DIR } from '../db/migrate';
 import { UserError } from '../errors';
 import type { Actor } from '../workflows/actor';
-import { createRelease, CREATE_RELEASE_USAGE } from '../workflows/create-release';
+import { createRelease, CREATE_RELEASE_USAGE, templateAndZone } from '../workflows/create-release';
 import { importTeam } from '../workflows/import-team';
 import { getReleaseStatus } from '../workflows/release-status';
 import { getReleaseTimeline } from '../workflows/release-timeline';
-import { formatStatusText, formatTimelineText } from './cli-text';
+import { componentVersionsMarkdown, getComponentVersions } from '../workflows/component-versions';
+import { formatStatusText, formatTimelineText, formatVersionsText } from './cli-text';
 
 export interface CliIo {
   out(line: string): void;
@@ -17,7 +18,7 @@ export interface CliIo {
 
 export interface CliInvocation {
   positionals: string[];
-  flags: { json: boolean; release?: string };
+  flags: { json: boolean; markdown: boolean; release?: string };
 }
 
 const cliActor = (): Actor => ({ kind: 'cli', name: userInfo().username || 'operator' });
@@ -37,7 +38,7 @@ export const CLI_COMMANDS: Record<
   'release create': {
     usage: CREATE_RELEASE_USAGE.replace('/kfrelease', 'kfrelease').split(', e.g.')[0] ?? '',
     run: (s, { positionals, flags }, io) => {
-      const [version, startDate, template, timeZone] = positionals;
+      const [version, startDate, ...rest] = positionals;
       if (!version || !startDate || positionals.length > 4) {
         throw new UserError(
           'bad_argument',
@@ -48,8 +49,7 @@ export const CLI_COMMANDS: Record<
       const result = createRelease(s, {
         version,
         startDate,
-        template,
-        timeZone,
+        ...templateAndZone(rest),
         channel: null,
         actor: cliActor(),
       });
@@ -105,6 +105,15 @@ export const CLI_COMMANDS: Record<
     run: (s, { positionals, flags }, io) => {
       const view = getReleaseTimeline(s, positionals[0]);
       io.out(flags.json ? JSON.stringify(view, null, 2) : formatTimelineText(view));
+    },
+  },
+  versions: {
+    usage: 'kfrelease versions [VERSION] [--json | --markdown]',
+    run: (s, { positionals, flags }, io) => {
+      const view = getComponentVersions(s, positionals[0]);
+      if (flags.json) return io.out(JSON.stringify(view, null, 2));
+      if (flags.markdown) return io.out(componentVersionsMarkdown(view));
+      io.out(formatVersionsText(view));
     },
   },
   backup: {

@@ -1,3 +1,4 @@
+import type { ComponentVersionsView } from '../workflows/component-versions';
 import type { ReleaseStatus } from '../workflows/release-status';
 import type { ReleaseTimelineView } from '../workflows/release-timeline';
 
@@ -7,13 +8,20 @@ export function formatStatusText(status: ReleaseStatus): string {
     status.phases.map((p) => `${p.name} (until ${p.endsOn})`).join(' + ') ||
     (status.outside === 'before' ? 'not started' : 'finished');
   const next = status.nextMilestone;
+  const days = (n: number) => (n >= 0 ? `in ${n} days` : `${-n} days ago`);
+  const week =
+    status.week < 1
+      ? `${1 - status.week} week(s) before week 1`
+      : status.week <= status.releaseWeek
+        ? `${status.week} of ${status.releaseWeek}`
+        : `${status.week}, after release day`;
   const names = (people: { name: string }[]) => people.map((p) => p.name).join(', ') || '-';
   return [
     `Kubeflow ${status.version} (${status.template}, ${status.timeZone}), today ${status.today}`,
     `Phase:     ${phases}`,
-    `Week:      ${status.week} of ${status.releaseWeek}`,
-    `Next:      ${next ? `${next.name} on ${next.dueOn} (${next.daysLeft} days)${next.slipDays ? `, ${next.slipDays} days off the first plan` : ''}` : 'no milestones left'}`,
-    `Release:   ${status.release ? `${status.release.dueOn} (${status.release.daysLeft} days)` : '-'}`,
+    `Week:      ${week}`,
+    `Next:      ${next ? `${next.name}${next.artifact ? ` [${next.artifact}]` : ''} on ${next.dueOn} (${days(next.daysLeft)})${next.slipDays ? `, ${next.slipDays} days off the first plan` : ''}` : 'no milestones left'}`,
+    `Release:   ${status.release ? `${status.release.dueOn} (${days(status.release.daysLeft)})` : '-'}`,
     `Manager:   ${names(status.team.releaseManagers)}`,
     `Docs lead: ${names(status.team.docsLeads)}${status.team.docsLeadImplied ? ' (as Release Manager)' : ''}`,
     `Liaisons:  ${status.team.liaisonsCovering} of ${status.team.workingGroups} working groups covered`,
@@ -36,4 +44,21 @@ export function formatTimelineText(view: ReleaseTimelineView): string {
         `  ${m.current.startsOn}  ${m.name}${m.artifact ? ` [${m.artifact}]` : ''}${m.optional ? ' (optional)' : ''}${slip(m.slipDays, m.planned.startsOn)}`,
     ),
   ].join('\n');
+}
+
+/** Plain-text versions table for a terminal. */
+export function formatVersionsText(view: ComponentVersionsView): string {
+  const lines = [
+    `Kubeflow ${view.version}: component versions${view.missing.length ? ` (missing: ${view.missing.join(', ')})` : ''}`,
+  ];
+  for (const group of view.groups) {
+    lines.push(`${group.wg}:`);
+    for (const c of group.components) {
+      const waiting = c.waiting ? ` (${c.waiting.revision} ${c.waiting.status.replace('_', ' ')})` : '';
+      lines.push(
+        `  ${c.component.padEnd(28)} ${c.repo.padEnd(30)} ${c.accepted ? `${c.accepted.revision} ${c.accepted.commitSha?.slice(0, 12) ?? ''}` : '-'}${waiting}`,
+      );
+    }
+  }
+  return lines.join('\n');
 }

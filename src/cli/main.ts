@@ -27,6 +27,7 @@ export async function runCli(
       allowPositionals: true,
       options: {
         json: { type: 'boolean', default: false },
+        markdown: { type: 'boolean', default: false },
         release: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -63,7 +64,11 @@ export async function runCli(
         services,
         {
           positionals: words.slice(name.split(' ').length),
-          flags: { json: parsed.values.json ?? false, release: parsed.values.release },
+          flags: {
+            json: parsed.values.json ?? false,
+            markdown: parsed.values.markdown ?? false,
+            release: parsed.values.release,
+          },
         },
         io,
       );

@@ -1,6 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import { createAuditLog } from './audit-log';
+import { createOutboxRepository } from '../outbox/outbox-repository';
 import { createReleaseRepository } from './release-repository';
+import { createRevisionRepository } from './revision-repository';
 import { createTeamRepository } from './team-repository';
 import { createWorkingGroupRepository } from './working-group-repository';
 
@@ -12,6 +14,8 @@ export function createStore(db: Database) {
     team: createTeamRepository(db),
     workingGroups: createWorkingGroupRepository(db),
     audit: createAuditLog(db),
+    revisions: createRevisionRepository(db),
+    outbox: createOutboxRepository(db),
     /** Runs `work` in one IMMEDIATE transaction: all of it is saved, or none. */
     transaction<T>(work: () => T): T {
       return db.transaction(work).immediate();

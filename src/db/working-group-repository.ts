@@ -15,7 +15,9 @@ export function createWorkingGroupRepository(db: Database) {
   const allComponents = db.prepare(
     'SELECT id, wg_id AS wgId, name, repo, kind FROM wg_components ORDER BY id',
   );
-  const byName = db.prepare('SELECT id, name FROM working_groups WHERE name = ? COLLATE NOCASE');
+  const byName = db.prepare(
+    'SELECT id, name FROM working_groups WHERE name = ? COLLATE NOCASE AND retired = 0',
+  );
   const upsertGroup = db.prepare(
     `INSERT INTO working_groups (name, retired) VALUES (?, 0)
      ON CONFLICT (name) DO UPDATE SET name = excluded.name, retired = 0 RETURNING id`,

@@ -12,6 +12,24 @@ export const DEFAULT_TIME_ZONE = 'UTC';
 export const CREATE_RELEASE_USAGE =
   '/kfrelease release create <version> <start-date> [template] [time-zone], e.g. /kfrelease release create v1.10.0 2026-03-02 handbook-17w Europe/Berlin';
 
+/**
+ * Splits the optional words after `<version> <start-date>` into a template and a time zone, in
+ * either order: a time zone has a slash (Europe/Berlin) or is UTC; any other word is a template.
+ */
+export function templateAndZone(words: string[]): { template?: string; timeZone?: string } {
+  const isZone = (word: string) => word.includes('/') || /^(UTC|GMT)$/i.test(word);
+  const zones = words.filter(isZone);
+  const templates = words.filter((word) => !isZone(word));
+  if (zones.length > 1 || templates.length > 1) {
+    throw new UserError(
+      'bad_argument',
+      `Give at most one template and one time zone, not ${words.join(' and ')}.`,
+      `Usage: ${CREATE_RELEASE_USAGE}`,
+    );
+  }
+  return { template: templates[0], timeZone: zones[0] };
+}
+
 export interface CreateReleaseInput {
   version: string;
   /** The Monday of week 1, YYYY-MM-DD. */

@@ -9,6 +9,7 @@ import {
   type PhaseDates,
 } from '../domain/timeline';
 import type { Store } from '../db/store';
+import { getComponentVersions } from './component-versions';
 import { findRelease } from './find-release';
 
 export interface MilestoneStatus {
@@ -43,6 +44,15 @@ export interface ReleaseStatus {
   nextMilestone: MilestoneStatus | null;
   release: MilestoneStatus | null;
   planRevision: number;
+  /** The versions table in one line: who has handed over revisions. */
+  revisions: {
+    freeze: boolean;
+    complete: number;
+    total: number;
+    missing: string[];
+    held: number;
+    pending: number;
+  };
   team: {
     releaseManagers: PersonRef[];
     docsLeads: PersonRef[];
@@ -87,6 +97,7 @@ export function getReleaseStatus(deps: { store: Store; clock: Clock }, version?:
   const lastDay = timeline.phases.reduce((last, p) => (p.endsOn > last ? p.endsOn : last), firstDay);
   const workingGroups = store.workingGroups.list().map((g) => g.name);
   const team = summarizeTeam(store.team.assignments(release.id), workingGroups);
+  const versions = getComponentVersions(deps, release.version);
   return {
     version: release.version,
     template: release.template,
@@ -101,6 +112,14 @@ export function getReleaseStatus(deps: { store: Store; clock: Clock }, version?:
     nextMilestone: toStatus(nextMilestone(timeline, today)),
     release: toStatus(releaseMilestone),
     planRevision: latest.revision,
+    revisions: {
+      freeze: versions.freeze,
+      complete: versions.groups.length - versions.missing.length,
+      total: versions.groups.length,
+      missing: versions.missing,
+      held: versions.held,
+      pending: versions.pending,
+    },
     team: {
       releaseManagers: team.releaseManagers.map(person),
       docsLeads: team.docsLeads.map(person),

@@ -51,6 +51,8 @@ export interface RepoModel {
   tags: Map<string, TagModel>;
   releases: ReleaseModel[];
   issues: Map<number, IssueModel>;
+  /** Pull request number -> the commits it is associated with (the last one is its merge commit). */
+  pullCommits: Map<number, string[]>;
 }
 
 export type CompareStatus = 'ahead' | 'behind' | 'diverged' | 'identical';
@@ -87,6 +89,7 @@ export class GitHubModel {
       tags: new Map(),
       releases: [],
       issues: new Map(),
+      pullCommits: new Map(),
     };
     this.repos.set(fullName.toLowerCase(), repo);
     return repo;
@@ -185,6 +188,35 @@ export class GitHubModel {
     };
     repo.issues.set(number, model);
     return model;
+  }
+
+  /** A pull request (also an issue with `pull_request` set), associated with `commits`; merged unless told. */
+  addPullRequest(
+    fullName: string,
+    number: number,
+    pull: { title?: string; labels?: string[]; commits: string[]; state?: IssueState },
+  ): IssueModel {
+    const repo = this.repo(fullName);
+    for (const sha of pull.commits) this.commitOrThrow(repo, sha);
+    const issue = this.addIssue(fullName, number, {
+      title: pull.title ?? `Pull request ${number}`,
+      labels: pull.labels ?? [],
+      state: pull.state ?? 'merged',
+      pull_request: true,
+    });
+    repo.pullCommits.set(number, [...pull.commits]);
+    return issue;
+  }
+
+  /** Pull requests associated with a commit, by number. */
+  pullRequestsFor(repo: RepoModel, sha: string): { issue: IssueModel; mergeCommit: string | null }[] {
+    return [...repo.pullCommits]
+      .filter(([, commits]) => commits.includes(sha))
+      .sort(([a], [b]) => a - b)
+      .flatMap(([number, commits]) => {
+        const issue = repo.issues.get(number);
+        return issue ? [{ issue, mergeCommit: commits.at(-1) ?? null }] : [];
+      });
   }
 
   updateIssue(fullName: string, number: number, patch: Partial<Omit<IssueModel, 'number'>>): IssueModel {

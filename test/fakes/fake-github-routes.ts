@@ -92,6 +92,22 @@ function getCommit({ params, model, render }: RouteContext, repo: RepoModel): Ro
   return ok({ ...render.commit(repo, commit), files: [], stats: { total: 0, additions: 0, deletions: 0 } });
 }
 
+function pullsForCommit({ params, model, render }: RouteContext, repo: RepoModel): RouteAnswer {
+  const commit = model.resolveCommit(repo, params.sha ?? '');
+  if (!commit) {
+    return {
+      status: 422,
+      body: { message: `No commit found for SHA: ${params.sha}`, documentation_url: DOCS_URL, status: '422' },
+    };
+  }
+  return ok(
+    model.pullRequestsFor(repo, commit.sha).map(({ issue, mergeCommit }) => ({
+      ...render.pull(repo, issue),
+      merge_commit_sha: issue.state === 'merged' ? mergeCommit : null,
+    })),
+  );
+}
+
 function compare({ params, model, render }: RouteContext, repo: RepoModel): RouteAnswer {
   const basehead = params.basehead ?? '';
   const split = basehead.indexOf('...');
@@ -167,6 +183,8 @@ const ROUTES: Route[] = [
   },
   { method: 'GET', pattern: [...REPO, 'git', 'tags', ':sha'], handler: getTagObject },
   { method: 'GET', pattern: [...REPO, 'branches', '*branch'], handler: getBranch },
+  // before `commits/*ref`, which would swallow `{sha}/pulls`
+  { method: 'GET', pattern: [...REPO, 'commits', ':sha', 'pulls'], handler: pullsForCommit },
   { method: 'GET', pattern: [...REPO, 'commits', '*ref'], handler: getCommit },
   {
     method: 'GET',

@@ -109,6 +109,8 @@ export class FakeGitHub {
 
   addRelease: GitHubModel['addRelease'] = (repo, release) => this.model.addRelease(repo, release);
   addIssue: GitHubModel['addIssue'] = (repo, number, issue) => this.model.addIssue(repo, number, issue);
+  addPullRequest: GitHubModel['addPullRequest'] = (repo, number, pull) =>
+    this.model.addPullRequest(repo, number, pull);
   updateIssue: GitHubModel['updateIssue'] = (repo, number, patch) =>
     this.model.updateIssue(repo, number, patch);
 

@@ -7,7 +7,9 @@ export type SlackFailure =
   | { kind: 'rate_limited'; retryAfter: number }
   | { kind: 'http_500' }
   | { kind: 'not_ok'; error: string }
-  | { kind: 'drop' };
+  | { kind: 'drop' }
+  /** Does what was asked (e.g. stores the message), then closes the socket: the answer is lost. */
+  | { kind: 'drop_after_post' };
 
 /** Values that Slack clients send as JSON strings inside form bodies. */
 const JSON_FIELDS = new Set(['blocks', 'attachments', 'metadata', 'view']);
@@ -27,10 +29,11 @@ export function bearerToken(req: IncomingMessage): string | undefined {
   return /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
 }
 
-/** Answers with a failure the way Slack does; `drop` closes the socket without a word. */
+/** Answers with a failure the way Slack does; `drop` and `drop_after_post` close the socket without a word. */
 export function sendSlackFailure(res: ServerResponse, failure: SlackFailure, isResponseUrl: boolean): void {
   switch (failure.kind) {
     case 'drop':
+    case 'drop_after_post':
       res.socket?.destroy();
       return;
     case 'rate_limited':

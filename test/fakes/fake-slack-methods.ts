@@ -1,5 +1,6 @@
 import {
   SLACK_TEAM,
+  dmChannelId,
   type MessageMetadata,
   type SlackState,
   type StoredMessage,
@@ -241,6 +242,21 @@ function conversationsInfo(state: SlackState, args: SlackArgs): SlackAnswer {
   };
 }
 
+/** Opens (or finds) the bot's direct message with one user of the directory; group DMs are not modelled. */
+function conversationsOpen(state: SlackState, args: SlackArgs): SlackAnswer {
+  const users = (str(args.users) ?? '').split(',').filter(Boolean);
+  if (users.length === 0)
+    return fail(str(args.channel) ? 'method_not_supported_for_channel_type' : 'users_list_not_supplied');
+  if (users.length > 1) return fail('not_supported_by_fake');
+  const userId = users[0] ?? '';
+  if (!state.users.has(userId)) return fail('user_not_found');
+  const id = dmChannelId(userId);
+  return {
+    ok: true,
+    channel: { id, created: 1_600_000_000, is_im: true, is_org_shared: false, user: userId, is_open: true },
+  };
+}
+
 /** Methods the fake answers with real shapes; any other method answers `{ ok: true }`. */
 export const SLACK_METHODS: Record<string, MethodHandler> = {
   'auth.test': () => ({
@@ -263,6 +279,7 @@ export const SLACK_METHODS: Record<string, MethodHandler> = {
   'chat.delete': deleteMessage,
   'conversations.history': history,
   'conversations.info': conversationsInfo,
+  'conversations.open': conversationsOpen,
   'users.info': usersInfo,
   'views.open': viewsOpen,
   'views.push': viewsPush,

@@ -57,6 +57,11 @@ function microsToTs(micros: bigint): string {
   return `${micros / 1_000_000n}.${String(micros % 1_000_000n).padStart(6, '0')}`;
 }
 
+/** The direct-message conversation between the bot and a user: stable, so tests can name it. */
+export function dmChannelId(userId: string): string {
+  return `D${userId}`;
+}
+
 /** Everything the fake Slack remembers between calls. */
 export class SlackState {
   readonly messages = new Map<string, StoredMessage[]>();

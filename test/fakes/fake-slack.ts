@@ -6,6 +6,7 @@ import { SLACK_METHODS, type SlackAnswer } from './fake-slack-methods';
 import {
   SLACK_TEAM,
   SlackState,
+  dmChannelId,
   type FakeSlackChannel,
   type FakeSlackUser,
   type StoredMessage,
@@ -15,6 +16,7 @@ import { sendJson, startLoopbackServer } from './loopback-server';
 
 export {
   SLACK_TEAM,
+  dmChannelId,
   type FakeSlackChannel,
   type SlackFailure,
   type FakeSlackUser,
@@ -219,7 +221,7 @@ export class FakeSlack {
     this.calls.push(call);
     if (!this.isExpected(method)) this.unexpected.push(call);
     const failure = this.failures.get(method)?.shift();
-    if (failure) {
+    if (failure && failure.kind !== 'drop_after_post') {
       call.failedWith = failure.kind;
       this.events.emit('call', call);
       sendSlackFailure(res, failure, false);
@@ -227,8 +229,10 @@ export class FakeSlack {
     }
     const answer = this.handlers.get(method)?.(call) ??
       SLACK_METHODS[method]?.(this.state, args) ?? { ok: true };
+    if (failure) call.failedWith = failure.kind;
     this.events.emit('call', call);
-    sendJson(res, 200, answer);
+    if (failure) sendSlackFailure(res, failure, false);
+    else sendJson(res, 200, answer);
   }
 
   private handleResponseUrl(id: string, req: IncomingMessage, res: ServerResponse, body: string): void {

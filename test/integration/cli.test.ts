@@ -25,7 +25,10 @@ describe('kfrelease command line', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('migrates a new database', async () => {
-    expect(await run('migrate')).toMatchObject({ code: 0, out: expect.stringContaining('migration 1') });
+    expect(await run('migrate')).toMatchObject({
+      code: 0,
+      out: expect.stringMatching(/at migration \d+, the latest/),
+    });
   });
 
   it('creates a release and imports a team', async () => {

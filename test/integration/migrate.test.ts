@@ -50,11 +50,13 @@ function versions(db: Database.Database): { version: number; name: string; appli
   }[];
 }
 
-/** A migrations folder holding the shipped migrations plus the given extra files. */
-function migrationsDir(extra: Record<string, string>): string {
+/**
+ * A migrations folder holding the first shipped migration plus the given extra files, so these
+ * tests keep their meaning as later migrations are added.
+ */
+function migrationsDir(extra: Record<string, string> = {}): string {
   const dir = fs.mkdtempSync(path.join(tmp, 'migrations-'));
-  for (const file of fs.readdirSync(MIGRATIONS_DIR))
-    fs.copyFileSync(path.join(MIGRATIONS_DIR, file), path.join(dir, file));
+  fs.copyFileSync(path.join(MIGRATIONS_DIR, '0001-initial.sql'), path.join(dir, '0001-initial.sql'));
   for (const [file, sql] of Object.entries(extra)) fs.writeFileSync(path.join(dir, file), sql);
   return dir;
 }
@@ -72,16 +74,27 @@ afterEach(() => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
+describe('the shipped migrations', () => {
+  it('apply in order on a new database, and a second run applies nothing', () => {
+    const file = path.join(tmp, 'shipped.db');
+    const shipped = loadMigrations(MIGRATIONS_DIR);
+    const first = migrate(connect(file), shipped, now);
+    expect(first.applied).toEqual(shipped.map((m) => m.name));
+    expect(first.current).toBe(shipped[shipped.length - 1]?.version);
+    expect(migrate(connect(file), shipped, now).applied).toEqual([]);
+  });
+});
+
 describe('migrate', () => {
   it('creates every table of 0001 on a new database and records the version', () => {
     const db = connect(path.join(tmp, 'data', 'kfrelease.db'));
 
-    const result = migrate(db, loadMigrations(MIGRATIONS_DIR), now);
+    const result = migrate(db, loadMigrations(migrationsDir()), now);
 
     expect(result).toEqual({ applied: ['0001-initial'], current: 1 });
     expect(tableNames(db)).toEqual(expect.arrayContaining([...TABLES_OF_0001, 'schema_migrations']));
     expect(versions(db)).toEqual([{ version: 1, name: '0001-initial', applied_at: NOW }]);
-    expect(migrationStatus(db, loadMigrations(MIGRATIONS_DIR))).toEqual({
+    expect(migrationStatus(db, loadMigrations(migrationsDir()))).toEqual({
       current: 1,
       pending: [],
       unknown: [],
@@ -90,9 +103,9 @@ describe('migrate', () => {
 
   it('applies nothing when run again on an up-to-date database', () => {
     const file = path.join(tmp, 'kfrelease.db');
-    migrate(connect(file), loadMigrations(MIGRATIONS_DIR), now);
+    migrate(connect(file), loadMigrations(migrationsDir()), now);
 
-    const result = migrate(connect(file), loadMigrations(MIGRATIONS_DIR), () => 'later');
+    const result = migrate(connect(file), loadMigrations(migrationsDir()), () => 'later');
 
     expect(result).toEqual({ applied: [], current: 1 });
     expect(versions(connect(file))).toEqual([{ version: 1, name: '0001-initial', applied_at: NOW }]);
@@ -101,7 +114,7 @@ describe('migrate', () => {
   it('applies only a new migration to an existing database and keeps its data', () => {
     const file = path.join(tmp, 'kfrelease.db');
     const first = connect(file);
-    migrate(first, loadMigrations(MIGRATIONS_DIR), now);
+    migrate(first, loadMigrations(migrationsDir()), now);
     addPerson(first, 'alice');
     first.close();
     const dir = migrationsDir({
@@ -132,14 +145,14 @@ describe('migrate', () => {
     migrate(connect(file), loadMigrations(newer), now);
 
     const db = connect(file);
-    const run = (): unknown => migrate(db, loadMigrations(MIGRATIONS_DIR), now);
+    const run = (): unknown => migrate(db, loadMigrations(migrationsDir()), now);
 
     expect(run).toThrow(MigrationError);
     expect(run).toThrow(
       'the database at version 3 knows migrations this code does not (0002-a, 0003-b): ' +
         'run a newer kfrelease, or restore a backup',
     );
-    expect(migrationStatus(db, loadMigrations(MIGRATIONS_DIR))).toEqual({
+    expect(migrationStatus(db, loadMigrations(migrationsDir()))).toEqual({
       current: 3,
       pending: [],
       unknown: ['0002-a', '0003-b'],
@@ -158,7 +171,7 @@ describe('migrate', () => {
 
   it('rolls a migration that fails halfway back to the previous version, and completes it once fixed', () => {
     const file = path.join(tmp, 'kfrelease.db');
-    migrate(connect(file), loadMigrations(MIGRATIONS_DIR), now);
+    migrate(connect(file), loadMigrations(migrationsDir()), now);
     const dir = migrationsDir({
       '0002-notes.sql':
         'CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);\nINSERT INTO no_such_table VALUES (1);',
@@ -201,7 +214,7 @@ describe('openDatabase', () => {
 
   it('enforces foreign keys', () => {
     const db = connect(':memory:');
-    migrate(db, loadMigrations(MIGRATIONS_DIR), now);
+    migrate(db, loadMigrations(migrationsDir()), now);
 
     expect(() =>
       db
@@ -253,7 +266,7 @@ describe('loadMigrations', () => {
 describe('backupDatabase', () => {
   it('writes a single-file copy that passes integrity_check and has the same rows', async () => {
     const db = connect(path.join(tmp, 'kfrelease.db'));
-    migrate(db, loadMigrations(MIGRATIONS_DIR), now);
+    migrate(db, loadMigrations(migrationsDir()), now);
     addPerson(db, 'alice');
     addPerson(db, 'bob');
     const destination = path.join(tmp, 'backups', 'kfrelease-2026-03-02.db');
@@ -273,7 +286,7 @@ describe('backupDatabase', () => {
 
   it('refuses to overwrite an existing file and leaves it untouched', async () => {
     const db = connect(path.join(tmp, 'kfrelease.db'));
-    migrate(db, loadMigrations(MIGRATIONS_DIR), now);
+    migrate(db, loadMigrations(migrationsDir()), now);
     const destination = path.join(tmp, 'precious.db');
     fs.writeFileSync(destination, 'do not touch');
 

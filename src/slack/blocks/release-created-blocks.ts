@@ -14,7 +14,7 @@ export function releaseCreatedBlocks(result: {
   const lines = [
     `:white_check_mark: Created Kubeflow *${release.version}* (template \`${release.template}\`, ${release.timeZone}).`,
     `Week 1 starts ${formatDate(release.startDate)}${releaseDay ? `; release day ${formatDate(releaseDay.dueOn)}` : ''}. This is the first plan: later re-plans are measured against it.`,
-    `Next: load the team with \`kfrelease team import team.yml --release ${release.version}\`, then check \`/kfrelease timeline ${release.version}\`.`,
+    `Next: load the team with \`npx kfrelease team import team.yml --release ${release.version}\` on the bot's host, then check \`/kfrelease timeline ${release.version}\`.`,
   ];
   const blocks = [section(lines.join('\n'))];
   if (result.notes.length > 0)

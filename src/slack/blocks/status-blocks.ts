@@ -2,6 +2,21 @@ import type { ReleaseStatus } from '../../workflows/release-status';
 import { context, divider, fields, header, section, type SlackAnswer } from './block-kit';
 import { formatCountdown, formatDate, formatSlip, listOrNone, mention } from './format';
 
+export const OPEN_SUBMIT_FORM = 'open_submit_revision';
+
+function revisionsLine(status: ReleaseStatus): string {
+  const r = status.revisions;
+  const waiting = [
+    r.held ? `${r.held} held for the release manager` : '',
+    r.pending ? `${r.pending} pending validation` : '',
+  ].filter(Boolean);
+  const missing =
+    r.missing.length > 0
+      ? ` · ${r.freeze ? ':rotating_light: missing' : 'not yet'}: ${r.missing.join(', ')}`
+      : '';
+  return `*Revisions:* ${r.complete} of ${r.total} working groups complete${waiting.length ? ` · ${waiting.join(', ')}` : ''}${missing} · \`/kfrelease versions\``;
+}
+
 /** `/kfrelease status`: where the release stands, at a glance. */
 export function statusBlocks(status: ReleaseStatus): SlackAnswer {
   const phaseNames = status.phases.map((p) => `*${p.name}* (until ${formatDate(p.endsOn)})`);
@@ -32,6 +47,7 @@ export function statusBlocks(status: ReleaseStatus): SlackAnswer {
       header(`Kubeflow ${status.version}`),
       section(`${where}\n${weekLine} · today is ${formatDate(status.today)} (${status.timeZone})`),
       section([nextLine, releaseLine].filter(Boolean).join('\n')),
+      section(revisionsLine(status)),
       divider(),
       fields([
         `*Release Manager*\n${listOrNone(team.releaseManagers.map(mention))}`,
@@ -39,6 +55,17 @@ export function statusBlocks(status: ReleaseStatus): SlackAnswer {
         `*Product Manager*\n${listOrNone(team.productManagers.map(mention))}`,
         `*WG liaisons*\n${team.liaisonsCovering} of ${team.workingGroups} working groups covered`,
       ]),
+      {
+        type: 'actions',
+        block_id: 'status_actions',
+        elements: [
+          {
+            type: 'button',
+            action_id: OPEN_SUBMIT_FORM,
+            text: { type: 'plain_text', text: 'Submit revisions' },
+          },
+        ],
+      },
       context(
         `Plan ${status.planRevision === 1 ? 'as first planned' : `re-planned (plan ${status.planRevision})`} · template \`${status.template}\` · \`/kfrelease timeline ${status.version}\` for every date`,
       ),

@@ -16,7 +16,7 @@ export function teamBlocks(view: {
       blocks: [
         header(`Team of Kubeflow ${view.version}`),
         section(
-          'No team loaded yet. An admin loads it with `kfrelease team import team.yml` (see examples/team.yml).',
+          "No team loaded yet. An admin loads it on the bot's host with `npx kfrelease team import team.yml` (see examples/team.yml).",
         ),
       ],
     };

@@ -15,7 +15,6 @@ export interface CommandText {
   words: string[];
   /** `--share` (or `share` at the end) posts the answer to the channel instead of only to you. */
   share: boolean;
-  json: boolean;
 }
 
 /** Splits slash-command text into words and the flags every subcommand understands. */
@@ -30,13 +29,12 @@ export function parseCommandText(raw: string): CommandText {
   }
   const words = parsed.data.trim().split(/\s+/).filter(Boolean);
   const share = words.includes('--share');
-  const json = words.includes('--json');
-  const rest = words.filter((w) => w !== '--share' && w !== '--json');
+  const rest = words.filter((w) => w !== '--share');
   if (rest.length > 1 && rest[rest.length - 1] === 'share') {
     rest.pop();
-    return { words: rest, share: true, json };
+    return { words: rest, share: true };
   }
-  return { words: rest, share, json };
+  return { words: rest, share };
 }
 
 /** The candidate closest to `word` by edit distance, if it is close enough to be a likely typo. */

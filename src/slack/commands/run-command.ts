@@ -1,5 +1,6 @@
 import { isUserError, newErrorId, UserError } from '../../errors';
 import type { SlackAnswer } from '../blocks/block-kit';
+import type { ModalView } from '../blocks/submit-revision-view';
 import { unexpectedErrorBlocks, userErrorBlocks } from '../blocks/error-blocks';
 import { helpBlocks } from '../blocks/help-blocks';
 import { closestMatch, parseCommandText } from './command-text';
@@ -7,6 +8,8 @@ import { SUBCOMMANDS, type CommandContext } from './subcommands';
 
 export interface CommandResult {
   answer: SlackAnswer;
+  /** Set when the command opens a modal instead of answering. */
+  view?: ModalView;
   share: boolean;
   outcome: 'ok' | 'user_error' | 'unexpected';
 }
@@ -26,7 +29,10 @@ export function runCommand(ctx: CommandContext, rawText: string): CommandResult 
     const sub = byTwo ?? byOne;
     if (!sub) return { answer: unknownCommand(text.words), share: false, outcome: 'user_error' };
     const args = text.words.slice(sub === byTwo ? 2 : 1);
-    return { answer: sub.run(ctx, args), share, outcome: 'ok' };
+    const outcome = sub.run(ctx, args);
+    if ('view' in outcome)
+      return { answer: { text: '', blocks: [] }, view: outcome.view, share: false, outcome: 'ok' };
+    return { answer: outcome, share, outcome: 'ok' };
   } catch (error) {
     if (isUserError(error)) return { answer: userErrorBlocks(error), share: false, outcome: 'user_error' };
     const errorId = newErrorId();

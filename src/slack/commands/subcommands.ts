@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AppServices } from '../../app-services';
 import { UserError } from '../../errors';
-import { createRelease, CREATE_RELEASE_USAGE } from '../../workflows/create-release';
+import { createRelease, CREATE_RELEASE_USAGE, templateAndZone } from '../../workflows/create-release';
 import { getReleaseStatus } from '../../workflows/release-status';
 import { getReleaseTeam } from '../../workflows/release-team';
 import { getReleaseTimeline } from '../../workflows/release-timeline';
@@ -10,6 +10,10 @@ import { releaseCreatedBlocks } from '../blocks/release-created-blocks';
 import { statusBlocks } from '../blocks/status-blocks';
 import { teamBlocks } from '../blocks/team-blocks';
 import { timelineBlocks } from '../blocks/timeline-blocks';
+import { submitRevisionView, type ModalView } from '../blocks/submit-revision-view';
+import { versionsBlocks } from '../blocks/versions-blocks';
+import { getComponentVersions } from '../../workflows/component-versions';
+import { prepareSubmitForm } from '../../workflows/prepare-submit-form';
 
 export interface CommandContext {
   services: AppServices;
@@ -17,13 +21,16 @@ export interface CommandContext {
   channelId: string | null;
 }
 
+/** A subcommand answers with a message, or opens a modal. */
+export type CommandOutcome = SlackAnswer | { view: ModalView };
+
 /** One `/kfrelease` subcommand: its words, how to use it, and what it does. */
 export interface Subcommand {
   name: string;
   usage: string;
   example: string;
   summary: string;
-  run(ctx: CommandContext, args: string[]): SlackAnswer;
+  run(ctx: CommandContext, args: string[]): CommandOutcome;
 }
 
 /** Parses a subcommand's arguments, turning the first problem into a message with the usage. */
@@ -46,6 +53,35 @@ const optionalVersion = (what: string) =>
     .transform((args) => args[0]);
 
 export const SUBCOMMANDS: Subcommand[] = [
+  {
+    name: 'submit',
+    usage: '/kfrelease submit [working-group]',
+    example: '/kfrelease submit Notebooks',
+    summary:
+      "Open the form to hand the release team your working group's git revisions (liaisons, release manager).",
+    run: (ctx, args) => {
+      const wg = parseArgs(
+        z.array(z.string()).max(3, 'Give at most the working group name.'),
+        args,
+        '/kfrelease submit [working-group]',
+      ).join(' ');
+      const form = prepareSubmitForm(ctx.services, { userId: ctx.userId, wg: wg || undefined });
+      return { view: submitRevisionView({ ...form, release: form.release.version }) };
+    },
+  },
+  {
+    name: 'versions',
+    usage: '/kfrelease versions [version] [--share]',
+    example: '/kfrelease versions',
+    summary: 'Every component with the accepted revision that ships, and who still owes one.',
+    run: (ctx, args) =>
+      versionsBlocks(
+        getComponentVersions(
+          ctx.services,
+          parseArgs(optionalVersion('versions'), args, '/kfrelease versions [version]'),
+        ),
+      ),
+  },
   {
     name: 'status',
     usage: '/kfrelease status [version] [--share]',
@@ -101,22 +137,10 @@ export const SUBCOMMANDS: Subcommand[] = [
         args,
         usage,
       );
-      // A time zone has a slash (Europe/Berlin) or is UTC; any other word is a template name.
-      const isZone = (word: string) => word.includes('/') || /^(UTC|GMT|Etc\/.+)$/i.test(word);
-      const zones = rest.filter(isZone);
-      const templates = rest.filter((word) => !isZone(word));
-      if (zones.length > 1 || templates.length > 1) {
-        throw new UserError(
-          'bad_argument',
-          `Give at most one template and one time zone, not ${rest.join(' and ')}.`,
-          `Usage: ${usage}`,
-        );
-      }
       const result = createRelease(ctx.services, {
         version: version ?? '',
         startDate: startDate ?? '',
-        template: templates[0],
-        timeZone: zones[0],
+        ...templateAndZone(rest),
         channel: ctx.channelId,
         actor: { kind: 'slack', userId: ctx.userId },
       });

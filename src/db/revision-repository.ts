@@ -1,0 +1,173 @@
+import type { Database } from 'better-sqlite3';
+import type { RevisionReview } from '../domain/revision-policy';
+
+export type RevisionStatus = 'pending_validation' | 'accepted' | 'needs_exception' | 'denied' | 'rejected';
+
+export interface RevisionRow {
+  id: number;
+  submissionId: number;
+  releaseId: number;
+  wgId: number;
+  wg: string;
+  repo: string;
+  revision: string;
+  kind: 'tag' | 'branch' | 'commit' | null;
+  commitSha: string | null;
+  version: string | null;
+  status: RevisionStatus;
+  freeze: boolean;
+  warnings: string[];
+  review: RevisionReview | null;
+  validationAttempts: number;
+  nextValidationAt: string | null;
+  lastError: string | null;
+  submittedBy: string;
+  submittedAt: string;
+  note: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  decisionReason: string | null;
+}
+
+/** The outcome of validating one revision, as stored. */
+export interface RevisionOutcome {
+  status: Exclude<RevisionStatus, 'pending_validation'>;
+  kind: 'tag' | 'branch' | 'commit' | null;
+  commitSha: string | null;
+  version: string | null;
+  warnings: string[];
+  review: RevisionReview | null;
+  lastError: string | null;
+}
+
+const SELECT = `SELECT r.id, r.submission_id AS submissionId, r.release_id AS releaseId, r.wg_id AS wgId, wg.name AS wg,
+  r.repo, r.revision, r.kind, r.commit_sha AS commitSha, r.version, r.status, r.freeze, r.warnings, r.review,
+  r.validation_attempts AS validationAttempts, r.next_validation_at AS nextValidationAt, r.last_error AS lastError,
+  s.submitted_by AS submittedBy, s.submitted_at AS submittedAt, s.note, r.decided_by AS decidedBy,
+  r.decided_at AS decidedAt, r.decision_reason AS decisionReason
+  FROM revisions r JOIN revision_submissions s ON s.id = r.submission_id JOIN working_groups wg ON wg.id = r.wg_id`;
+
+type Raw = Omit<RevisionRow, 'freeze' | 'warnings' | 'review'> & {
+  freeze: number;
+  warnings: string;
+  review: string;
+};
+
+function toRow(raw: Raw): RevisionRow {
+  const review = JSON.parse(raw.review) as Partial<RevisionReview>;
+  return {
+    ...raw,
+    freeze: raw.freeze === 1,
+    warnings: JSON.parse(raw.warnings) as string[],
+    review: review.reasons ? (review as RevisionReview) : null,
+  };
+}
+
+/** Submitted revisions and their validation and decisions. */
+export function createRevisionRepository(db: Database) {
+  const insertSubmission = db.prepare(
+    'INSERT INTO revision_submissions (release_id, wg_id, submitted_by, submitted_at, note) VALUES (?, ?, ?, ?, ?)',
+  );
+  const insertRevision = db.prepare(
+    `INSERT INTO revisions (submission_id, release_id, wg_id, repo, revision, kind, commit_sha, version, status, freeze,
+       warnings, review, next_validation_at, last_error, updated_at)
+     VALUES (@submissionId, @releaseId, @wgId, @repo, @revision, @kind, @commitSha, @version, @status, @freeze,
+       @warnings, @review, @nextValidationAt, @lastError, @now)`,
+  );
+  const byId = db.prepare(`${SELECT} WHERE r.id = ?`);
+  const forRelease = db.prepare(`${SELECT} WHERE r.release_id = ? ORDER BY r.id`);
+  const lastAcceptedFreeze = db.prepare(
+    `${SELECT} WHERE r.release_id = ? AND r.repo = ? AND r.status = 'accepted' AND r.freeze = 1 ORDER BY r.id DESC LIMIT 1`,
+  );
+  const duePending = db.prepare(
+    `${SELECT} WHERE r.status = 'pending_validation' AND (r.next_validation_at IS NULL OR r.next_validation_at <= ?)
+     ORDER BY r.id LIMIT ?`,
+  );
+  const complete = db.prepare(
+    `UPDATE revisions SET status = @status, kind = @kind, commit_sha = @commitSha, version = @version,
+       warnings = @warnings, review = @review, last_error = @lastError, next_validation_at = NULL, updated_at = @now
+     WHERE id = @id AND status = 'pending_validation'`,
+  );
+  const retryLater = db.prepare(
+    `UPDATE revisions SET validation_attempts = validation_attempts + 1, next_validation_at = ?, last_error = ?, updated_at = ?
+     WHERE id = ? AND status = 'pending_validation'`,
+  );
+  const decide = db.prepare(
+    `UPDATE revisions SET status = ?, decided_by = ?, decided_at = ?, decision_reason = ?, updated_at = ?
+     WHERE id = ? AND status = 'needs_exception'`,
+  );
+
+  return {
+    /** Saves a submission with one row per repository; returns the new revision ids in order. */
+    insertSubmission(
+      submission: { releaseId: number; wgId: number; submittedBy: string; submittedAt: string; note: string },
+      rows: ({ repo: string; revision: string; freeze: boolean; nextValidationAt: string | null } & (
+        RevisionOutcome | { status: 'pending_validation' }
+      ))[],
+    ): number[] {
+      const submissionId = Number(
+        insertSubmission.run(
+          submission.releaseId,
+          submission.wgId,
+          submission.submittedBy,
+          submission.submittedAt,
+          submission.note,
+        ).lastInsertRowid,
+      );
+      return rows.map((row) => {
+        const outcome = row.status === 'pending_validation' ? null : (row as RevisionOutcome);
+        return Number(
+          insertRevision.run({
+            submissionId,
+            releaseId: submission.releaseId,
+            wgId: submission.wgId,
+            repo: row.repo,
+            revision: row.revision,
+            kind: outcome?.kind ?? null,
+            commitSha: outcome?.commitSha ?? null,
+            version: outcome?.version ?? null,
+            status: row.status,
+            freeze: row.freeze ? 1 : 0,
+            warnings: JSON.stringify(outcome?.warnings ?? []),
+            review: JSON.stringify(outcome?.review ?? {}),
+            nextValidationAt: row.nextValidationAt,
+            lastError: outcome?.lastError ?? null,
+            now: submission.submittedAt,
+          }).lastInsertRowid,
+        );
+      });
+    },
+    byId: (id: number) => {
+      const raw = byId.get(id) as Raw | undefined;
+      return raw ? toRow(raw) : null;
+    },
+    forRelease: (releaseId: number) => (forRelease.all(releaseId) as Raw[]).map(toRow),
+    lastAcceptedFreeze: (releaseId: number, repo: string) => {
+      const raw = lastAcceptedFreeze.get(releaseId, repo) as Raw | undefined;
+      return raw ? toRow(raw) : null;
+    },
+    duePending: (now: string, limit: number) => (duePending.all(now, limit) as Raw[]).map(toRow),
+    /** Records a validation result; false when the row was no longer pending (someone got there first). */
+    complete(id: number, outcome: RevisionOutcome, now: string): boolean {
+      const result = complete.run({
+        id,
+        status: outcome.status,
+        kind: outcome.kind,
+        commitSha: outcome.commitSha,
+        version: outcome.version,
+        warnings: JSON.stringify(outcome.warnings),
+        review: JSON.stringify(outcome.review ?? {}),
+        lastError: outcome.lastError,
+        now,
+      });
+      return result.changes === 1;
+    },
+    retryLater: (id: number, at: string, error: string, now: string) =>
+      retryLater.run(at, error, now, id).changes === 1,
+    /** The release manager's decision on a held revision; false when it was not held (any more). */
+    decide: (id: number, status: 'accepted' | 'denied', by: string, at: string, reason: string | null) =>
+      decide.run(status, by, at, reason, at, id).changes === 1,
+  };
+}
+
+export type RevisionRepository = ReturnType<typeof createRevisionRepository>;

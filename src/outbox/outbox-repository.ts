@@ -1,0 +1,120 @@
+import type { Database } from 'better-sqlite3';
+
+/** A message to post, as a workflow hands it over. */
+export interface OutboxMessage {
+  /** Unique per message: enqueueing the same key again does nothing. Also sent as message metadata. */
+  key: string;
+  releaseId: number | null;
+  /** A channel ID (C..., G..., D...) or a user ID (U..., W...) for a direct message. */
+  channel: string;
+  text: string;
+  blocks: unknown[];
+}
+
+export type OutboxStatus = 'pending' | 'sent' | 'failed';
+
+export interface OutboxRow extends OutboxMessage {
+  id: number;
+  status: OutboxStatus;
+  /** Delivery attempts started so far; counted before posting, so a crash mid-post still counts. */
+  attempts: number;
+  nextAttemptAt: string;
+  createdAt: string;
+  sentAt: string | null;
+  /** The conversation it landed in (a D... for a direct message). */
+  postedChannel: string | null;
+  messageTs: string | null;
+  lastError: string | null;
+}
+
+export interface PostedAt {
+  postedChannel: string;
+  ts: string;
+}
+
+interface DbRow extends Omit<OutboxRow, 'text' | 'blocks'> {
+  payload: string;
+}
+
+const COLUMNS = `id, key, release_id AS releaseId, channel, payload, status, attempts,
+  next_attempt_at AS nextAttemptAt, created_at AS createdAt, sent_at AS sentAt,
+  posted_channel AS postedChannel, message_ts AS messageTs, last_error AS lastError`;
+
+function toRow({ payload, ...row }: DbRow): OutboxRow {
+  const { text, blocks } = JSON.parse(payload) as { text: string; blocks: unknown[] };
+  return { ...row, text, blocks };
+}
+
+/**
+ * Messages waiting to be posted to Slack, and what became of them. Times are ISO timestamps in
+ * UTC, all written the same way (`clock.now().toUTC().toISO()`), so they compare as text.
+ * Nothing here opens a transaction: workflows enqueue inside their own, next to the change the
+ * message reports.
+ */
+export function createOutboxRepository(db: Database) {
+  const insert = db.prepare(
+    `INSERT INTO outbox (key, release_id, channel, payload, next_attempt_at, created_at)
+     VALUES (@key, @releaseId, @channel, @payload, @now, @now)
+     ON CONFLICT(key) DO NOTHING`,
+  );
+  // A row waits while an older pending row of the same conversation is backing off, so messages
+  // arrive in the order they were enqueued and a rate-limited channel is left alone until then.
+  const due = db.prepare(
+    `SELECT ${COLUMNS} FROM outbox o
+     WHERE o.status = 'pending' AND o.next_attempt_at <= @now
+       AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.status = 'pending' AND e.channel = o.channel
+                       AND e.id < o.id AND e.next_attempt_at > @now)
+     ORDER BY o.id LIMIT @limit`,
+  );
+  const beginAttempt = db.prepare(
+    `UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ? WHERE id = ? AND status = 'pending'`,
+  );
+  const markSent = db.prepare(
+    `UPDATE outbox SET status = 'sent', sent_at = ?, posted_channel = ?, message_ts = ?
+     WHERE id = ? AND status = 'pending'`,
+  );
+  const markAttemptFailed = db.prepare(
+    `UPDATE outbox SET last_error = ?, next_attempt_at = ? WHERE id = ? AND status = 'pending'`,
+  );
+  const markFailed = db.prepare(
+    `UPDATE outbox SET status = 'failed', last_error = ?, next_attempt_at = ?
+     WHERE id = ? AND status = 'pending'`,
+  );
+  const byKey = db.prepare(`SELECT ${COLUMNS} FROM outbox o WHERE key = ?`);
+  const pending = db.prepare(`SELECT ${COLUMNS} FROM outbox o WHERE status = 'pending' ORDER BY id`);
+
+  return {
+    /** Adds a message unless one with the same key exists; answers whether it was new. */
+    enqueue(message: OutboxMessage, now: string): boolean {
+      const payload = JSON.stringify({ text: message.text, blocks: message.blocks });
+      return insert.run({ ...message, payload, now }).changes === 1;
+    },
+    /** Pending rows whose next attempt is due, oldest first, at most `limit`. */
+    due: (now: string, limit: number) => (due.all({ now, limit }) as DbRow[]).map(toRow),
+    /**
+     * Counts an attempt before it is made. `retryAt` is when to try again should this attempt
+     * never report back (the process died); the next attempt then looks in Slack first.
+     */
+    beginAttempt(id: number, retryAt: string): void {
+      beginAttempt.run(retryAt, id);
+    },
+    markSent(id: number, at: PostedAt, now: string): void {
+      markSent.run(now, at.postedChannel, at.ts, id);
+    },
+    /** The attempt (already counted by `beginAttempt`) failed; try again at `nextAttemptAt`. */
+    markAttemptFailed(id: number, error: string, nextAttemptAt: string): void {
+      markAttemptFailed.run(error, nextAttemptAt, id);
+    },
+    /** Gives up: the row stays, with the error, and `next_attempt_at` set to when it was given up. */
+    markFailed(id: number, error: string, now: string): void {
+      markFailed.run(error, now, id);
+    },
+    byKey: (key: string) => {
+      const row = byKey.get(key) as DbRow | undefined;
+      return row ? toRow(row) : null;
+    },
+    pending: () => (pending.all() as DbRow[]).map(toRow),
+  };
+}
+
+export type OutboxRepository = ReturnType<typeof createOutboxRepository>;

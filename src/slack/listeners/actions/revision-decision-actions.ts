@@ -1,0 +1,85 @@
+import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { AppServices } from '../../../app-services';
+import { UserError } from '../../../errors';
+import { authorityOf, refuse } from '../../../workflows/authority';
+import { decideRevision } from '../../../workflows/decide-revision';
+import { revisionDecidedPost } from '../../blocks/revision-blocks';
+import { denyRevisionView } from '../../blocks/submit-revision-view';
+import { messageFor, tellEphemeral } from '../slack-answers';
+
+type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
+
+function revisionIdOf(action: ActionArgs['action']): number {
+  const id = action.type === 'button' ? Number(action.value) : NaN;
+  if (!Number.isInteger(id) || id <= 0)
+    throw new UserError('bad_argument', 'That button no longer points at a revision.');
+  return id;
+}
+
+/** Where the clicked message is, so it can be updated with the decision. */
+function messageOf(body: BlockAction): { channel: string | null; ts: string | null } {
+  return {
+    channel: body.container?.channel_id ?? body.channel?.id ?? null,
+    ts: body.container?.message_ts ?? body.message?.ts ?? null,
+  };
+}
+
+/** "Approve" on a held revision: the release manager grants the exception. */
+export function approveRevision(services: AppServices) {
+  return async ({ ack, body, action, client }: ActionArgs): Promise<void> => {
+    await ack();
+    const logger = services.logger.child({ user: body.user.id, action: 'revision_approve' });
+    const where = messageOf(body);
+    try {
+      const { release, revision } = decideRevision(services, {
+        revisionId: revisionIdOf(action),
+        userId: body.user.id,
+        decision: 'approve',
+      });
+      services.deliverSoon();
+      if (where.channel && where.ts) {
+        await client.chat.update({
+          channel: where.channel,
+          ts: where.ts,
+          ...revisionDecidedPost(release.version, revision),
+        } as never);
+      }
+    } catch (error) {
+      await tellEphemeral(
+        client,
+        logger,
+        { channel: where.channel ?? undefined, user: body.user.id },
+        messageFor(error, logger, {}),
+      );
+    }
+  };
+}
+
+/** "Deny…" on a held revision: asks the release manager for the reason first. */
+export function denyRevision(services: AppServices) {
+  return async ({ ack, body, action, client }: ActionArgs): Promise<void> => {
+    await ack();
+    const logger = services.logger.child({ user: body.user.id, action: 'revision_deny' });
+    const where = messageOf(body);
+    try {
+      const revisionId = revisionIdOf(action);
+      const row = services.store.revisions.byId(revisionId);
+      const release = row && services.store.releases.list().find((r) => r.id === row.releaseId);
+      if (!row || !release) throw new UserError('not_found', 'That revision no longer exists.');
+      if (!authorityOf(services, release, body.user.id).steers)
+        refuse('deny a held revision', `the release manager of ${release.version} or an admin`);
+      const summary = `Deny *${row.wg}* revision \`${row.revision}\` of ${row.repo} for Kubeflow ${release.version}?`;
+      await client.views.open({
+        trigger_id: body.trigger_id,
+        view: denyRevisionView({ revisionId, ...where }, summary) as never,
+      });
+    } catch (error) {
+      await tellEphemeral(
+        client,
+        logger,
+        { channel: where.channel ?? undefined, user: body.user.id },
+        messageFor(error, logger, {}),
+      );
+    }
+  };
+}

@@ -1,0 +1,52 @@
+import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { AppServices } from '../../../app-services';
+import { prepareSubmitForm } from '../../../workflows/prepare-submit-form';
+import { submitRevisionView } from '../../blocks/submit-revision-view';
+import { messageFor, tellEphemeral } from '../slack-answers';
+
+type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
+
+/** "Submit revisions" button (status message, App Home): opens the revision form. */
+export function openSubmitForm(services: AppServices) {
+  return async ({ ack, body, client }: ActionArgs): Promise<void> => {
+    await ack();
+    const logger = services.logger.child({ user: body.user.id, action: 'open_submit_revision' });
+    try {
+      const form = prepareSubmitForm(services, { userId: body.user.id });
+      await client.views.open({
+        trigger_id: body.trigger_id,
+        view: submitRevisionView({ ...form, release: form.release.version }) as never,
+      });
+    } catch (error) {
+      await tellEphemeral(
+        client,
+        logger,
+        { channel: body.channel?.id, user: body.user.id },
+        messageFor(error, logger, {}),
+      );
+    }
+  };
+}
+
+/** A working group was picked in the form: show its repositories. */
+export function pickWorkingGroup(services: AppServices) {
+  return async ({ ack, body, action, client }: ActionArgs): Promise<void> => {
+    await ack();
+    const logger = services.logger.child({ user: body.user.id, action: 'pick_wg' });
+    const wg = action.type === 'static_select' ? action.selected_option?.value : undefined;
+    const view = body.view;
+    if (!view || !wg) return;
+    try {
+      const { release } = JSON.parse(view.private_metadata || '{}') as { release?: string };
+      const form = prepareSubmitForm(services, { userId: body.user.id, version: release, wg });
+      await client.views.update({
+        view_id: view.id,
+        hash: view.hash,
+        view: submitRevisionView({ ...form, release: form.release.version }) as never,
+      });
+    } catch (error) {
+      logger.warn({ err: error, wg }, 'could not show the working group form');
+      await tellEphemeral(client, logger, { user: body.user.id }, messageFor(error, logger, { wg }));
+    }
+  };
+}

@@ -1,0 +1,42 @@
+import { evaluateRevision, type RevisionFacts, type RevisionVerdict } from '../domain/revision-policy';
+import type { RevisionRepository } from '../db/revision-repository';
+import type { GitHubClient } from '../github/github-client';
+
+/** Pull requests looked up per revision at most: enough for a review, bounded in GitHub calls. */
+const MAX_PR_LOOKUPS = 30;
+
+/**
+ * Asks GitHub what a revision is, then applies the revision rules. Throws GitHubUnavailableError
+ * when GitHub cannot answer; the caller then keeps the revision as pending validation.
+ */
+export async function checkRevision(
+  deps: { github: GitHubClient; revisions: RevisionRepository },
+  input: { releaseId: number; repo: string; revision: string; freeze: boolean },
+): Promise<RevisionVerdict> {
+  const { github } = deps;
+  const resolved = await github.resolveRevision(input.repo, input.revision);
+  const facts: RevisionFacts = {
+    revision: input.revision,
+    resolved,
+    release: null,
+    freeze: input.freeze,
+    previous: null,
+    comparison: null,
+    pullRequests: [],
+  };
+  if (resolved?.kind === 'tag') {
+    const release = await github.getReleaseByTag(input.repo, resolved.name);
+    facts.release = release && !release.draft ? { body: release.body, url: release.url } : null;
+    const previous = input.freeze ? deps.revisions.lastAcceptedFreeze(input.releaseId, input.repo) : null;
+    if (previous?.commitSha) {
+      facts.previous = { revision: previous.revision, version: previous.version, sha: previous.commitSha };
+      const comparison = await github.compare(input.repo, previous.commitSha, resolved.sha);
+      facts.comparison = comparison;
+      const shas = comparison?.commits.slice(-MAX_PR_LOOKUPS).map((c) => c.sha) ?? [];
+      const prs = await Promise.all(shas.map((sha) => github.pullRequestsForCommit(input.repo, sha)));
+      const unique = new Map(prs.flat().map((pr) => [pr.number, pr]));
+      facts.pullRequests = [...unique.values()].sort((a, b) => a.number - b.number);
+    }
+  }
+  return evaluateRevision(facts);
+}

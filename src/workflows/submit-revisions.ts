@@ -1,0 +1,178 @@
+import { DateTime } from 'luxon';
+import type { Clock } from '../clock';
+import type { ReleaseRow } from '../db/release-repository';
+import type { Store } from '../db/store';
+import { GitHubUnavailableError, type GitHubClient } from '../github/github-client';
+import type { Logger } from '../logger';
+import { checkRevision } from './check-revision';
+import { eventOf, outcomeOf, recordLateVerdict } from './record-revision-verdict';
+import { enqueuePosts, revisionNotices } from './revision-notices';
+import { noteSchema, revisionTextSchema } from './revision-input';
+import { freezeStarted, revisionTargets, submittableWorkingGroups } from './revision-targets';
+
+export interface SubmitRevisionsDeps {
+  store: Store;
+  clock: Clock;
+  github: GitHubClient;
+  admins: string[];
+  logger: Logger;
+  /** How long to wait for GitHub before saving as pending validation (Slack allows 3 s in all). */
+  deadlineMs: number;
+}
+
+export interface SubmitRevisionsInput {
+  release: ReleaseRow;
+  wg: string;
+  userId: string;
+  /** One entry per repository field of the form; empty revisions are skipped. */
+  entries: { field: string; repo: string; revision: string }[];
+  note: string;
+  noteField: string;
+}
+
+export interface SavedRevision {
+  id: number;
+  repo: string;
+  revision: string;
+  status: 'accepted' | 'needs_exception' | 'pending_validation';
+  warnings: string[];
+}
+
+export type SubmitRevisionsResult =
+  { kind: 'errors'; errors: Record<string, string> } | { kind: 'saved'; revisions: SavedRevision[] };
+
+/** Wait before validating a revision again after GitHub could not answer. */
+export const RETRY_VALIDATION_SECONDS = 60;
+
+/**
+ * A working group hands the release team git revisions. Each is checked on GitHub within the
+ * deadline: a problem the submitter can fix comes back for its field and nothing is saved;
+ * otherwise everything is saved (accepted, held for the release manager, or pending validation
+ * when GitHub is slow or down), with its notifications, before the answer goes back.
+ */
+export async function submitRevisions(
+  deps: SubmitRevisionsDeps,
+  input: SubmitRevisionsInput,
+): Promise<SubmitRevisionsResult> {
+  const { store, clock, logger } = deps;
+  const { release } = input;
+  const group = submittableWorkingGroups(deps, release, input.userId).find((g) => g.name === input.wg);
+  const errors: Record<string, string> = {};
+  if (!group) {
+    errors[input.entries[0]?.field ?? input.noteField] =
+      `You cannot submit revisions for ${input.wg}: only its liaisons, the release manager or an admin can.`;
+    return { kind: 'errors', errors };
+  }
+  const repos = new Set(revisionTargets(group).map((t) => t.repo));
+  const entries: { field: string; repo: string; revision: string }[] = [];
+  for (const entry of input.entries) {
+    if (entry.revision.trim() === '') continue;
+    const parsed = revisionTextSchema.safeParse(entry.revision);
+    if (!repos.has(entry.repo)) errors[entry.field] = `${entry.repo} is not a repository of ${group.name}.`;
+    else if (!parsed.success) errors[entry.field] = parsed.error.issues[0]?.message ?? 'Not a revision.';
+    else entries.push({ ...entry, revision: parsed.data });
+  }
+  const note = noteSchema.safeParse(input.note);
+  if (!note.success) errors[input.noteField] = note.error.issues[0]?.message ?? 'Bad note.';
+  if (entries.length === 0 && Object.keys(errors).length === 0) {
+    errors[input.entries[0]?.field ?? input.noteField] = 'Give a revision for at least one repository.';
+  }
+  if (Object.keys(errors).length > 0) return { kind: 'errors', errors };
+
+  const freeze = freezeStarted(deps, release);
+  const checks = entries.map((entry) =>
+    checkRevision(
+      { github: deps.github, revisions: store.revisions },
+      { releaseId: release.id, repo: entry.repo, revision: entry.revision, freeze },
+    ).then(
+      (verdict) => ({ verdict }),
+      (error: unknown) => ({ error }),
+    ),
+  );
+  const settled = await settleWithin(checks, deps.deadlineMs);
+  settled.forEach((result, i) => {
+    if (result && 'verdict' in result && result.verdict.outcome === 'refused')
+      errors[entries[i]?.field ?? ''] = result.verdict.problem;
+    if (result && 'error' in result && !(result.error instanceof GitHubUnavailableError)) throw result.error;
+  });
+  if (Object.keys(errors).length > 0) return { kind: 'errors', errors };
+
+  const now = clock.now();
+  const at = now.toISO() ?? '';
+  const retryAt = (result: (typeof settled)[number]) => {
+    const hinted =
+      result && 'error' in result && result.error instanceof GitHubUnavailableError
+        ? result.error.retryAt
+        : null;
+    return (
+      hinted ? DateTime.fromJSDate(hinted, { zone: 'utc' }) : now.plus({ seconds: RETRY_VALIDATION_SECONDS })
+    ).toISO();
+  };
+  const ids = store.transaction(() => {
+    const saved = store.revisions.insertSubmission(
+      {
+        releaseId: release.id,
+        wgId: group.id,
+        submittedBy: input.userId,
+        submittedAt: at,
+        note: note.data ?? '',
+      },
+      entries.map((entry, i) => {
+        const result = settled[i];
+        const base = { repo: entry.repo, revision: entry.revision, freeze };
+        if (result && 'verdict' in result)
+          return { ...base, nextValidationAt: null, ...outcomeOf(result.verdict) };
+        return { ...base, status: 'pending_validation' as const, nextValidationAt: retryAt(result) };
+      }),
+    );
+    for (const id of saved) {
+      const row = store.revisions.byId(id);
+      if (!row) continue;
+      store.audit.record({
+        at,
+        actor: input.userId,
+        releaseId: release.id,
+        action: 'revision.submitted',
+        details: { id, wg: row.wg, repo: row.repo, revision: row.revision, status: row.status },
+      });
+      if (row.status !== 'pending_validation')
+        enqueuePosts(store, release.id, revisionNotices(store, release, row, eventOf(row.status), false), at);
+    }
+    return saved;
+  });
+
+  // Checks still running carry on after the answer: their verdicts are recorded when they arrive.
+  checks.forEach((check, i) => {
+    if (settled[i] || ids[i] === undefined) return;
+    const id = ids[i];
+    void check
+      .then((result) => {
+        if ('verdict' in result) recordLateVerdict(deps, release, id, result.verdict);
+      })
+      .catch((error: unknown) => logger.error({ err: error, revision: id }, 'late revision check failed'));
+  });
+
+  return {
+    kind: 'saved',
+    revisions: ids.map((id) => {
+      const row = store.revisions.byId(id);
+      return {
+        id,
+        repo: row?.repo ?? '',
+        revision: row?.revision ?? '',
+        status: (row?.status ?? 'pending_validation') as SavedRevision['status'],
+        warnings: row?.warnings ?? [],
+      };
+    }),
+  };
+}
+
+/** The results that settled within `ms`, in order; undefined for those still running. */
+async function settleWithin<T>(promises: Promise<T>[], ms: number): Promise<(T | undefined)[]> {
+  const results: (T | undefined)[] = promises.map(() => undefined);
+  const tracked = promises.map((p, i) => p.then((value) => (results[i] = value)));
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([Promise.all(tracked), new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
+  return [...results];
+}
