@@ -46,3 +46,14 @@ export interface SlackAnswer {
   text: string;
   blocks: Block[];
 }
+
+/** A modal view as Slack's views.open takes it. */
+export interface ModalView {
+  type: 'modal';
+  callback_id: string;
+  private_metadata?: string;
+  title: { type: 'plain_text'; text: string };
+  submit?: { type: 'plain_text'; text: string };
+  close?: { type: 'plain_text'; text: string };
+  blocks: unknown[];
+}

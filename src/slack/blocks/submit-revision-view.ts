@@ -1,22 +1,11 @@
 import type { RevisionTarget } from '../../workflows/revision-targets';
 import type { SavedRevision } from '../../workflows/submit-revisions';
-import { context, escapeMrkdwn, section, type Block } from './block-kit';
+import { context, escapeMrkdwn, section, type Block, type ModalView } from './block-kit';
 
 export const SUBMIT_REVISION_VIEW = 'submit_revision';
 export const PICK_WG_ACTION = 'submit_revision_pick_wg';
 export const NOTE_BLOCK = 'note';
 export const REVISION_ACTION = 'revision';
-
-/** A modal view as Slack's views.open takes it. */
-export interface ModalView {
-  type: 'modal';
-  callback_id: string;
-  private_metadata?: string;
-  title: { type: 'plain_text'; text: string };
-  submit?: { type: 'plain_text'; text: string };
-  close?: { type: 'plain_text'; text: string };
-  blocks: unknown[];
-}
 
 export interface SubmitViewMetadata {
   release: string;

@@ -1,6 +1,5 @@
 import { isUserError, newErrorId, UserError } from '../../errors';
-import type { SlackAnswer } from '../blocks/block-kit';
-import type { ModalView } from '../blocks/submit-revision-view';
+import type { ModalView, SlackAnswer } from '../blocks/block-kit';
 import { unexpectedErrorBlocks, userErrorBlocks } from '../blocks/error-blocks';
 import { helpBlocks } from '../blocks/help-blocks';
 import { closestMatch, parseCommandText } from './command-text';

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { createRelease, CREATE_RELEASE_USAGE, templateAndZone } from '../../workflows/create-release';
+import { getReleaseStatus } from '../../workflows/release-status';
+import { getReleaseTeam } from '../../workflows/release-team';
+import { getReleaseTimeline } from '../../workflows/release-timeline';
+import { releaseCreatedBlocks } from '../blocks/release-created-blocks';
+import { statusBlocks } from '../blocks/status-blocks';
+import { teamBlocks } from '../blocks/team-blocks';
+import { timelineBlocks } from '../blocks/timeline-blocks';
+import { optionalVersion, parseArgs, type Subcommand } from './subcommand';
+
+/** Where the release stands, its dates and its people; creating a release. */
+export const RELEASE_SUBCOMMANDS: Subcommand[] = [
+  {
+    name: 'status',
+    usage: '/kfrelease status [version] [--share]',
+    example: '/kfrelease status v1.10.0',
+    summary: 'Where the release stands: phase, week, next milestone, key roles.',
+    run: (ctx, args) =>
+      statusBlocks(
+        getReleaseStatus(
+          ctx.services,
+          parseArgs(optionalVersion('status'), args, '/kfrelease status [version]'),
+        ),
+      ),
+  },
+  {
+    name: 'timeline',
+    usage: '/kfrelease timeline [version] [--share]',
+    example: '/kfrelease timeline',
+    summary: 'Every phase and milestone with its dates, planned and re-planned.',
+    run: (ctx, args) =>
+      timelineBlocks(
+        getReleaseTimeline(
+          ctx.services,
+          parseArgs(optionalVersion('timeline'), args, '/kfrelease timeline [version]'),
+        ),
+      ),
+  },
+  {
+    name: 'team',
+    usage: '/kfrelease team [version] [--share]',
+    example: '/kfrelease team v1.10.0',
+    summary: 'Roles, liaisons by working group, distribution representatives.',
+    run: (ctx, args) =>
+      teamBlocks(
+        getReleaseTeam(ctx.services, parseArgs(optionalVersion('team'), args, '/kfrelease team [version]')),
+      ),
+  },
+  {
+    name: 'release create',
+    usage: CREATE_RELEASE_USAGE.split(', e.g.')[0] ?? CREATE_RELEASE_USAGE,
+    example: '/kfrelease release create v1.10.0 2026-03-02 handbook-17w Europe/Berlin',
+    summary:
+      'Create a release and its first plan (admins only). The channel you type it in becomes the release channel.',
+    run: (ctx, args) => {
+      const usage = CREATE_RELEASE_USAGE;
+      const [version, startDate, ...rest] = parseArgs(
+        z
+          .array(z.string())
+          .min(2, 'Give at least a version and the start date (the Monday of week 1).')
+          .max(
+            4,
+            'Too many arguments: give a version, a start date, and optionally a template and a time zone.',
+          ),
+        args,
+        usage,
+      );
+      const result = createRelease(ctx.services, {
+        version: version ?? '',
+        startDate: startDate ?? '',
+        ...templateAndZone(rest),
+        channel: ctx.channelId,
+        actor: { kind: 'slack', userId: ctx.userId },
+      });
+      return releaseCreatedBlocks(result);
+    },
+  },
+];
