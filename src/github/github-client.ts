@@ -16,6 +16,48 @@ export interface GitHubClient {
   pullRequestsForCommit(repo: string, sha: string): Promise<PullRequestRef[]>;
 }
 
+/** An issue or pull request, as people write it: owner/repo#123 or its URL. */
+export interface IssueRef {
+  owner: string;
+  repo: string;
+  number: number;
+}
+
+export interface IssueInfo {
+  ref: IssueRef;
+  title: string;
+  state: 'open' | 'closed' | 'merged';
+  isPullRequest: boolean;
+  labels: string[];
+  assignees: string[];
+  url: string;
+  updatedAt: string;
+}
+
+/** Tracked blocking issues, looked up in batches (GraphQL: 100 per query, about one point each). */
+export interface IssueLookups {
+  /**
+   * Many issues and pull requests at once. The map is keyed `owner/repo#number`; an issue that
+   * does not exist maps to null. `cost` is the rate-limit points GitHub charged for the lookup.
+   */
+  getIssues(refs: IssueRef[]): Promise<{ issues: Map<string, IssueInfo | null>; requests: number; cost: number }>;
+}
+
+/** The release branch and RC tags in the manifests repository. */
+export interface RefLookups {
+  /** Tags whose names start with `prefix` (e.g. `v1.10`, `1.10`), each with the commit it points at. */
+  listTags(repo: string, prefix: string): Promise<{ name: string; sha: string }[]>;
+  /** A branch and the commit at its head, or null. */
+  getBranch(repo: string, name: string): Promise<{ name: string; sha: string } | null>;
+  /** When a commit was committed (ISO), or null when it does not exist. */
+  commitDate(repo: string, sha: string): Promise<string | null>;
+}
+
+/** The key of an issue reference in maps and messages: owner/repo#number. */
+export function issueKey(ref: IssueRef): string {
+  return `${ref.owner}/${ref.repo}#${ref.number}`;
+}
+
 export interface ResolvedRevision {
   kind: 'tag' | 'branch' | 'commit';
   /** The name as found (the tag or branch name, or the full SHA). */
