@@ -2,6 +2,7 @@ import type { Clock } from './clock';
 import type { Store } from './db/store';
 import type { ReleaseTemplate } from './domain/release-template';
 import type { GitHubClient } from './github/github-client';
+import type { IssueWriter } from './github/octokit-issue-writer';
 import type { Logger } from './logger';
 
 /** What the composition root builds once and hands to every adapter. */
@@ -13,6 +14,10 @@ export interface AppServices {
   admins: string[];
   logger: Logger;
   github: GitHubClient;
+  /** Where the release branch and RC tags are cut (config/kubeflow.yml). */
+  manifestsRepo: string;
+  /** Writes the release tracking issue; null without GITHUB_TOKEN, and then nothing writes to GitHub. */
+  issueWriter: IssueWriter | null;
   /** How long a modal submission waits for GitHub before saving as pending validation. */
   githubDeadlineMs: number;
   /** Called after a change that queued Slack posts: the running app delivers them at once. */

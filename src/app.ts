@@ -6,6 +6,8 @@ import { fixedClock, systemClock, wallClockSeconds, type Clock } from './clock';
 import type { Config } from './config';
 import { loadMigrations, migrate, MIGRATIONS_DIR } from './db/migrate';
 import { createOctokitGitHubClient } from './github/octokit-github-client';
+import { createIssueWriter } from './github/octokit-issue-writer';
+import { startScheduler } from './jobs/scheduler';
 import { createOutboxSender } from './outbox/outbox-sender';
 import { createWebClientPoster } from './slack/slack-poster';
 import { releaseManagerIds } from './workflows/authority';
@@ -13,6 +15,8 @@ import { revalidatePending } from './workflows/revalidate-pending';
 import { openDatabase } from './db/open-database';
 import { createStore } from './db/store';
 import { healthRoute } from './http/health-route';
+import { createHttpRouter, type HttpRoute } from './http/http-router';
+import { publicScheduleRoutes } from './public-schedule/public-schedule-routes';
 import { createLogger, type Logger } from './logger';
 import { boltLogger } from './slack/bolt-logger';
 import { fetchBotIdentity } from './slack/bot-identity';
@@ -53,6 +57,8 @@ export function buildServices(
     admins: config.admins,
     logger,
     github,
+    manifestsRepo: workingGroups.manifests_repo,
+    issueWriter: createIssueWriter(config, logger.child({ component: 'github' })),
     githubDeadlineMs: options.githubDeadlineMs ?? GITHUB_DEADLINE_MS,
     deliverSoon: () => undefined,
   };
@@ -93,10 +99,12 @@ function startBackgroundWork(config: Config, services: AppServices) {
   timer.unref();
   revalidate();
   sender.kick();
+  const scheduler = startScheduler({ ...services, deliverSoon: () => sender.kick() });
   return {
     kick: () => sender.kick(),
     stop: async () => {
       clearInterval(timer);
+      await scheduler.stop();
       await validating;
       await sender.stop();
     },
@@ -110,8 +118,15 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-/** Starts the Slack app: HTTP receiver on /slack/events (or Socket Mode) plus GET /healthz. */
-export async function startApp(config: Config, baseServices: AppServices): Promise<RunningApp> {
+/**
+ * Starts the Slack app: HTTP receiver on /slack/events (or Socket Mode) plus GET /healthz, the
+ * public schedule, and any `routes` the caller adds (the sandbox console), all on one port.
+ */
+export async function startApp(
+  config: Config,
+  baseServices: AppServices,
+  options: { routes?: (services: AppServices) => HttpRoute[] } = {},
+): Promise<RunningApp> {
   const { botToken, signingSecret, appToken, apiUrl } = config.slack;
   const background = startBackgroundWork(config, baseServices);
   const services: AppServices = { ...baseServices, deliverSoon: background.kick };
@@ -122,13 +137,17 @@ export async function startApp(config: Config, baseServices: AppServices): Promi
   };
   const health = healthRoute(services.store.db, services.clock.now().toISO() ?? '');
   const identity = await fetchBotIdentity(botToken ?? '', clientOptions, services.logger);
+  const router = createHttpRouter(
+    [...publicScheduleRoutes(services), ...(options.routes?.(services) ?? [])],
+    services.logger,
+  );
 
   if (appToken) {
     const app = new App({ token: botToken, ...identity, appToken, socketMode: true, logger, clientOptions });
     registerListeners(app, services);
     await app.start();
     const server = await listen(
-      createServer((req, res) => (req.url === '/healthz' ? health(req, res) : notFound(res))),
+      createServer(router.before((req, res) => (req.url === '/healthz' ? health(req, res) : notFound(res)))),
       config,
     );
     return {
@@ -148,7 +167,7 @@ export async function startApp(config: Config, baseServices: AppServices): Promi
   const app = new App({ token: botToken, ...identity, receiver, logger, clientOptions });
   registerListeners(app, services);
   const server = await listen(
-    createServer(refuseFutureTimestamps(receiver.requestListener, wallClockSeconds)),
+    createServer(router.before(refuseFutureTimestamps(receiver.requestListener, wallClockSeconds))),
     config,
   );
   return { url: server.url, mode: 'http', stop: async () => (await server.close(), await background.stop()) };

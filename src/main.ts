@@ -1,15 +1,23 @@
 import { buildServices, startApp } from './app';
 import { createLogger } from './logger';
-import { startupSettings } from './startup-settings';
+import { startSandbox } from './sandbox/start-sandbox';
+import { startupMode } from './startup-settings';
 
-/** Start-up only: read the environment, build the services, start the Slack app. */
+/** Start-up only: read the environment, build the services, start the Slack app (or the sandbox). */
 async function main(): Promise<void> {
-  const settings = startupSettings(process.env);
-  if (!settings.ok) {
-    console.error(settings.message);
+  const mode = startupMode(process.env);
+  if (mode.kind === 'stop') {
+    console.error(mode.message);
     process.exit(1);
   }
-  const config = settings.config;
+  if (mode.kind === 'sandbox') {
+    const sandbox = await startSandbox(mode.config);
+    const stop = () => void sandbox.stop().finally(() => process.exit(0));
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
+    return;
+  }
+  const config = mode.config;
   const logger = createLogger(config.logLevel);
   const services = buildServices(config, { logger });
   const app = await startApp(config, services);

@@ -11,6 +11,9 @@ import { getReleaseStatus } from '../workflows/release-status';
 import { getReleaseTimeline } from '../workflows/release-timeline';
 import { componentVersionsMarkdown, getComponentVersions } from '../workflows/component-versions';
 import { formatStatusText, formatTimelineText, formatVersionsText } from './cli-text';
+import { CLI_MEETING_COMMANDS } from './meeting-cli-commands';
+import { CLI_RELEASE_MANAGER_COMMANDS } from './release-manager-cli-commands';
+import { CLI_TRACKING_DOCS_COMMANDS } from './tracking-docs-cli-commands';
 
 export interface CliIo {
   out(line: string): void;
@@ -130,4 +133,7 @@ export const CLI_COMMANDS: Record<
       io.out(`Backed up ${pages} pages to ${file}; integrity check ok.`);
     },
   },
+  ...CLI_TRACKING_DOCS_COMMANDS,
+  ...CLI_MEETING_COMMANDS,
+  ...CLI_RELEASE_MANAGER_COMMANDS,
 };

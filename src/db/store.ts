@@ -1,9 +1,21 @@
 import type { Database } from 'better-sqlite3';
+import { createActionItemRepository } from './action-item-repository';
 import { createAuditLog } from './audit-log';
+import { createJobRunRepository } from './job-run-repository';
+import { createMeetingRepository } from './meeting-repository';
+import { createBlockerRepository } from './blocker-repository';
+import { createDocsItemRepository } from './docs-item-repository';
 import { createOutboxRepository } from '../outbox/outbox-repository';
+import { createPatchReleaseRepository } from './patch-release-repository';
+import { createPhaseControlRepository } from './phase-control-repository';
+import { createRcTagRepository } from './rc-tag-repository';
 import { createReleaseRepository } from './release-repository';
+import { createRetroNoteRepository } from './retro-note-repository';
 import { createRevisionRepository } from './revision-repository';
+import { createRotationRepository } from './rotation-repository';
+import { createSignoffRepository } from './signoff-repository';
 import { createTeamRepository } from './team-repository';
+import { createTrackingIssueRepository } from './tracking-issue-repository';
 import { createWorkingGroupRepository } from './working-group-repository';
 
 /** Every repository over one connection, and a way to run several writes as one transaction. */
@@ -16,6 +28,18 @@ export function createStore(db: Database) {
     audit: createAuditLog(db),
     revisions: createRevisionRepository(db),
     outbox: createOutboxRepository(db),
+    meetings: createMeetingRepository(db),
+    jobRuns: createJobRunRepository(db),
+    actionItems: createActionItemRepository(db),
+    rotation: createRotationRepository(db),
+    rcTags: createRcTagRepository(db),
+    signoffs: createSignoffRepository(db),
+    blockers: createBlockerRepository(db),
+    trackingIssues: createTrackingIssueRepository(db),
+    docsItems: createDocsItemRepository(db),
+    phaseControl: createPhaseControlRepository(db),
+    patchReleases: createPatchReleaseRepository(db),
+    retroNotes: createRetroNoteRepository(db),
     /** Runs `work` in one IMMEDIATE transaction: all of it is saved, or none. */
     transaction<T>(work: () => T): T {
       return db.transaction(work).immediate();

@@ -1,4 +1,4 @@
-import { parseVersion } from './version';
+import { compareVersions, parseVersion } from './version';
 
 /** What GitHub told us about one submitted revision, gathered before the rules are applied. */
 export interface RevisionFacts {
@@ -38,8 +38,12 @@ export type RevisionVerdict =
       review: RevisionReview;
     };
 
-/** Labels that mark a pull request as a bug fix or a docs change, the only kinds allowed after the freeze. */
-const BUG_FIX_LABEL = /bug|fix|doc|regression|security|cherry/i;
+/**
+ * Labels that mark a pull request as a bug fix or a docs change, the only kinds allowed after the
+ * freeze. Whole words only: `area/docker`, `debug-tools` or `prefix-caching` are not fixes.
+ */
+const BUG_FIX_LABEL =
+  /(^|[^a-z])(bugs?|bug-?fix(es)?|hot-?fix(es)?|fix(es)?|docs?|documentation|regression|security|cherry-?pick(ed)?)([^a-z]|$)/i;
 
 /**
  * Applies the handbook's rules to one revision. Before the freeze any tag, branch or commit is
@@ -140,7 +144,7 @@ function holdUnlessBugFixOnly(facts: RevisionFacts, version: string | null, revi
   if (bump) review.reasons.push(bump);
 }
 
-/** Why a version change is more than a patch or RC step, or null when it is not. */
+/** Why a version change is more than a patch or RC step forward, or null when it is not. */
 export function versionBump(previous: string | null, next: string | null): string | null {
   if (!previous || !next) return null;
   const a = parseVersion(previous);
@@ -151,5 +155,7 @@ export function versionBump(previous: string | null, next: string | null): strin
     return `The major version moved from ${a.version.canonical} to ${b.version.canonical}; after the freeze only patch or RC numbers may move.`;
   if (b.version.minor !== a.version.minor)
     return `The minor version moved from ${a.version.canonical} to ${b.version.canonical}; after the freeze only patch or RC numbers may move.`;
+  if (compareVersions(b.version, a.version) < 0)
+    return `The version moved back from ${a.version.canonical} to ${b.version.canonical}; after the freeze a new revision comes after the previous one.`;
   return null;
 }

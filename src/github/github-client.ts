@@ -5,7 +5,7 @@
  * could not answer (5xx, rate limit, timeout, network), so callers can tell a person's mistake
  * from an outage.
  */
-export interface GitHubClient {
+export interface GitHubClient extends IssueLookups, RefLookups {
   /** Resolves a revision the way the release team reads one: a tag, then a branch, then a commit SHA. */
   resolveRevision(repo: string, revision: string): Promise<ResolvedRevision | null>;
   /** The GitHub release for a tag; drafts are not visible (GitHub answers 404 for them to most tokens). */
@@ -40,7 +40,9 @@ export interface IssueLookups {
    * Many issues and pull requests at once. The map is keyed `owner/repo#number`; an issue that
    * does not exist maps to null. `cost` is the rate-limit points GitHub charged for the lookup.
    */
-  getIssues(refs: IssueRef[]): Promise<{ issues: Map<string, IssueInfo | null>; requests: number; cost: number }>;
+  getIssues(
+    refs: IssueRef[],
+  ): Promise<{ issues: Map<string, IssueInfo | null>; requests: number; cost: number }>;
 }
 
 /** The release branch and RC tags in the manifests repository. */

@@ -11,6 +11,8 @@ import {
   type ResolvedRevision,
 } from './github-client';
 import { answeredStatus, githubRequestFailure } from './github-request-failure';
+import { createOctokitIssueLookups } from './octokit-issue-lookups';
+import { createOctokitRefLookups } from './octokit-ref-lookups';
 
 export interface OctokitGitHubClientParams {
   /** `https://api.github.com`, or a GitHub Enterprise / fake server API root, without a trailing slash. */
@@ -133,6 +135,8 @@ export function createOctokitGitHubClient(params: OctokitGitHubClientParams): Gi
   }
 
   return {
+    ...createOctokitIssueLookups(octokit, { logger: log, timeoutMs }),
+    ...createOctokitRefLookups(octokit, { logger: log, timeoutMs }),
     async resolveRevision(repo: string, revision: string): Promise<ResolvedRevision | null> {
       if (revision.length === 0 || revision.length > 255 || IMPOSSIBLE_REF.test(revision)) return null;
       const tag = await refCommit(repo, `tags/${revision}`);

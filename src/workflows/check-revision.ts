@@ -1,6 +1,8 @@
+import type { DateTime, DurationLike } from 'luxon';
+import { wallClockSeconds } from '../clock';
 import { evaluateRevision, type RevisionFacts, type RevisionVerdict } from '../domain/revision-policy';
 import type { RevisionRepository } from '../db/revision-repository';
-import type { GitHubClient } from '../github/github-client';
+import { GitHubUnavailableError, type GitHubClient } from '../github/github-client';
 
 /** Pull requests looked up per revision at most: enough for a review, bounded in GitHub calls. */
 const MAX_PR_LOOKUPS = 30;
@@ -39,4 +41,15 @@ export async function checkRevision(
     }
   }
   return evaluateRevision(facts);
+}
+
+/**
+ * When to check again after GitHub could not answer: `fallback` from now, or as long as GitHub
+ * asked to wait. GitHub names a moment on the machine's clock; it is turned into a wait so that a
+ * clock set elsewhere (KFRELEASE_NOW, the sandbox, tests) neither waits for months nor not at all.
+ */
+export function retryCheckAt(now: DateTime, error: unknown, fallback: DurationLike): DateTime {
+  const hinted = error instanceof GitHubUnavailableError ? error.retryAt : null;
+  if (!hinted) return now.plus(fallback);
+  return now.plus({ seconds: Math.max(0, Math.ceil(hinted.getTime() / 1000 - wallClockSeconds())) });
 }

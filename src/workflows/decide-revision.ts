@@ -1,8 +1,45 @@
 import type { Clock } from '../clock';
+import type { ReleaseRow } from '../db/release-repository';
+import type { RevisionRow } from '../db/revision-repository';
 import type { Store } from '../db/store';
 import { UserError } from '../errors';
 import { authorityOf, refuse } from './authority';
 import { enqueuePosts, revisionNotices } from './revision-notices';
+
+/** A revision waiting for the release manager's decision, and its release. */
+export interface HeldRevision {
+  row: RevisionRow;
+  release: ReleaseRow;
+}
+
+/**
+ * The held revision `userId` is about to decide on. Refuses anyone but the release manager or an
+ * admin, and a revision that is no longer waiting (saying who decided it), before a reason is
+ * asked for or anything is written.
+ */
+export function heldRevisionFor(
+  deps: { store: Store; admins: string[] },
+  input: { revisionId: number; userId: string; decision: 'approve' | 'deny' },
+): HeldRevision {
+  const { store } = deps;
+  const row = store.revisions.byId(input.revisionId);
+  if (!row) throw new UserError('not_found', `There is no revision ${input.revisionId}.`);
+  const release = store.releases.list().find((r) => r.id === row.releaseId);
+  if (!release)
+    throw new UserError('not_found', `The release of revision ${input.revisionId} no longer exists.`);
+  if (!authorityOf(deps, release, input.userId).steers) {
+    refuse(`${input.decision} a held revision`, `the release manager of ${release.version} or an admin`);
+  }
+  if (row.status !== 'needs_exception') throw notWaiting(row);
+  return { row, release };
+}
+
+function notWaiting(row: RevisionRow | null): UserError {
+  return new UserError(
+    'conflict',
+    `This revision is no longer waiting for a decision (it is ${row?.status.replace('_', ' ') ?? 'gone'}${row?.decidedBy ? `, decided by <@${row.decidedBy}>` : ''}).`,
+  );
+}
 
 /**
  * The release manager's authority to deny component version upgrades: a held revision is approved
@@ -13,14 +50,7 @@ export function decideRevision(
   input: { revisionId: number; userId: string; decision: 'approve' | 'deny'; reason?: string },
 ) {
   const { store, clock } = deps;
-  const row = store.revisions.byId(input.revisionId);
-  if (!row) throw new UserError('not_found', `There is no revision ${input.revisionId}.`);
-  const release = store.releases.list().find((r) => r.id === row.releaseId);
-  if (!release)
-    throw new UserError('not_found', `The release of revision ${input.revisionId} no longer exists.`);
-  if (!authorityOf(deps, release, input.userId).steers) {
-    refuse(`${input.decision} a held revision`, `the release manager of ${release.version} or an admin`);
-  }
+  const { row, release } = heldRevisionFor(deps, input);
   const reason = input.reason?.trim() ?? '';
   if (input.decision === 'deny' && reason.length < 3) {
     throw new UserError(
@@ -33,13 +63,9 @@ export function decideRevision(
   const now = clock.now().toISO() ?? '';
   const status = input.decision === 'approve' ? 'accepted' : 'denied';
   return store.transaction(() => {
-    if (!store.revisions.decide(row.id, status, input.userId, now, reason || null)) {
-      const current = store.revisions.byId(row.id);
-      throw new UserError(
-        'conflict',
-        `This revision is no longer waiting for a decision (it is ${current?.status.replace('_', ' ') ?? 'gone'}${current?.decidedBy ? `, decided by <@${current.decidedBy}>` : ''}).`,
-      );
-    }
+    // Someone else may have decided between the check above and this write.
+    if (!store.revisions.decide(row.id, status, input.userId, now, reason || null))
+      throw notWaiting(store.revisions.byId(row.id));
     const decided = store.revisions.byId(row.id);
     if (!decided) throw new Error(`revision ${row.id} vanished`);
     store.audit.record({

@@ -13,6 +13,16 @@ export interface DatedItem {
   slipDays: number;
 }
 
+/** How the release manager moved a release into a phase (`/kfrelease phase advance`). */
+export interface PhaseEntry {
+  onDate: string;
+  /** Days before its planned start; 0 when it was due anyway. */
+  daysEarly: number;
+  by: string;
+  reason: string;
+  unmet: number;
+}
+
 /** Every phase and milestone of a release with its first-plan and latest dates. */
 export interface ReleaseTimelineView {
   version: string;
@@ -20,7 +30,9 @@ export interface ReleaseTimelineView {
   template: string;
   planRevision: number;
   replannedAt: string | null;
-  phases: DatedItem[];
+  /** Why the latest plan was made, when it is a re-plan. */
+  replanReason: string | null;
+  phases: (DatedItem & { entered: PhaseEntry | null })[];
   milestones: (DatedItem & { owner: string; optional: boolean; artifact: string | null })[];
 }
 
@@ -33,6 +45,14 @@ export function getReleaseTimeline(
   const latest = deps.store.releases.latestPlan(release);
   const first = deps.store.releases.firstPlan(release);
   if (!latest || !first) throw new Error(`release ${release.version} has no plan`);
+  const entered = new Map(
+    deps.store.phaseControl
+      .transitions(release.id)
+      .map((t) => [
+        t.toPhase,
+        { onDate: t.onDate, daysEarly: t.daysEarly, by: t.actor, reason: t.reason, unmet: t.unmet.length },
+      ]),
+  );
   const slip = new Map(
     timelineSlip(first.timeline, latest.timeline).map((s) => [`${s.kind}:${s.key}`, s.slipDays]),
   );
@@ -42,6 +62,7 @@ export function getReleaseTimeline(
     template: release.template,
     planRevision: latest.revision,
     replannedAt: latest.revision > 1 ? latest.createdAt : null,
+    replanReason: latest.revision > 1 ? latest.reason : null,
     phases: latest.timeline.phases.map((phase) => {
       const planned = first.timeline.phases.find((p) => p.key === phase.key) ?? phase;
       return {
@@ -50,6 +71,7 @@ export function getReleaseTimeline(
         planned: { startsOn: planned.startsOn, endsOn: planned.endsOn },
         current: { startsOn: phase.startsOn, endsOn: phase.endsOn },
         slipDays: slip.get(`phase:${phase.key}`) ?? 0,
+        entered: entered.get(phase.key) ?? null,
       };
     }),
     milestones: latest.timeline.milestones.map((m) => {

@@ -1,9 +1,8 @@
-import { DateTime } from 'luxon';
 import type { Clock } from '../clock';
 import type { Store } from '../db/store';
 import { GitHubUnavailableError, type GitHubClient } from '../github/github-client';
 import type { Logger } from '../logger';
-import { checkRevision } from './check-revision';
+import { checkRevision, retryCheckAt } from './check-revision';
 import { recordLateVerdict } from './record-revision-verdict';
 
 /** Longest wait between two validation attempts of a revision GitHub could not check. */
@@ -37,8 +36,7 @@ export async function revalidatePending(
       if (!(error instanceof GitHubUnavailableError))
         logger.error({ err: error, revision: row.id }, 'revision check failed');
       const backoff = Math.min(MAX_BACKOFF_MINUTES, 2 ** row.validationAttempts);
-      const retryAt = error instanceof GitHubUnavailableError ? error.retryAt : null;
-      const next = retryAt ? DateTime.fromJSDate(retryAt, { zone: 'utc' }) : now.plus({ minutes: backoff });
+      const next = retryCheckAt(now, error, { minutes: backoff });
       const message = (error as Error).message;
       store.revisions.retryLater(row.id, next.toISO() ?? '', message, now.toISO() ?? '');
       logger.warn(

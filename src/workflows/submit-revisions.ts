@@ -1,10 +1,9 @@
-import { DateTime } from 'luxon';
 import type { Clock } from '../clock';
 import type { ReleaseRow } from '../db/release-repository';
 import type { Store } from '../db/store';
 import { GitHubUnavailableError, type GitHubClient } from '../github/github-client';
 import type { Logger } from '../logger';
-import { checkRevision } from './check-revision';
+import { checkRevision, retryCheckAt } from './check-revision';
 import { eventOf, outcomeOf, recordLateVerdict } from './record-revision-verdict';
 import { enqueuePosts, revisionNotices } from './revision-notices';
 import { noteSchema, revisionTextSchema } from './revision-input';
@@ -18,6 +17,8 @@ export interface SubmitRevisionsDeps {
   logger: Logger;
   /** How long to wait for GitHub before saving as pending validation (Slack allows 3 s in all). */
   deadlineMs: number;
+  /** Asks for queued posts to be delivered now: called when a check outlives the request. */
+  deliverSoon(): void;
 }
 
 export interface SubmitRevisionsInput {
@@ -99,15 +100,10 @@ export async function submitRevisions(
 
   const now = clock.now();
   const at = now.toISO() ?? '';
-  const retryAt = (result: (typeof settled)[number]) => {
-    const hinted =
-      result && 'error' in result && result.error instanceof GitHubUnavailableError
-        ? result.error.retryAt
-        : null;
-    return (
-      hinted ? DateTime.fromJSDate(hinted, { zone: 'utc' }) : now.plus({ seconds: RETRY_VALIDATION_SECONDS })
-    ).toISO();
-  };
+  const retryAt = (result: (typeof settled)[number]) =>
+    retryCheckAt(now, result && 'error' in result ? result.error : null, {
+      seconds: RETRY_VALIDATION_SECONDS,
+    }).toISO();
   const ids = store.transaction(() => {
     const saved = store.revisions.insertSubmission(
       {
@@ -147,7 +143,12 @@ export async function submitRevisions(
     const id = ids[i];
     void check
       .then((result) => {
-        if ('verdict' in result) recordLateVerdict(deps, release, id, result.verdict);
+        if ('error' in result) {
+          logger.warn({ err: result.error, revision: id }, 'revision check failed after the answer');
+          return;
+        }
+        // Nothing else will deliver its notices soon: the request that started it is answered.
+        if (recordLateVerdict(deps, release, id, result.verdict)) deps.deliverSoon();
       })
       .catch((error: unknown) => logger.error({ err: error, revision: id }, 'late revision check failed'));
   });

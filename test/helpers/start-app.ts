@@ -6,6 +6,8 @@ import type { AppServices } from '../../src/app-services';
 import { adjustableClock } from '../../src/clock';
 import { loadConfig, type Config } from '../../src/config';
 import { createLogger } from '../../src/logger';
+import { createOutboxSender, type DeliveryResult } from '../../src/outbox/outbox-sender';
+import { createWebClientPoster } from '../../src/slack/slack-poster';
 import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack';
 import { postInteraction, postSlashCommand, type SignOptions, type SlackHttpResponse } from './slack-request';
 
@@ -24,6 +26,11 @@ export interface TestApp {
   /** Sends a signed `/kfrelease <text>` as `user`. */
   command(text: string, user?: string, opts?: SignOptions & { channel?: string }): Promise<SlackHttpResponse>;
   interact(payload: object, opts?: SignOptions): Promise<SlackHttpResponse>;
+  /**
+   * Delivers the outbox now, as the app's background sender would on its next run: for changes
+   * made outside a request (e.g. a test calling revalidatePending), which nothing else kicks.
+   */
+  deliverOutbox(): Promise<DeliveryResult>;
   stop(): Promise<void>;
 }
 
@@ -32,7 +39,14 @@ export interface TestApp {
  * loopback and talking to a fake Slack Web API.
  */
 export async function startTestApp(
-  options: { now?: string; env?: Record<string, string> } = {},
+  options: {
+    now?: string;
+    env?: Record<string, string>;
+    /** The GitHub API the app talks to, e.g. a fake GitHub's `url`; default a closed local port. */
+    githubUrl?: string;
+    /** How long a modal submission waits for GitHub; default the app's own. */
+    githubDeadlineMs?: number;
+  } = {},
 ): Promise<TestApp> {
   const slack = await startFakeSlack();
   const dir = mkdtempSync(join(tmpdir(), 'kfrelease-test-'));
@@ -41,7 +55,7 @@ export async function startTestApp(
     SLACK_BOT_TOKEN: 'xoxb-test-token',
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: slack.url,
-    GITHUB_API_URL: 'http://127.0.0.1:9',
+    GITHUB_API_URL: options.githubUrl ?? 'http://127.0.0.1:9',
     DATABASE_PATH: databasePath,
     PORT: '0',
     HOST: '127.0.0.1',
@@ -52,7 +66,12 @@ export async function startTestApp(
   if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
   const config = loaded.config;
   const clock = adjustableClock(options.now ?? '2026-05-12T10:00:00Z');
-  const services = buildServices(config, { clock, logger: createLogger('silent') });
+  const logger = createLogger('silent');
+  const services = buildServices(config, {
+    clock,
+    logger,
+    ...(options.githubDeadlineMs === undefined ? {} : { githubDeadlineMs: options.githubDeadlineMs }),
+  });
   const running = await startApp(config, services);
   return {
     url: running.url,
@@ -70,6 +89,19 @@ export async function startTestApp(
         opts,
       ),
     interact: (payload, opts = {}) => postInteraction(running.url, SIGNING_SECRET, payload, opts),
+    deliverOutbox: () =>
+      createOutboxSender({
+        outbox: services.store.outbox,
+        poster: createWebClientPoster({
+          token: config.slack.botToken ?? '',
+          apiUrl: config.slack.apiUrl,
+          logger,
+        }),
+        clock,
+        logger,
+        releaseManagers: () => [],
+        transaction: services.store.transaction,
+      }).deliverDue(),
     async stop() {
       await running.stop();
       services.store.db.close();

@@ -1,5 +1,6 @@
+import type { PhaseView } from '../../workflows/phase-control';
 import type { ReleaseStatus } from '../../workflows/release-status';
-import { context, divider, fields, header, section, type SlackAnswer } from './block-kit';
+import { context, divider, escapeMrkdwn, fields, header, section, type SlackAnswer } from './block-kit';
 import { formatCountdown, formatDate, formatSlip, listOrNone, mention } from './format';
 
 export const OPEN_SUBMIT_FORM = 'open_submit_revision';
@@ -17,8 +18,26 @@ function revisionsLine(status: ReleaseStatus): string {
   return `*Revisions:* ${r.complete} of ${r.total} working groups complete${waiting.length ? ` · ${waiting.join(', ')}` : ''}${missing} · \`/kfrelease versions\``;
 }
 
-/** `/kfrelease status`: where the release stands, at a glance. */
-export function statusBlocks(status: ReleaseStatus): SlackAnswer {
+/** The current phase's checklist progress and how the release manager moved the release into it. */
+function phaseLine(phase: PhaseView): string {
+  const name = phase.position.current.name;
+  const items = phase.sections[0]?.items ?? [];
+  const done = items.filter((s) => s.done).length;
+  const unmet = phase.unmet.length > 0 ? ` · ${phase.unmet.length} criteria unmet` : '';
+  const progress = `*Checklist of ${name}:* ${done} of ${items.length} done${unmet} · \`/kfrelease phase\``;
+  const e = phase.enteredBy;
+  if (!e) return progress;
+  const by = e.actor.startsWith('cli:') ? e.actor.slice(4) : `<@${e.actor}>`;
+  const early = e.daysEarly > 0 ? `, ${e.daysEarly} day${e.daysEarly === 1 ? '' : 's'} early` : '';
+  const before = e.unmet.length > 0 ? ` with ${e.unmet.length} criteria of the phase before unmet` : '';
+  return `${progress}\n:arrow_right: Moved to ${name} by ${by} on ${formatDate(e.onDate)}${early}${before}${e.reason ? `: ${escapeMrkdwn(e.reason)}` : ''}`;
+}
+
+/**
+ * `/kfrelease status`: where the release stands, at a glance. With the phase summary, also the
+ * current phase's checklist progress and how the release got into it.
+ */
+export function statusBlocks(status: ReleaseStatus, phase?: PhaseView): SlackAnswer {
   const phaseNames = status.phases.map((p) => `*${p.name}* (until ${formatDate(p.endsOn)})`);
   const where =
     status.outside === 'before'
@@ -48,6 +67,7 @@ export function statusBlocks(status: ReleaseStatus): SlackAnswer {
       section(`${where}\n${weekLine} · today is ${formatDate(status.today)} (${status.timeZone})`),
       section([nextLine, releaseLine].filter(Boolean).join('\n')),
       section(revisionsLine(status)),
+      ...(phase ? [section(phaseLine(phase))] : []),
       divider(),
       fields([
         `*Release Manager*\n${listOrNone(team.releaseManagers.map(mention))}`,

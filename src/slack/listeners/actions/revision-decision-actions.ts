@@ -1,8 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { AppServices } from '../../../app-services';
 import { UserError } from '../../../errors';
-import { authorityOf, refuse } from '../../../workflows/authority';
-import { decideRevision } from '../../../workflows/decide-revision';
+import { decideRevision, heldRevisionFor } from '../../../workflows/decide-revision';
 import { revisionDecidedPost } from '../../blocks/revision-blocks';
 import { denyRevisionView } from '../../blocks/submit-revision-view';
 import { messageFor, tellEphemeral } from '../slack-answers';
@@ -37,12 +36,13 @@ export function approveRevision(services: AppServices) {
         decision: 'approve',
       });
       services.deliverSoon();
+      // The approval is saved and announced in the channel: a message that cannot be updated
+      // (deleted, too old) is only worth a log line, not an apology saying nothing changed.
       if (where.channel && where.ts) {
-        await client.chat.update({
-          channel: where.channel,
-          ts: where.ts,
-          ...revisionDecidedPost(release.version, revision),
-        } as never);
+        const { channel, ts } = where;
+        await client.chat
+          .update({ channel, ts, ...revisionDecidedPost(release.version, revision) } as never)
+          .catch((error: unknown) => logger.warn({ err: error }, 'could not update the held message'));
       }
     } catch (error) {
       await tellEphemeral(
@@ -63,11 +63,11 @@ export function denyRevision(services: AppServices) {
     const where = messageOf(body);
     try {
       const revisionId = revisionIdOf(action);
-      const row = services.store.revisions.byId(revisionId);
-      const release = row && services.store.releases.list().find((r) => r.id === row.releaseId);
-      if (!row || !release) throw new UserError('not_found', 'That revision no longer exists.');
-      if (!authorityOf(services, release, body.user.id).steers)
-        refuse('deny a held revision', `the release manager of ${release.version} or an admin`);
+      const { row, release } = heldRevisionFor(services, {
+        revisionId,
+        userId: body.user.id,
+        decision: 'deny',
+      });
       const summary = `Deny *${row.wg}* revision \`${row.revision}\` of ${row.repo} for Kubeflow ${release.version}?`;
       await client.views.open({
         trigger_id: body.trigger_id,

@@ -1,0 +1,59 @@
+import type { Database } from 'better-sqlite3';
+import type { Tick } from '../domain/phase-checklist';
+
+/** A move to the next phase, as recorded. */
+export interface PhaseTransition {
+  fromPhase: string;
+  toPhase: string;
+  onDate: string;
+  daysEarly: number;
+  reason: string;
+  unmet: { id: string; title: string }[];
+  planRevision: number | null;
+  actor: string;
+  at: string;
+}
+
+/** Hand ticks of checklist items and the release manager's moves to the next phase. */
+export function createPhaseControlRepository(db: Database) {
+  const ticks = db.prepare(
+    `SELECT item, scope, checked_by AS by, checked_at AS at FROM checklist_ticks
+     WHERE release_id = ? ORDER BY checked_at, item, scope`,
+  );
+  const insertTick = db.prepare(
+    `INSERT INTO checklist_ticks (release_id, item, scope, checked_by, checked_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (release_id, item, scope) DO NOTHING`,
+  );
+  const deleteTick = db.prepare(
+    'DELETE FROM checklist_ticks WHERE release_id = ? AND item = ? AND scope = ? COLLATE NOCASE',
+  );
+  const transitions = db.prepare(
+    `SELECT from_phase AS fromPhase, to_phase AS toPhase, on_date AS onDate, days_early AS daysEarly, reason,
+            unmet, plan_revision AS planRevision, actor, at
+     FROM phase_transitions WHERE release_id = ? ORDER BY id`,
+  );
+  const insertTransition = db.prepare(
+    `INSERT INTO phase_transitions
+       (release_id, from_phase, to_phase, on_date, days_early, reason, unmet, plan_revision, actor, at)
+     VALUES (@releaseId, @fromPhase, @toPhase, @onDate, @daysEarly, @reason, @unmet, @planRevision, @actor, @at)`,
+  );
+  return {
+    ticks: (releaseId: number) => ticks.all(releaseId) as Tick[],
+    /** Records a tick; false when that item (and scope) was already ticked. */
+    tick: (releaseId: number, tick: Tick): boolean =>
+      insertTick.run(releaseId, tick.item, tick.scope, tick.by, tick.at).changes > 0,
+    /** Removes a tick; false when there was none. */
+    untick: (releaseId: number, item: string, scope: string): boolean =>
+      deleteTick.run(releaseId, item, scope).changes > 0,
+    transitions: (releaseId: number): PhaseTransition[] =>
+      (transitions.all(releaseId) as (Omit<PhaseTransition, 'unmet'> & { unmet: string })[]).map((row) => ({
+        ...row,
+        unmet: JSON.parse(row.unmet) as PhaseTransition['unmet'],
+      })),
+    recordTransition(releaseId: number, t: PhaseTransition): void {
+      insertTransition.run({ releaseId, ...t, unmet: JSON.stringify(t.unmet) });
+    },
+  };
+}
+
+export type PhaseControlRepository = ReturnType<typeof createPhaseControlRepository>;

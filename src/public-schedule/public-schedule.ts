@@ -1,0 +1,171 @@
+import { DateTime } from 'luxon';
+import type { Clock } from '../clock';
+import type { ReleaseRow } from '../db/release-repository';
+import type { Store } from '../db/store';
+import type { ReleaseTemplate } from '../domain/release-template';
+import { cycleWeek, phasesOn } from '../domain/timeline';
+import { parseVersion } from '../domain/version';
+import { getComponentVersions } from '../workflows/component-versions';
+import { getReleaseTimeline } from '../workflows/release-timeline';
+import {
+  publicMeetings,
+  publicRcTags,
+  type PublicMeetings,
+  type PublicRcTag,
+} from './public-schedule-extras';
+
+export interface ScheduleDeps {
+  store: Store;
+  clock: Clock;
+  templates: Map<string, ReleaseTemplate>;
+}
+
+export interface PublicDates {
+  /** Calendar dates (YYYY-MM-DD) in the release's time zone, inclusive. */
+  startsOn: string;
+  endsOn: string;
+}
+
+export interface PublicPhase {
+  key: string;
+  name: string;
+  /** As first planned. */
+  planned: PublicDates;
+  /** As planned now; equal to `planned` unless re-planned. */
+  current: PublicDates;
+  slipDays: number;
+}
+
+export interface PublicMilestone {
+  key: string;
+  name: string;
+  owner: string;
+  optional: boolean;
+  /** The branch or tag it produces, e.g. v1.11.0-rc.1. */
+  artifact: string | null;
+  plannedOn: string;
+  dueOn: string;
+  slipDays: number;
+}
+
+export interface PublicComponent {
+  workingGroup: string;
+  component: string;
+  repository: string;
+  /** The accepted revision that ships, or null while the working group still owes one. */
+  revision: string | null;
+  version: string | null;
+  commit: string | null;
+}
+
+/**
+ * Everything the public schedule shows about one release. Only what is public on GitHub anyway:
+ * no Slack IDs, names of submitters, notes, decisions or plan reasons.
+ */
+export interface PublicSchedule {
+  version: string;
+  status: ReleaseRow['status'];
+  template: { key: string; name: string };
+  timeZone: string;
+  startDate: string;
+  /** Today in the release's time zone, and the cycle week it falls in. */
+  today: string;
+  week: number;
+  plan: { revision: number; replannedOn: string | null };
+  currentPhases: string[];
+  phases: PublicPhase[];
+  milestones: PublicMilestone[];
+  components: PublicComponent[];
+  rcTags: PublicRcTag[];
+  meetings: PublicMeetings | null;
+  /** When this was put together (UTC), for DTSTAMP and caches. */
+  generatedAt: string;
+}
+
+export interface PublicReleaseSummary {
+  version: string;
+  status: ReleaseRow['status'];
+  timeZone: string;
+  startsOn: string;
+  releaseOn: string;
+  currentPhases: string[];
+}
+
+/** The release a path names (v1.11.0, 1.11.0 and V1.11.0 alike), or null. */
+export function findPublicRelease(store: Store, raw: string): ReleaseRow | null {
+  const parsed = parseVersion(raw);
+  return parsed.ok ? store.releases.findByVersion(parsed.version.canonical) : null;
+}
+
+/** Every release with its span and the phases it is in today, oldest first. */
+export function listPublicReleases(deps: ScheduleDeps): PublicReleaseSummary[] {
+  const windows = new Map(deps.store.releases.windows().map((w) => [w.version, w]));
+  return deps.store.releases.list().map((release) => {
+    const plan = deps.store.releases.latestPlan(release);
+    const today = deps.clock.now().setZone(release.timeZone).toISODate() ?? '';
+    const window = windows.get(release.version);
+    return {
+      version: release.version,
+      status: release.status,
+      timeZone: release.timeZone,
+      startsOn: window?.startsOn ?? release.startDate,
+      releaseOn: window?.releaseOn ?? release.startDate,
+      currentPhases: plan ? phasesOn(plan.timeline, today).map((p) => p.name) : [],
+    };
+  });
+}
+
+/** The public schedule of one release. */
+export function getPublicSchedule(deps: ScheduleDeps, release: ReleaseRow): PublicSchedule {
+  const timeline = getReleaseTimeline(deps, release.version);
+  const versions = getComponentVersions(deps, release.version);
+  const now = deps.clock.now();
+  const today = now.setZone(release.timeZone).toISODate() ?? '';
+  const replannedOn = timeline.replannedAt
+    ? DateTime.fromISO(timeline.replannedAt, { zone: 'utc' }).setZone(release.timeZone).toISODate()
+    : null;
+  const phases = timeline.phases.map((p) => ({
+    key: p.key,
+    name: p.name,
+    planned: p.planned,
+    current: p.current,
+    slipDays: p.slipDays,
+  }));
+  return {
+    version: release.version,
+    status: release.status,
+    template: { key: release.template, name: deps.templates.get(release.template)?.name ?? release.template },
+    timeZone: release.timeZone,
+    startDate: release.startDate,
+    today,
+    week: cycleWeek(release.startDate, today),
+    plan: { revision: timeline.planRevision, replannedOn },
+    currentPhases: phases
+      .filter((p) => p.current.startsOn <= today && today <= p.current.endsOn)
+      .map((p) => p.key),
+    phases,
+    milestones: timeline.milestones.map((m) => ({
+      key: m.key,
+      name: m.name,
+      owner: m.owner,
+      optional: m.optional,
+      artifact: m.artifact,
+      plannedOn: m.planned.startsOn,
+      dueOn: m.current.startsOn,
+      slipDays: m.slipDays,
+    })),
+    components: versions.groups.flatMap((group) =>
+      group.components.map((c) => ({
+        workingGroup: group.wg,
+        component: c.component,
+        repository: c.repo,
+        revision: c.accepted?.revision ?? null,
+        version: c.accepted?.version ?? null,
+        commit: c.accepted?.commitSha ?? null,
+      })),
+    ),
+    rcTags: publicRcTags(deps, release),
+    meetings: publicMeetings(deps, release),
+    generatedAt: now.toUTC().toISO() ?? '',
+  };
+}

@@ -1,0 +1,158 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ServerResponse } from 'node:http';
+import { z } from 'zod';
+import type { AppServices } from '../app-services';
+import type { Clock } from '../clock';
+import { BodyError, readJsonBody, SAME_ORIGIN_POLICY, send, sendJson } from '../http/http-responses';
+import type { HttpRoute, RouteRequest } from '../http/http-router';
+import { PROJECT_ROOT } from '../project-root';
+import { consoleSnapshot } from './console-snapshot';
+import type { ConsolePerson, Outcome, SandboxConsole } from './sandbox-console';
+
+/** The console's files, read from the source tree at run time (the build does not copy them). */
+export const CONSOLE_DIR = path.join(PROJECT_ROOT, 'src', 'sandbox', 'console');
+const FILES: Record<string, string> = {
+  'index.html': 'text/html; charset=utf-8',
+  'console.css': 'text/css; charset=utf-8',
+  'block-kit.css': 'text/css; charset=utf-8',
+  'console.js': 'text/javascript; charset=utf-8',
+  'block-kit.js': 'text/javascript; charset=utf-8',
+};
+
+export interface ConsoleRouteDeps {
+  console: SandboxConsole;
+  services: AppServices;
+  clock: Clock & { advance(duration: object): void };
+  release: { version: string; timeZone: string };
+  /** Runs the background work that a moved clock makes due (scheduled jobs); deliverSoon is called too. */
+  tick: () => Promise<unknown>;
+}
+
+const user = z.string().regex(/^[UW][A-Z0-9]+$/);
+const values = z.record(z.string(), z.record(z.string(), z.record(z.string(), z.unknown())));
+const action = z
+  .object({
+    type: z.enum(['button', 'static_select', 'datepicker', 'overflow']),
+    action_id: z.string().max(255),
+    block_id: z.string().max(255),
+    value: z.string().max(2000).optional(),
+    text: z.object({ type: z.literal('plain_text'), text: z.string().max(200) }).optional(),
+    selected_option: z.object({ text: z.unknown(), value: z.string().max(150) }).optional(),
+    selected_date: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional(),
+  })
+  .strict();
+
+const bodies = {
+  command: z.object({
+    user,
+    text: z.string().max(1000),
+    where: z.enum(['channel', 'dm']).default('channel'),
+  }),
+  action: z.union([
+    z.object({ user, action, channel: z.string().max(40), ts: z.string().max(40) }),
+    z.object({ user, action, viewId: z.string().max(40), values: values.default({}) }),
+  ]),
+  submit: z.object({ user, viewId: z.string().max(40), values }),
+  close: z.object({ user, viewId: z.string().max(40) }),
+  home: z.object({ user }),
+  clock: z
+    .object({
+      hours: z
+        .number()
+        .int()
+        .min(0)
+        .max(24 * 7)
+        .default(0),
+      days: z.number().int().min(0).max(60).default(0),
+    })
+    .refine((d) => d.hours + d.days > 0, 'Move the clock forward by at least an hour.'),
+};
+
+type Handler<T> = (body: T, person: ConsolePerson | undefined) => Promise<Outcome | object>;
+
+function post<T>(deps: ConsoleRouteDeps, name: string, schema: z.ZodType<T>, handle: Handler<T>): HttpRoute {
+  return {
+    method: 'POST',
+    path: `/sandbox/api/${name}`,
+    handle: async ({ req }: RouteRequest, res: ServerResponse) => {
+      let raw: unknown;
+      try {
+        raw = await readJsonBody(req);
+      } catch (error) {
+        if (error instanceof BodyError)
+          return sendJson(res, error.status, { ok: false, problem: error.message });
+        throw error;
+      }
+      const parsed = schema.safeParse(raw);
+      if (!parsed.success)
+        return sendJson(res, 400, {
+          ok: false,
+          problem: parsed.error.issues.map((i) => i.message).join('; '),
+        });
+      const userId = (parsed.data as { user?: string }).user;
+      const person = userId === undefined ? undefined : deps.console.person(userId);
+      if (userId !== undefined && !person)
+        return sendJson(res, 400, { ok: false, problem: `${userId} is not in the sandbox workspace.` });
+      sendJson(res, 200, await handle(parsed.data, person));
+    },
+  };
+}
+
+/** The sandbox console on `/sandbox`: its page and files, its state, and what a person can do. */
+export function consoleRoutes(deps: ConsoleRouteDeps): HttpRoute[] {
+  const target = deps.console;
+  const me = (person: ConsolePerson | undefined) => person as ConsolePerson;
+  return [
+    {
+      method: 'GET',
+      path: /\/sandbox\/?/,
+      handle: async (_request, res) => serveFile(res, 'index.html'),
+    },
+    {
+      method: 'GET',
+      path: /\/sandbox\/(?<file>[a-z-]+\.(?:js|css))/,
+      handle: async ({ params }, res) => serveFile(res, params.file ?? ''),
+    },
+    {
+      method: 'GET',
+      path: '/sandbox/api/state',
+      handle: ({ url }, res) => {
+        const person =
+          deps.console.person(url.searchParams.get('user') ?? '') ?? deps.console.params.people[0];
+        if (!person) return sendJson(res, 500, { ok: false, problem: 'The sandbox has nobody in it.' });
+        const snapshot = consoleSnapshot(target, {
+          person,
+          clock: deps.clock,
+          timeZone: deps.release.timeZone,
+          release: deps.release.version,
+        });
+        sendJson(res, 200, snapshot, { 'cache-control': 'no-store' });
+      },
+    },
+    post(deps, 'command', bodies.command, (b, p) => target.command(me(p), b.text, b.where)),
+    post(deps, 'action', bodies.action, (b, p) =>
+      target.act(me(p), b.action, 'viewId' in b ? { viewId: b.viewId, values: b.values } : b),
+    ),
+    post(deps, 'submit', bodies.submit, (b, p) => target.submit(me(p), b.viewId, b.values)),
+    post(deps, 'close', bodies.close, (b, p) => target.close(me(p), b.viewId)),
+    post(deps, 'home', bodies.home, (_b, p) => target.openHome(me(p))),
+    post(deps, 'clock', bodies.clock, async (b) => {
+      deps.clock.advance({ hours: b.hours, days: b.days });
+      deps.services.logger.info({ now: deps.clock.now().toISO() }, 'sandbox clock moved');
+      deps.services.deliverSoon();
+      await deps.tick();
+      return { ok: true, now: deps.clock.now().toISO() };
+    }),
+  ];
+}
+
+async function serveFile(res: ServerResponse, name: string): Promise<void> {
+  const type = FILES[name];
+  if (!type) return sendJson(res, 404, { ok: false, problem: `There is no ${name}.` });
+  const body = await readFile(path.join(CONSOLE_DIR, name));
+  send(res, 200, type, body, { 'content-security-policy': SAME_ORIGIN_POLICY, 'cache-control': 'no-cache' });
+}

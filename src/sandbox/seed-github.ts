@@ -1,0 +1,43 @@
+import type { WorkingGroup } from '../db/working-group-repository';
+import type { DemoWorkspace } from './demo-workspace';
+import type { GitHubStandIn } from './github-stand-in';
+import { fakeSha } from './github-stand-in-model';
+
+const DEFAULT_BRANCH = 'main';
+
+/**
+ * Fills the GitHub stand-in: every repository the working groups name, each with a default
+ * branch; the demo's tags as a line of commits, each with a published GitHub release and a
+ * changelog, so revisions can be handed over in the sandbox as in real life.
+ */
+export function seedGitHub(github: GitHubStandIn, demo: DemoWorkspace, groups: WorkingGroup[]): void {
+  const repos = new Set<string>(Object.keys(demo.github));
+  for (const group of groups) {
+    for (const repo of group.repos) repos.add(repo);
+    for (const component of group.components) repos.add(component.repo);
+  }
+  let day = 0;
+  const date = () => new Date(Date.UTC(2025, 9, 1) + day++ * 86_400_000).toISOString();
+  for (const repo of repos) {
+    github.addRepo(repo, { defaultBranch: DEFAULT_BRANCH });
+    let head = fakeSha(`${repo}:initial`);
+    github.addCommit(repo, head, [], { message: 'Initial import', date: date() });
+    for (const tag of demo.github[repo] ?? []) {
+      const fix = fakeSha(`${repo}:${tag}:fix`);
+      github.addCommit(repo, fix, [head], { message: `Fix flaky tests before ${tag}`, date: date() });
+      const release = fakeSha(`${repo}:${tag}`);
+      github.addCommit(repo, release, [fix], { message: `Release ${tag}`, date: date() });
+      github.addTag(repo, tag, release, { annotated: true, message: `Release ${tag}` });
+      github.addRelease(repo, {
+        tag,
+        name: tag,
+        prerelease: /rc/i.test(tag),
+        body: `## What's changed\n\n- Fix flaky tests before ${tag}\n- Release ${tag}`,
+      });
+      head = release;
+    }
+    const work = fakeSha(`${repo}:main`);
+    github.addCommit(repo, work, [head], { message: 'Start the next cycle', date: date() });
+    github.addBranch(repo, DEFAULT_BRANCH, work);
+  }
+}

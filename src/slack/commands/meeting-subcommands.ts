@@ -1,0 +1,212 @@
+import { z } from 'zod';
+import { buildAgenda } from '../../domain/agenda';
+import { UserError } from '../../errors';
+import {
+  addActionItem,
+  completeActionItem,
+  listActionItems,
+  ACTION_ADD_USAGE,
+} from '../../workflows/action-items';
+import { gatherAgendaFacts } from '../../workflows/agenda-facts';
+import { findRelease } from '../../workflows/find-release';
+import {
+  getMeetingSettings,
+  MEETING_SET_USAGE,
+  REMINDERS_SET_USAGE,
+  setMeetingSettings,
+  setReminderSettings,
+} from '../../workflows/meeting-settings';
+import { getNoteTakers, markAway, swapNoteTaker } from '../../workflows/note-takers';
+import { agendaBlocks } from '../blocks/agenda-blocks';
+import {
+  actionItemsBlocks,
+  awayBlocks,
+  meetingSettingsBlocks,
+  noteTakersBlocks,
+} from '../blocks/meeting-blocks';
+import { optionalVersion, parseArgs, type Subcommand } from './subcommand';
+
+/** A Slack user from `<@U123|name>`, `<@U123>` or a bare `U123`; null when the word is none. */
+export function slackUserOf(word: string): string | null {
+  return (
+    /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/.exec(word)?.[1] ?? (/^[UW][A-Z0-9]{6,}$/.test(word) ? word : null)
+  );
+}
+
+/** Words after `--release`, if any, and the rest. */
+function releaseFlag(args: string[]): { version?: string; rest: string[] } {
+  const at = args.indexOf('--release');
+  if (at === -1) return { rest: args };
+  return { version: args[at + 1], rest: [...args.slice(0, at), ...args.slice(at + 2)] };
+}
+
+/** The weekly meeting, its agenda, note-takers, away dates, action items and reminders. */
+export const MEETING_SUBCOMMANDS: Subcommand[] = [
+  {
+    name: 'meeting',
+    usage: '/kfrelease meeting [version]',
+    example: '/kfrelease meeting',
+    summary: 'The weekly release team meeting and the deadline reminder settings.',
+    run: (ctx, args) =>
+      meetingSettingsBlocks(
+        getMeetingSettings(
+          ctx.services,
+          parseArgs(optionalVersion('meeting'), args, '/kfrelease meeting [version]'),
+        ),
+      ),
+  },
+  {
+    name: 'meeting set',
+    usage: MEETING_SET_USAGE,
+    example: '/kfrelease meeting set tue 16:00 Europe/Berlin #kf-release 24h https://bit.ly/kf-release-notes',
+    summary: 'Set the weekly meeting (release manager); words by shape or key=value.',
+    run: (ctx, args) => {
+      const { version, rest } = releaseFlag(args);
+      const view = setMeetingSettings(ctx.services, {
+        version,
+        words: rest,
+        actor: { kind: 'slack', userId: ctx.userId },
+      });
+      return meetingSettingsBlocks(view, ':white_check_mark: Meeting settings saved.');
+    },
+  },
+  {
+    name: 'reminders set',
+    usage: REMINDERS_SET_USAGE,
+    example: '/kfrelease reminders set offsets=7d,2d,0d at=10:00 quiet=19:00-08:30',
+    summary: 'When deadline reminders go out, and the quiet hours (release manager).',
+    run: (ctx, args) => {
+      const { version, rest } = releaseFlag(args);
+      const view = setReminderSettings(ctx.services, {
+        version,
+        words: rest,
+        actor: { kind: 'slack', userId: ctx.userId },
+      });
+      return meetingSettingsBlocks(view, ':white_check_mark: Reminder settings saved.');
+    },
+  },
+  {
+    name: 'agenda',
+    usage: '/kfrelease agenda [version] [--share]',
+    example: '/kfrelease agenda',
+    summary: 'Preview the agenda of the next meeting.',
+    run: (ctx, args) => {
+      const release = findRelease(
+        ctx.services,
+        parseArgs(optionalVersion('agenda'), args, '/kfrelease agenda [version]'),
+      );
+      return agendaBlocks(buildAgenda(gatherAgendaFacts(ctx.services, release, ctx.services.clock.now())));
+    },
+  },
+  {
+    name: 'notetaker',
+    usage: '/kfrelease notetaker [version]',
+    example: '/kfrelease notetaker',
+    summary: 'Who takes the notes at the next meetings.',
+    run: (ctx, args) =>
+      noteTakersBlocks(
+        getNoteTakers(
+          ctx.services,
+          parseArgs(optionalVersion('notetaker'), args, '/kfrelease notetaker [version]'),
+        ),
+      ),
+  },
+  {
+    name: 'notetaker swap',
+    usage: '/kfrelease notetaker swap @member',
+    example: '/kfrelease notetaker swap @alan',
+    summary: 'Swap your next note-taking turn with another member.',
+    run: (ctx, args) => {
+      const target = args.length === 1 ? slackUserOf(args[0] ?? '') : null;
+      if (!target)
+        throw new UserError(
+          'bad_argument',
+          'Name one person to swap with, as a Slack mention.',
+          'Usage: `/kfrelease notetaker swap @member`',
+        );
+      const swap = swapNoteTaker(ctx.services, { userId: ctx.userId, with: target });
+      const [mine, theirs] = swap.overrides;
+      const lead = `:arrows_counterclockwise: <@${target}> takes the notes on ${mine?.meetingOn}${theirs ? `; you take them on ${theirs.meetingOn}` : ''}.`;
+      return noteTakersBlocks(getNoteTakers(ctx.services, swap.version), lead);
+    },
+  },
+  {
+    name: 'away',
+    usage: '/kfrelease away <from> [to]',
+    example: '/kfrelease away 2026-05-18 2026-05-22',
+    summary: 'Mark yourself away: the note-taking rotation skips you.',
+    run: (ctx, args) => {
+      const [fromOn, toOn] = parseArgs(
+        z
+          .array(z.string())
+          .min(1, 'Give the first day you are away, and the last.')
+          .max(2, 'Give two dates at most.'),
+        args,
+        '/kfrelease away <from> [to]',
+      );
+      const away = markAway(ctx.services, { userId: ctx.userId, fromOn: fromOn ?? '', toOn });
+      return awayBlocks(away.fromOn, away.toOn);
+    },
+  },
+  {
+    name: 'action',
+    usage: '/kfrelease action [version]',
+    example: '/kfrelease action',
+    summary: 'Open action items of the meetings.',
+    run: (ctx, args) => {
+      const list = listActionItems(
+        ctx.services,
+        parseArgs(optionalVersion('action'), args, '/kfrelease action [version]'),
+      );
+      return actionItemsBlocks(list.version, list.items);
+    },
+  },
+  {
+    name: 'action add',
+    usage: ACTION_ADD_USAGE,
+    example: '/kfrelease action add Ask Training WG for the rc.1 tag @alan',
+    summary: 'Add an action item; every agenda lists it until done.',
+    run: (ctx, args) => {
+      const last = args[args.length - 1] ?? '';
+      const owner = slackUserOf(last);
+      const text = (owner ? args.slice(0, -1) : args).join(' ');
+      const added = addActionItem(ctx.services, {
+        text,
+        owner,
+        actor: { kind: 'slack', userId: ctx.userId },
+      });
+      const list = listActionItems(ctx.services, added.release.version);
+      return actionItemsBlocks(
+        list.version,
+        list.items,
+        `:white_check_mark: Added action item #${added.item.id}.`,
+      );
+    },
+  },
+  {
+    name: 'action done',
+    usage: '/kfrelease action done <id>',
+    example: '/kfrelease action done 3',
+    summary: 'Mark an action item done.',
+    run: (ctx, args) => {
+      const [id] = parseArgs(
+        z
+          .array(z.string().regex(/^#?\d+$/, 'Give the number of the action item, e.g. 3.'))
+          .length(1, 'Give one action item number.'),
+        args,
+        '/kfrelease action done <id>',
+      );
+      const item = completeActionItem(ctx.services, {
+        id: Number((id ?? '').replace('#', '')),
+        actor: { kind: 'slack', userId: ctx.userId },
+      });
+      const release = ctx.services.store.releases.list().find((r) => r.id === item.releaseId);
+      const list = listActionItems(ctx.services, release?.version);
+      return actionItemsBlocks(
+        list.version,
+        list.items,
+        `:white_check_mark: Action item #${item.id} is done.`,
+      );
+    },
+  },
+];

@@ -1,0 +1,238 @@
+import { z } from 'zod';
+import { parseVersion } from '../../domain/version';
+import { getDecisionLog } from '../../workflows/decision-log';
+import { DELAY_USAGE, delayMilestone } from '../../workflows/delay-milestone';
+import {
+  addPatchChange,
+  getPatchView,
+  markPatchReleased,
+  openPatchRelease,
+  PATCH_ADD_USAGE,
+} from '../../workflows/patch-release';
+import { advancePhase, getPhaseView, setChecklistItem } from '../../workflows/phase-control';
+import { planRelease, PLAN_RELEASE_USAGE, readCalendar } from '../../workflows/plan-release';
+import { addRetroNote, compileRetrospective } from '../../workflows/retrospective';
+import { getSuccessorView } from '../../workflows/successor';
+import { decisionLogBlocks } from '../blocks/decision-blocks';
+import { patchBlocks } from '../blocks/patch-blocks';
+import { advancedBlocks, checkedBlocks, delayedBlocks, phaseBlocks } from '../blocks/phase-blocks';
+import { planBlocks } from '../blocks/plan-blocks';
+import { retroBlocks, retroNotedBlocks } from '../blocks/retro-blocks';
+import { successorBlocks } from '../blocks/successor-blocks';
+import { optionalVersion, parseArgs, type CommandContext, type Subcommand } from './subcommand';
+
+/** A leading release version (v1.10.0, 26.03) split off the other words, for commands that take one first. */
+function leadingVersion(args: string[]): { version?: string; rest: string[] } {
+  const [first, ...rest] = args;
+  if (first && /^v?\d+\.\d+/i.test(first) && parseVersion(first).ok) return { version: first, rest };
+  return { rest: args };
+}
+
+const words = (min: number, message: string) => z.array(z.string()).min(min, message);
+
+function check(ctx: CommandContext, args: string[], checked: boolean) {
+  const name = checked ? 'check' : 'uncheck';
+  const [itemId = '', ...scope] = parseArgs(
+    words(1, 'Give the id of the checklist item; `/kfrelease phase` lists them.'),
+    args,
+    `/kfrelease ${name} <item-id> [distribution or working group]`,
+  );
+  const result = setChecklistItem(ctx.services, {
+    userId: ctx.userId,
+    itemId,
+    scope: scope.length > 0 ? scope.join(' ') : null,
+    checked,
+  });
+  return checkedBlocks(result, checked);
+}
+
+/** The release manager's tools: planning, phases and their checklists, delays, decisions, patches, retro, hand-over. */
+export const RELEASE_MANAGER_SUBCOMMANDS: Subcommand[] = [
+  {
+    name: 'release plan',
+    usage: PLAN_RELEASE_USAGE.split(', e.g.')[0] ?? PLAN_RELEASE_USAGE,
+    example: '/kfrelease release plan v1.11.0 2026-07-06 handbook-17w Europe/Berlin',
+    summary:
+      'Propose a timeline before creating the release, with the holidays and conferences its dates fall on.',
+    run: (ctx, args) => {
+      const [version = '', startDate = '', ...rest] = parseArgs(
+        words(2, 'Give at least a version and the start date (the Monday of week 1).').max(
+          4,
+          'Too many arguments: give a version, a start date, and optionally a template and a time zone.',
+        ),
+        args,
+        PLAN_RELEASE_USAGE,
+      );
+      return planBlocks(planRelease(ctx.services, { version, startDate, words: rest }, readCalendar()));
+    },
+  },
+  {
+    name: 'phase',
+    usage: '/kfrelease phase [version] [--share]',
+    example: '/kfrelease phase',
+    summary: "The current phase's checklist of success criteria and actions, and what runs alongside it.",
+    run: (ctx, args) =>
+      phaseBlocks(
+        getPhaseView(ctx.services, parseArgs(optionalVersion('phase'), args, '/kfrelease phase [version]')),
+      ),
+  },
+  {
+    name: 'phase advance',
+    usage: '/kfrelease phase advance [version] [reason]',
+    example: '/kfrelease phase advance Training needs two more days; the rest is ready',
+    summary:
+      'Move the release to its next phase (release manager); a reason is required when criteria are unmet.',
+    run: (ctx, args) => {
+      const { version, rest } = leadingVersion(args);
+      const result = advancePhase(ctx.services, { userId: ctx.userId, reason: rest.join(' '), version });
+      ctx.services.deliverSoon();
+      return advancedBlocks(result);
+    },
+  },
+  {
+    name: 'check',
+    usage: '/kfrelease check <item-id> [distribution or working group]',
+    example: '/kfrelease check schedule-sent',
+    summary: 'Tick a checklist item you are responsible for.',
+    run: (ctx, args) => check(ctx, args, true),
+  },
+  {
+    name: 'uncheck',
+    usage: '/kfrelease uncheck <item-id> [distribution or working group]',
+    example: '/kfrelease uncheck schedule-sent',
+    summary: 'Untick a checklist item.',
+    run: (ctx, args) => check(ctx, args, false),
+  },
+  {
+    name: 'delay',
+    usage: DELAY_USAGE.split(', e.g.')[0] ?? DELAY_USAGE,
+    example: '/kfrelease delay rc.1 2026-05-29 Pipelines needs a week for the backend fix',
+    summary:
+      'Re-plan a milestone and everything after it to a later date (release manager); the first plan is kept.',
+    run: (ctx, args) => {
+      const { version, rest } = leadingVersion(args);
+      const [milestone = '', newDate = '', ...reason] = parseArgs(
+        words(3, 'Give the milestone, its new date and the reason.'),
+        rest,
+        DELAY_USAGE,
+      );
+      const calendar = readCalendar().events;
+      const result = delayMilestone(
+        ctx.services,
+        { userId: ctx.userId, milestone, newDate, reason: reason.join(' '), version },
+        calendar,
+      );
+      ctx.services.deliverSoon();
+      return delayedBlocks(result);
+    },
+  },
+  {
+    name: 'decisions',
+    usage: '/kfrelease decisions [version] [--share]',
+    example: '/kfrelease decisions v1.10.0',
+    summary:
+      "Every use of the release manager's authority: phases moved on, delays, revisions approved or denied.",
+    run: (ctx, args) =>
+      decisionLogBlocks(
+        getDecisionLog(
+          ctx.services,
+          parseArgs(optionalVersion('decisions'), args, '/kfrelease decisions [version]'),
+        ),
+      ),
+  },
+  {
+    name: 'patch',
+    usage: '/kfrelease patch [patch-version] [target-date]',
+    example: '/kfrelease patch v1.10.1 2026-07-20',
+    summary: 'Open a patch release after release day (release manager), or show it and its changes.',
+    run: (ctx, args) => {
+      const [version, targetOn] = parseArgs(
+        z.array(z.string()).max(2, 'Give at most the patch version and its target date.'),
+        args,
+        '/kfrelease patch [patch-version] [target-date]',
+      );
+      if (version === undefined) return patchBlocks(getPatchView(ctx.services));
+      const result = openPatchRelease(ctx.services, { userId: ctx.userId, version, targetOn });
+      if (result.opened) ctx.services.deliverSoon();
+      const lead = result.opened ? `:package: Opened patch release *${result.view.version}*.` : undefined;
+      return patchBlocks(result.view, lead);
+    },
+  },
+  {
+    name: 'patch add',
+    usage: PATCH_ADD_USAGE.split(', e.g.')[0] ?? PATCH_ADD_USAGE,
+    example: '/kfrelease patch add v1.10.1 kubeflow/pipelines#11234 bug fixes the run list',
+    summary: "Record a fix for a patch release with the handbook's criterion it meets (release team).",
+    run: (ctx, args) => {
+      const [version = '', ref = '', criterion = '', ...note] = parseArgs(
+        words(
+          3,
+          'Give the patch version, the issue or pull request, and the criterion (bug, security or docs).',
+        ),
+        args,
+        PATCH_ADD_USAGE,
+      );
+      const view = addPatchChange(ctx.services, {
+        userId: ctx.userId,
+        version,
+        ref,
+        criterion,
+        note: note.join(' '),
+      });
+      return patchBlocks(view, `:heavy_plus_sign: Added ${ref} to *${view.version}*.`);
+    },
+  },
+  {
+    name: 'patch released',
+    usage: '/kfrelease patch released <patch-version>',
+    example: '/kfrelease patch released v1.10.1',
+    summary: 'Mark a patch release as shipped today (release manager).',
+    run: (ctx, args) => {
+      const [version = ''] = parseArgs(
+        words(1, 'Give the patch version.').max(1, 'Give only the patch version.'),
+        args,
+        '/kfrelease patch released <patch-version>',
+      );
+      const view = markPatchReleased(ctx.services, { userId: ctx.userId, version });
+      ctx.services.deliverSoon();
+      return patchBlocks(view, `:rocket: *${view.version}* is released.`);
+    },
+  },
+  {
+    name: 'retro',
+    usage: '/kfrelease retro <note>',
+    example: '/kfrelease retro The rc.1 reminder came too late for the Training WG',
+    summary: 'Write down what went well or could be better, any time; it is tagged with the current phase.',
+    run: (ctx, args) =>
+      retroNotedBlocks(
+        addRetroNote(ctx.services, { actor: { kind: 'slack', userId: ctx.userId }, note: args.join(' ') }),
+      ),
+  },
+  {
+    name: 'retro show',
+    usage: '/kfrelease retro show [version] [--share]',
+    example: '/kfrelease retro show v1.10.0',
+    summary: "After release day: the retrospective, notes by phase with the cycle's figures.",
+    run: (ctx, args) =>
+      retroBlocks(
+        compileRetrospective(
+          ctx.services,
+          parseArgs(optionalVersion('retro show'), args, '/kfrelease retro show [version]'),
+        ),
+      ),
+  },
+  {
+    name: 'successor',
+    usage: '/kfrelease successor [version]',
+    example: '/kfrelease successor',
+    summary:
+      'Who on the team can be the next release manager, per the handbook, and the call for participation.',
+    run: (ctx, args) =>
+      successorBlocks(
+        getSuccessorView(
+          ctx.services,
+          parseArgs(optionalVersion('successor'), args, '/kfrelease successor [version]'),
+        ),
+      ),
+  },
+];

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { UserError } from '../../errors';
+import { getAnnouncementDraft } from '../../workflows/announcement-draft';
+import { listDocs, prepareDocsForm, setDocsStatus } from '../../workflows/docs-tracking';
+import {
+  previewTrackingIssue,
+  startTrackingIssueSetup,
+  startTrackingIssueSync,
+} from '../../workflows/tracking-issue';
+import { announcementBlocks } from '../blocks/announcement-blocks';
+import { docsAddView, docsListBlocks, docsStatusBlocks } from '../blocks/docs-blocks';
+import {
+  trackingPreviewBlocks,
+  trackingSetupStartedBlocks,
+  trackingSyncBlocks,
+} from '../blocks/tracking-issue-blocks';
+import { optionalVersion, parseArgs, type Subcommand } from './subcommand';
+
+const TRACKING_USAGE = '/kfrelease tracking-issue setup <owner/repo> | sync | preview [version]';
+const DOCS_USAGE = '/kfrelease docs [version] | docs add | docs set <id> <status>';
+
+const setupArgs = z
+  .array(z.string())
+  .min(1, 'Give the repository to create the tracking issue in, e.g. kubeflow/manifests.')
+  .max(2, 'setup takes a repository and optionally a release version.');
+
+/** The release tracking issue on GitHub, the documentation work, and the release announcement draft. */
+export const TRACKING_DOCS_SUBCOMMANDS: Subcommand[] = [
+  {
+    name: 'tracking-issue',
+    usage: TRACKING_USAGE,
+    example: '/kfrelease tracking-issue setup kubeflow/manifests',
+    summary:
+      'The one GitHub issue the whole community follows the release in: create it, update it, or preview it without touching GitHub (release manager).',
+    run: (ctx, args) => {
+      const [action, ...rest] = args;
+      if (action === 'preview') {
+        const version = parseArgs(optionalVersion('preview'), rest, TRACKING_USAGE);
+        return trackingPreviewBlocks(previewTrackingIssue(ctx.services, version));
+      }
+      if (action === 'setup') {
+        const [repo = '', version] = parseArgs(setupArgs, rest, TRACKING_USAGE);
+        const started = startTrackingIssueSetup(ctx.services, { userId: ctx.userId, repo, version });
+        return trackingSetupStartedBlocks(
+          started.release.version,
+          started.repo,
+          started.release.slackChannel,
+        );
+      }
+      if (action === 'sync') {
+        const version = parseArgs(optionalVersion('sync'), rest, TRACKING_USAGE);
+        const started = startTrackingIssueSync(ctx.services, { userId: ctx.userId, version });
+        return trackingSyncBlocks(started.release.version, started.url, started.state);
+      }
+      throw new UserError(
+        'bad_argument',
+        action ? `There is no \`tracking-issue ${action}\`.` : 'Say what to do with the tracking issue.',
+        `Usage: \`${TRACKING_USAGE}\``,
+      );
+    },
+  },
+  {
+    name: 'docs',
+    usage: DOCS_USAGE,
+    example: '/kfrelease docs set 3 done',
+    summary:
+      'Features that need documentation changes: what is still open, add one (form), move one to needed, in_progress, done or not_needed.',
+    run: (ctx, args) => {
+      const [action, ...rest] = args;
+      if (action === 'add') {
+        const version = parseArgs(optionalVersion('docs add'), rest, DOCS_USAGE);
+        const form = prepareDocsForm(ctx.services, { userId: ctx.userId, version });
+        return { view: docsAddView({ release: form.release.version, groups: form.groups }) };
+      }
+      if (action === 'set') {
+        const [id = '', status = ''] = parseArgs(
+          z.array(z.string()).length(2, 'Give the docs item number and its new status.'),
+          rest,
+          '/kfrelease docs set <id> <needed|in_progress|done|not_needed>',
+        );
+        const result = setDocsStatus(ctx.services, { userId: ctx.userId, id, status });
+        return docsStatusBlocks(result.item, result.changed);
+      }
+      return docsListBlocks(listDocs(ctx.services, parseArgs(optionalVersion('docs'), args, DOCS_USAGE)));
+    },
+  },
+  {
+    name: 'announcement',
+    usage: '/kfrelease announcement [version]',
+    example: '/kfrelease announcement v1.10.0',
+    summary: 'A draft release announcement listing every component with its changelog, to edit and send.',
+    run: (ctx, args) =>
+      announcementBlocks(
+        getAnnouncementDraft(
+          ctx.services,
+          parseArgs(optionalVersion('announcement'), args, '/kfrelease announcement [version]'),
+        ),
+      ),
+  },
+];

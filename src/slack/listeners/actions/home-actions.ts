@@ -1,0 +1,34 @@
+import type { AllMiddlewareArgs, App, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { AppServices } from '../../../app-services';
+import { prepareDocsForm } from '../../../workflows/docs-tracking';
+import { OPEN_DOCS_FORM } from '../../blocks/app-home-blocks';
+import { docsAddView } from '../../blocks/docs-blocks';
+import { messageFor, tellEphemeral } from '../slack-answers';
+
+type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
+
+/** "Add docs item" on the Home tab: opens the docs item form. */
+export function openDocsForm(services: AppServices) {
+  return async ({ ack, body, client }: ActionArgs): Promise<void> => {
+    await ack();
+    const logger = services.logger.child({ user: body.user.id, action: OPEN_DOCS_FORM });
+    try {
+      const form = prepareDocsForm(services, { userId: body.user.id });
+      await client.views.open({
+        trigger_id: body.trigger_id,
+        view: docsAddView({ release: form.release.version, groups: form.groups }) as never,
+      });
+    } catch (error) {
+      await tellEphemeral(
+        client,
+        logger,
+        { channel: body.channel?.id, user: body.user.id },
+        messageFor(error, logger, {}),
+      );
+    }
+  };
+}
+
+export function registerHomeActions(app: App, services: AppServices): void {
+  app.action(OPEN_DOCS_FORM, openDocsForm(services));
+}

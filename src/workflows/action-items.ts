@@ -1,0 +1,93 @@
+import type { Clock } from '../clock';
+import type { ActionItem } from '../db/action-item-repository';
+import type { ReleaseRow } from '../db/release-repository';
+import type { Store } from '../db/store';
+import { UserError } from '../errors';
+import { actorId, type Actor } from './actor';
+import { refuse } from './authority';
+import { findRelease } from './find-release';
+
+type Deps = { store: Store; clock: Clock; admins: string[] };
+
+export const ACTION_ADD_USAGE = '/kfrelease action add <text> [@owner]';
+
+/** Anyone on the release's team (any role) or an admin; the command line always. */
+function requireTeam(deps: Deps, release: ReleaseRow, actor: Actor): void {
+  if (actor.kind === 'cli' || deps.admins.includes(actor.userId)) return;
+  if (deps.store.team.rolesOf(release.id, actor.userId).length > 0) return;
+  refuse(`manage the action items of ${release.version}`, 'members of its release team');
+}
+
+/** Adds an action item; it is listed on every agenda until it is done. */
+export function addActionItem(
+  deps: Deps,
+  input: { version?: string; text: string; owner: string | null; actor: Actor },
+): { release: ReleaseRow; item: ActionItem } {
+  const release = findRelease(deps, input.version);
+  requireTeam(deps, release, input.actor);
+  const text = input.text.trim();
+  if (text.length < 3)
+    throw new UserError('bad_argument', 'Say what needs doing.', `Usage: \`${ACTION_ADD_USAGE}\``);
+  if (text.length > 500) throw new UserError('bad_argument', 'Keep an action item under 500 characters.');
+  const at = deps.clock.now().toUTC().toISO() ?? '';
+  const by = actorId(input.actor);
+  const id = deps.store.transaction(() => {
+    const newId = deps.store.actionItems.add({
+      releaseId: release.id,
+      text,
+      owner: input.owner,
+      createdBy: by,
+      createdAt: at,
+    });
+    deps.store.audit.record({
+      at,
+      actor: by,
+      releaseId: release.id,
+      action: 'action_item.added',
+      details: { id: newId, text, owner: input.owner },
+    });
+    return newId;
+  });
+  const item = deps.store.actionItems.byId(id);
+  if (!item) throw new Error(`action item ${id} vanished`);
+  return { release, item };
+}
+
+/** Marks an action item done; the next agenda shows it as done once, then drops it. */
+export function completeActionItem(deps: Deps, input: { id: number; actor: Actor }): ActionItem {
+  const item = deps.store.actionItems.byId(input.id);
+  if (!item)
+    throw new UserError(
+      'not_found',
+      `There is no action item #${input.id}.`,
+      'See them with `/kfrelease action`.',
+    );
+  const release = deps.store.releases.list().find((r) => r.id === item.releaseId);
+  if (!release) throw new Error(`release of action item ${input.id} vanished`);
+  requireTeam(deps, release, input.actor);
+  const at = deps.clock.now().toUTC().toISO() ?? '';
+  const by = actorId(input.actor);
+  deps.store.transaction(() => {
+    if (!deps.store.actionItems.complete(item.id, by, at)) {
+      throw new UserError(
+        'conflict',
+        `Action item #${item.id} was already done${item.doneBy ? ` (by ${item.doneBy})` : ''}.`,
+      );
+    }
+    deps.store.audit.record({
+      at,
+      actor: by,
+      releaseId: release.id,
+      action: 'action_item.done',
+      details: { id: item.id },
+    });
+  });
+  return deps.store.actionItems.byId(item.id) ?? item;
+}
+
+/** The open action items of the named (or current) release. */
+export function listActionItems(deps: { store: Store; clock: Clock }, version?: string) {
+  const release = findRelease(deps, version);
+  const far = '9999-12-31T00:00:00.000Z';
+  return { version: release.version, items: deps.store.actionItems.openOrDoneSince(release.id, far) };
+}

@@ -1,0 +1,89 @@
+import type { DateTime } from 'luxon';
+import type { Clock } from '../clock';
+import type { ReleaseRow } from '../db/release-repository';
+import type { Store } from '../db/store';
+import { standingItemsFor, type AgendaFacts, type PersonRef } from '../domain/agenda';
+import type { AgendaItemsConfig } from '../domain/agenda-items-schema';
+import { previousMeetingOn, seriesDates } from '../domain/due-occurrences';
+import { meetingMoment, nextMeetingDate } from '../domain/meeting-schedule';
+import { cycleWeek, phasesOn } from '../domain/timeline';
+import { UserError } from '../errors';
+import { gatherAgendaExtras } from './agenda-extras';
+import { getComponentVersions } from './component-versions';
+import { shippedAgendaItems } from './load-agenda-items';
+import { noteTakerOn } from './note-takers';
+import { loadReleaseSchedule } from './release-schedule';
+
+export type AgendaDeps = { store: Store; clock: Clock; agendaItems?: AgendaItemsConfig };
+
+/** How many upcoming milestones an agenda lists. */
+const MILESTONES_SHOWN = 3;
+
+/** A Slack user as the agenda names them: their name from the team when known. */
+export function personOf(store: Store, releaseId: number, slackId: string): PersonRef {
+  const known = store.team.assignments(releaseId).find((a) => a.slackId === slackId);
+  return { name: known?.name ?? slackId, slackId };
+}
+
+/**
+ * The facts of the agenda of the next meeting after `at` (or of the meeting on `meetingOn`),
+ * from live state: phase and week of the meeting date, the next milestones, the WGs without a
+ * revision (from the freeze on), the optional sections, the open action items and those done
+ * since the previous meeting, the note-taker, and the standing items for the phase.
+ */
+export function gatherAgendaFacts(
+  deps: AgendaDeps,
+  release: ReleaseRow,
+  at: DateTime,
+  meetingOn?: string,
+): AgendaFacts {
+  const { store } = deps;
+  const schedule = loadReleaseSchedule(store, release);
+  const meeting = schedule?.meeting;
+  if (!schedule || !meeting) {
+    throw new UserError(
+      'not_found',
+      `${release.version} has no release team meeting yet.`,
+      'Set it with `/kfrelease meeting set tue 16:00`.',
+    );
+  }
+  const dates = seriesDates(schedule);
+  const date = meetingOn ?? nextMeetingDate(meeting, dates, at);
+  if (!date)
+    throw new UserError(
+      'not_found',
+      `The meetings of ${release.version} are over: its last phase has ended.`,
+    );
+  const timeline = schedule.timeline;
+  const phases = phasesOn(timeline, date);
+  const freeze = timeline.phases.find((p) => p.key === 'feature_freeze');
+  const releaseDay = timeline.milestones.find((m) => m.key === 'release');
+  const previous = previousMeetingOn(dates, date);
+  const doneSince = previous ? (meetingMoment(meeting, previous).toUTC().toISO() ?? '') : '9999-12-31';
+  const noteTaker = noteTakerOn(store, release, date);
+  return {
+    version: release.version,
+    meetingOn: date,
+    meetingAt: meetingMoment(meeting, date).toISO() ?? '',
+    meetingZone: meeting.zone,
+    notesUrl: meeting.notesUrl,
+    week: cycleWeek(release.startDate, date),
+    releaseWeek: releaseDay ? cycleWeek(release.startDate, releaseDay.dueOn) : 0,
+    phases: phases.map((p) => ({ key: p.key, name: p.name, endsOn: p.endsOn })),
+    nextMilestones: timeline.milestones
+      .filter((m) => m.dueOn >= date)
+      .slice(0, MILESTONES_SHOWN)
+      .map(({ name, dueOn, owner, artifact, optional }) => ({ name, dueOn, owner, artifact, optional })),
+    missingRevisions:
+      freeze && date >= freeze.startsOn ? getComponentVersions(deps, release.version).missing : null,
+    ...gatherAgendaExtras(deps, release, date),
+    actionItems: store.actionItems.openOrDoneSince(release.id, doneSince).map((item) => ({
+      id: item.id,
+      text: item.text,
+      owner: item.owner ? personOf(store, release.id, item.owner) : null,
+      done: item.doneAt !== null,
+    })),
+    noteTaker: noteTaker ? { name: noteTaker.name, slackId: noteTaker.slackId } : null,
+    standingItems: standingItemsFor(deps.agendaItems ?? shippedAgendaItems(), phases),
+  };
+}

@@ -1,0 +1,102 @@
+import type { Clock } from '../clock';
+import type { ReleaseRow } from '../db/release-repository';
+import type { RevisionRow } from '../db/revision-repository';
+import type { Store } from '../db/store';
+import { renderAnnouncementDraft, type AnnouncedComponent } from '../domain/announcement-draft';
+import { summarizeTeam } from '../domain/team';
+import { announcementDm } from '../slack/blocks/announcement-blocks';
+import { getComponentVersions } from './component-versions';
+import { findRelease } from './find-release';
+import type { Post } from './revision-notices';
+
+export interface AnnouncementDraft {
+  version: string;
+  /** Release day under the latest plan, YYYY-MM-DD; null when the plan has none. */
+  releaseDate: string | null;
+  components: AnnouncedComponent[];
+  missing: number;
+  text: string;
+}
+
+/** Release day: the final release milestone, else the first day of the Release Day phase. */
+function releaseDateOf(store: Store, release: ReleaseRow): string | null {
+  const timeline = store.releases.latestPlan(release)?.timeline;
+  return (
+    timeline?.milestones.find((m) => m.key === 'release')?.dueOn ??
+    timeline?.phases.find((p) => p.key === 'release_day')?.startsOn ??
+    null
+  );
+}
+
+function buildDraft(deps: { store: Store; clock: Clock }, release: ReleaseRow): AnnouncementDraft {
+  const { store } = deps;
+  const acceptedByRepo = new Map<string, RevisionRow>();
+  for (const row of store.revisions.forRelease(release.id)) {
+    if (row.status === 'accepted') acceptedByRepo.set(`${row.wg}:${row.repo}`, row);
+  }
+  const versions = getComponentVersions(deps, release.version);
+  const components: AnnouncedComponent[] = [];
+  const missing: { component: string; wg: string }[] = [];
+  for (const group of versions.groups) {
+    for (const c of group.components) {
+      const row = acceptedByRepo.get(`${group.wg}:${c.repo}`);
+      if (!c.accepted || !row) {
+        missing.push({ component: c.component, wg: group.wg });
+        continue;
+      }
+      components.push({
+        component: c.component,
+        wg: group.wg,
+        repo: c.repo,
+        revision: row.revision,
+        version: row.version,
+        kind: row.kind,
+        releaseUrl: row.review?.releaseUrl ?? null,
+      });
+    }
+  }
+  const team = summarizeTeam(
+    store.team.assignments(release.id),
+    versions.groups.map((g) => g.wg),
+  );
+  const releaseDate = releaseDateOf(store, release);
+  const text = renderAnnouncementDraft({
+    version: release.version,
+    releaseDate: releaseDate ?? '[release date]',
+    components,
+    missing,
+    releaseManagers: team.releaseManagers.map((p) => p.name),
+  });
+  return { version: release.version, releaseDate, components, missing: missing.length, text };
+}
+
+/** The draft release announcement of the named (or current) release, for the product manager to edit. */
+export function getAnnouncementDraft(
+  deps: { store: Store; clock: Clock },
+  version?: string,
+): AnnouncementDraft {
+  return buildDraft(deps, findRelease(deps, version));
+}
+
+/**
+ * On release day (`today`, YYYY-MM-DD in the release's zone), the draft announcement as a direct
+ * message to each product manager (to the release managers when no product manager has a Slack
+ * ID). Any other day: nothing. One key per person and release: sent once, however often called.
+ */
+export function announcementDraftPosts(
+  deps: { store: Store; clock: Clock },
+  release: ReleaseRow,
+  today: string,
+): Post[] {
+  if (releaseDateOf(deps.store, release) !== today) return [];
+  const team = summarizeTeam(deps.store.team.assignments(release.id), []);
+  const ids = (people: { slackId: string | null }[]) => people.flatMap((p) => (p.slackId ? [p.slackId] : []));
+  const productManagers = ids(team.productManagers);
+  const recipients = productManagers.length > 0 ? productManagers : ids(team.releaseManagers);
+  const draft = buildDraft(deps, release);
+  return [...new Set(recipients)].map((userId) => ({
+    key: `announcement-draft:${release.id}:${userId}`,
+    channel: userId,
+    ...announcementDm(draft, productManagers.length === 0),
+  }));
+}

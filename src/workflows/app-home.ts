@@ -1,0 +1,179 @@
+import type { Clock } from '../clock';
+import type { ReleaseRow } from '../db/release-repository';
+import type { Store } from '../db/store';
+import { isOpenDocsStatus, type DocsItem } from '../domain/docs-items';
+import { ROLE_TITLES, type RoleKey } from '../domain/roles';
+import { summarizeTeam } from '../domain/team';
+import { isUserError } from '../errors';
+import { authorityOf } from './authority';
+import { getComponentVersions } from './component-versions';
+import { findRelease } from './find-release';
+import { listBlockers } from './list-blockers';
+import { noteTakerRotation } from './note-takers';
+import { getReleaseStatus, type ReleaseStatus } from './release-status';
+import { matrixOf } from './signoff-matrix';
+
+/** Roles that may record documentation work (for their working group, or all of them). */
+const DOCS_ROLES: readonly RoleKey[] = ['docs_lead', 'team_member', 'wg_docs_lead', 'wg_test_lead'];
+
+/** Something a person owes the release, as their Home tab lists it. */
+export type HomeDuty =
+  | { kind: 'revision'; wg: string; missing: string[]; waiting: number }
+  | { kind: 'decisions'; held: number }
+  | { kind: 'blockers'; wg: string; open: number; releaseBlocking: number }
+  | { kind: 'release_blocking'; count: number }
+  | { kind: 'notes'; meetingAt: string }
+  | { kind: 'docs'; scope: 'owner' | 'wg' | 'lead'; label: string; items: DocsItem[] }
+  | {
+      kind: 'distribution';
+      distribution: string;
+      testing: { startsOn: string; endsOn: string } | null;
+      /** Where the distribution stands on the current RC; null before the first RC. */
+      signoff: { standing: 'thumbs_up' | 'blocked' | 'pending'; rcTag: string } | null;
+    }
+  | { kind: 'announcement'; releaseDate: string | null };
+
+export interface AppHome {
+  userId: string;
+  /** Null when there is no release yet. */
+  release: {
+    status: ReleaseStatus;
+    trackingIssueUrl: string | null;
+    roles: string[];
+    admin: boolean;
+    duties: HomeDuty[];
+    /** Which buttons to show. */
+    canSubmitRevisions: boolean;
+    canAddDocs: boolean;
+    canReportBlockers: boolean;
+  } | null;
+}
+
+type Deps = { store: Store; clock: Clock; admins: string[] };
+
+/** Revisions and blocking issues of the working groups the person is a liaison of; held ones for the RM. */
+function workingGroupDuties(deps: Deps, release: ReleaseRow, userId: string): HomeDuty[] {
+  const authority = authorityOf(deps, release, userId);
+  const versions = getComponentVersions(deps, release.version);
+  const blockers = listBlockers(deps, { version: release.version }).groups;
+  const duties: HomeDuty[] = [];
+  for (const wg of [...new Set(authority.liaisonOf)]) {
+    const group = versions.groups.find((g) => g.wg === wg);
+    const missing = group?.components.filter((c) => !c.accepted).map((c) => c.component) ?? [];
+    const waiting = new Set(group?.components.filter((c) => c.waiting).map((c) => c.repo)).size;
+    if (missing.length > 0 || waiting > 0) duties.push({ kind: 'revision', wg, missing, waiting });
+    const active = blockers.find((b) => b.wg === wg)?.active ?? [];
+    const releaseBlocking = active.filter((b) => b.releaseBlocking).length;
+    if (active.length > 0) duties.push({ kind: 'blockers', wg, open: active.length, releaseBlocking });
+  }
+  if (!authority.releaseManager) return duties;
+  if (versions.held > 0) duties.push({ kind: 'decisions', held: versions.held });
+  const count = blockers.reduce((n, g) => n + g.active.filter((b) => b.releaseBlocking).length, 0);
+  if (count > 0) duties.push({ kind: 'release_blocking', count });
+  return duties;
+}
+
+/** Open docs items the person writes, leads for their working group, or leads for the release. */
+function docsDuties(store: Store, release: ReleaseRow, userId: string, isDocsLead: boolean): HomeDuty[] {
+  const docs = store.docsItems.forRelease(release.id).filter((d) => isOpenDocsStatus(d.status));
+  const duties: HomeDuty[] = [];
+  const mine = docs.filter((d) => d.owner === userId);
+  if (mine.length > 0) duties.push({ kind: 'docs', scope: 'owner', label: 'Docs you write', items: mine });
+  if (isDocsLead)
+    return [...duties, { kind: 'docs', scope: 'lead', label: 'Open docs work of the release', items: docs }];
+  const led = store.team.rolesOf(release.id, userId).filter((r) => r.role === 'wg_docs_lead' && r.wg);
+  for (const wg of new Set(led.map((r) => r.wg as string))) {
+    duties.push({
+      kind: 'docs',
+      scope: 'wg',
+      label: `Open docs work of ${wg}`,
+      items: docs.filter((d) => d.wg === wg),
+    });
+  }
+  return duties;
+}
+
+/** The distribution testing a representative owes, with their sign-off on the current RC. */
+function distributionDuties(store: Store, release: ReleaseRow, distributions: string[]): HomeDuty[] {
+  if (distributions.length === 0) return [];
+  const testing = store.releases
+    .latestPlan(release)
+    ?.timeline.phases.find((p) => p.key === 'distribution_testing');
+  const matrix = matrixOf(store, release);
+  return distributions.map((distribution) => {
+    const row = matrix.rows.find((r) => r.distribution === distribution);
+    return {
+      kind: 'distribution' as const,
+      distribution,
+      testing: testing ? { startsOn: testing.startsOn, endsOn: testing.endsOn } : null,
+      signoff: matrix.rc ? { standing: row?.standing ?? 'pending', rcTag: matrix.rc.tag } : null,
+    };
+  });
+}
+
+/** The person's next note-taking turn, when the release has a meeting and they are in the rotation. */
+function noteDuty(deps: Deps, release: ReleaseRow, userId: string): HomeDuty[] {
+  try {
+    const now = deps.clock.now();
+    const next = noteTakerRotation(deps.store, release).turns.find((t) => t.at > now);
+    return next?.member?.slackId === userId
+      ? [{ kind: 'notes', meetingAt: next.at.toUTC().toISO() ?? '' }]
+      : [];
+  } catch (error) {
+    if (isUserError(error)) return [];
+    throw error;
+  }
+}
+
+/**
+ * One person's view of the current release: where it stands, the roles they hold and what they
+ * owe (their working group's revisions and blocking issues, decisions, docs work, sign-off,
+ * note-taking turn, the announcement draft).
+ */
+export function getAppHome(deps: Deps, userId: string): AppHome {
+  let status: ReleaseStatus;
+  try {
+    status = getReleaseStatus(deps);
+  } catch (error) {
+    if (isUserError(error) && error.code === 'not_found') return { userId, release: null };
+    throw error;
+  }
+  const { store } = deps;
+  const release = findRelease(deps, status.version);
+  const authority = authorityOf(deps, release, userId);
+  const roles = store.team.rolesOf(release.id, userId);
+  const team = summarizeTeam(
+    store.team.assignments(release.id),
+    store.workingGroups.list().map((g) => g.name),
+  );
+  const isDocsLead = team.docsLeads.some((p) => p.slackId === userId);
+  const distributions = [
+    ...new Set(roles.filter((r) => r.role === 'distribution_rep').map((r) => r.distribution ?? '')),
+  ];
+  const duties: HomeDuty[] = [
+    ...workingGroupDuties(deps, release, userId),
+    ...docsDuties(store, release, userId, isDocsLead),
+    ...distributionDuties(store, release, distributions),
+    ...noteDuty(deps, release, userId),
+    ...(roles.some((r) => r.role === 'product_manager')
+      ? [{ kind: 'announcement' as const, releaseDate: status.release?.dueOn ?? null }]
+      : []),
+  ];
+  const onTeam = authority.steers || roles.length > 0;
+  return {
+    userId,
+    release: {
+      status,
+      trackingIssueUrl: store.trackingIssues.find(release.id)?.url ?? null,
+      roles: roles.map((r) => {
+        const where = r.wg ?? r.distribution;
+        return `${ROLE_TITLES[r.role]}${where ? `: ${where}` : ''}${r.shadow ? ' (shadow)' : ''}`;
+      }),
+      admin: authority.admin,
+      duties,
+      canSubmitRevisions: authority.steers || authority.liaisonOf.length > 0,
+      canAddDocs: authority.steers || isDocsLead || roles.some((r) => DOCS_ROLES.includes(r.role)),
+      canReportBlockers: onTeam,
+    },
+  };
+}

@@ -1,0 +1,123 @@
+import type { Clock } from '../clock';
+import type { AuditEntry } from '../db/audit-log';
+import type { ReleaseRow } from '../db/release-repository';
+import type { Store } from '../db/store';
+import { decisionPost } from '../slack/blocks/decision-blocks';
+import { authorityOf, refuse } from './authority';
+import { findRelease } from './find-release';
+
+type Details = Record<string, unknown>;
+type Names = (phaseKey: string) => string;
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+const count = (value: unknown): number => (typeof value === 'number' ? value : 0);
+const list = (value: unknown): { id: string }[] =>
+  Array.isArray(value) ? value.filter((v): v is { id: string } => typeof v?.id === 'string') : [];
+const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
+
+/**
+ * Every use of the release manager's authority, by its audit action: the one place that says what
+ * the decision log shows. Another use of that authority is recorded in the audit log as usual and
+ * listed here with a sentence saying what was decided.
+ */
+export const DECISION_ACTIONS: Record<string, (details: Details, phaseName: Names) => string> = {
+  'phase.advanced': (d, name) => {
+    const early = count(d.daysEarly);
+    const unmet = list(d.unmet).map((u) => u.id);
+    return [
+      `Moved from ${name(text(d.from))} to ${name(text(d.to))}`,
+      early > 0 ? `, ${days(early)} early (re-planned as plan ${count(d.planRevision)})` : '',
+      unmet.length > 0
+        ? ` with ${unmet.length} criteria unmet: ${unmet.join(', ')}`
+        : ' with every criterion met',
+    ].join('');
+  },
+  'plan.delayed': (d) =>
+    `Delayed ${text(d.name) || text(d.item)} from ${text(d.from)} to ${text(d.to)} (${days(count(d.days))}), and everything after it (plan ${count(d.planRevision)})`,
+  'revision.approved': (d) => `Approved a held revision: ${text(d.wg)} ${text(d.repo)} ${text(d.revision)}`,
+  'revision.denied': (d) => `Denied a revision: ${text(d.wg)} ${text(d.repo)} ${text(d.revision)}`,
+  'patch.opened': (d) =>
+    `Opened patch release ${text(d.version)}${text(d.targetOn) ? `, planned for ${text(d.targetOn)}` : ''}`,
+  'patch.released': (d) => `Marked patch release ${text(d.version)} as released on ${text(d.on)}`,
+};
+
+/** One decision as the log shows it. */
+export interface Decision {
+  at: string;
+  actor: string;
+  action: string;
+  summary: string;
+  reason: string;
+}
+
+function toDecision(entry: AuditEntry, phaseName: Names): Decision | null {
+  const describe = DECISION_ACTIONS[entry.action];
+  if (!describe) return null;
+  return {
+    at: entry.at,
+    actor: entry.actor,
+    action: entry.action,
+    summary: describe(entry.details, phaseName),
+    reason: text(entry.details.reason),
+  };
+}
+
+function phaseNames(store: Store, release: ReleaseRow): Names {
+  const phases = store.releases.latestPlan(release)?.timeline.phases ?? [];
+  return (key) => phases.find((p) => p.key === key)?.name ?? key;
+}
+
+/** `/kfrelease decisions`: every use of the release manager's authority in a release, oldest first. */
+export function getDecisionLog(
+  deps: { store: Store; clock: Clock },
+  version?: string,
+): { version: string; decisions: Decision[] } {
+  const release = findRelease(deps, version);
+  const names = phaseNames(deps.store, release);
+  const decisions = deps.store.audit
+    .forRelease(release.id)
+    .map((entry) => toDecision(entry, names))
+    .filter((d): d is Decision => d !== null);
+  return { version: release.version, decisions };
+}
+
+/**
+ * Tells the release channel about a decision, through the outbox, in the transaction that records
+ * it. A release without a channel hears nothing; the decision log still has it.
+ */
+export function announceDecision(
+  store: Store,
+  release: ReleaseRow,
+  entry: Omit<AuditEntry, 'releaseId'>,
+): void {
+  const decision = toDecision({ ...entry, releaseId: release.id }, phaseNames(store, release));
+  if (!release.slackChannel || !decision) return;
+  store.outbox.enqueue(
+    {
+      key: `decision:${release.id}:${entry.action}:${entry.at}`,
+      releaseId: release.id,
+      channel: release.slackChannel,
+      ...decisionPost(release.version, decision),
+    },
+    entry.at,
+  );
+}
+
+/**
+ * Refuses anyone but the release manager (or an admin) the release manager's authority, naming
+ * who holds it.
+ */
+export function requireReleaseManager(
+  deps: { store: Store; admins: string[] },
+  release: ReleaseRow,
+  userId: string,
+  what: string,
+): void {
+  if (authorityOf(deps, release, userId).steers) return;
+  const managers = deps.store.team
+    .assignments(release.id)
+    .filter((a) => a.role === 'release_manager' && !a.shadow)
+    .map((a) => (a.slackId ? `<@${a.slackId}>` : a.name));
+  const named = managers.length > 0 ? ` (${managers.join(', ')})` : '';
+  refuse(what, `the release manager of ${release.version}${named} or an admin`);
+}

@@ -1,0 +1,85 @@
+import type { Clock } from '../clock';
+import type { BlockerRow } from '../db/blocker-repository';
+import type { Store } from '../db/store';
+import {
+  ageInDays,
+  countBlockers,
+  isReleaseBlocking,
+  triageRank,
+  type BlockerCounts,
+} from '../domain/blocker-triage';
+import { UserError } from '../errors';
+import { findRelease } from './find-release';
+
+export interface BlockerItem extends BlockerRow {
+  /** Whole days since it was reported to the release team. */
+  ageDays: number;
+  releaseBlocking: boolean;
+}
+
+export interface BlockersView {
+  version: string;
+  /** The working group asked for, or null for all. */
+  wg: string | null;
+  groups: { wg: string; active: BlockerItem[]; punted: BlockerItem[]; closed: BlockerItem[] }[];
+  /** The oldest refresh from GitHub among the listed issues. */
+  lastSyncedAt: string | null;
+}
+
+/**
+ * Tracked issues of a release by working group: the open ones (release-blocking first, then at
+ * risk, then the rest, oldest first), then the punted and closed ones.
+ */
+export function listBlockers(
+  deps: { store: Store; clock: Clock },
+  input: { version?: string; wg?: string },
+): BlockersView {
+  const release = findRelease(deps, input.version);
+  let wg: string | null = null;
+  if (input.wg) {
+    const group = deps.store.workingGroups.findByName(input.wg);
+    if (!group) {
+      const names = deps.store.workingGroups.list().map((g) => g.name);
+      throw new UserError(
+        'not_found',
+        `There is no working group "${input.wg}".`,
+        `Working groups: ${names.join(', ')}.`,
+      );
+    }
+    wg = group.name;
+  }
+  const now = deps.clock.now();
+  const rows = deps.store.blockers.forRelease(release.id).filter((r) => wg === null || r.wg === wg);
+  const items: BlockerItem[] = rows
+    .map((row) => ({
+      ...row,
+      ageDays: ageInDays(row.submittedAt, now),
+      releaseBlocking: isReleaseBlocking(row),
+    }))
+    .sort(
+      (a, b) => triageRank(a) - triageRank(b) || a.submittedAt.localeCompare(b.submittedAt) || a.id - b.id,
+    );
+  const groups = new Map<string, BlockersView['groups'][number]>();
+  for (const item of items) {
+    const group = groups.get(item.wg) ?? { wg: item.wg, active: [], punted: [], closed: [] };
+    if (item.state !== 'open') group.closed.push(item);
+    else if (item.decision === 'punted') group.punted.push(item);
+    else group.active.push(item);
+    groups.set(item.wg, group);
+  }
+  const synced = rows.map((r) => r.lastSyncedAt).sort();
+  return {
+    version: release.version,
+    wg,
+    groups: [...groups.values()].sort((a, b) => a.wg.localeCompare(b.wg)),
+    lastSyncedAt: synced[0] ?? null,
+  };
+}
+
+/**
+ * Per working group with open tracked issues: how many are open (not punted), at risk, and
+ * release-blocking (marked so, or reported as blocking and not triaged yet). For `status`.
+ */
+export function blockerSummary(deps: { store: Store }, releaseId: number): BlockerCounts[] {
+  return countBlockers(deps.store.blockers.forRelease(releaseId));
+}

@@ -1,0 +1,172 @@
+import { DateTime } from 'luxon';
+import type { Clock } from '../clock';
+import type { ReleaseRow } from '../db/release-repository';
+import type { Store } from '../db/store';
+import { seriesDates } from '../domain/due-occurrences';
+import { meetingMoment } from '../domain/meeting-schedule';
+import {
+  assignNoteTakers,
+  planSwap,
+  rotationMembers,
+  type NoteTakerTurn,
+  type RotationMember,
+} from '../domain/note-taker-rotation';
+import { UserError } from '../errors';
+import { findRelease } from './find-release';
+import { loadReleaseSchedule } from './release-schedule';
+
+export interface Rotation {
+  release: ReleaseRow;
+  members: RotationMember[];
+  /** One per meeting of the series, in order, with its start. */
+  turns: (NoteTakerTurn & { at: DateTime })[];
+}
+
+const NO_MEETING_HINT =
+  'The release manager sets the weekly meeting with `/kfrelease meeting set tue 16:00`, e.g.';
+
+/** The note-taker of every meeting of a release, from its team, away dates and swaps. */
+export function noteTakerTurns(
+  store: Store,
+  release: ReleaseRow,
+): { members: RotationMember[]; turns: NoteTakerTurn[] } {
+  const schedule = loadReleaseSchedule(store, release);
+  if (!schedule?.meeting) {
+    throw new UserError('not_found', `${release.version} has no release team meeting yet.`, NO_MEETING_HINT);
+  }
+  const members = rotationMembers(store.team.assignments(release.id));
+  const turns = assignNoteTakers({
+    members,
+    meetingDates: seriesDates(schedule),
+    away: store.rotation.away(),
+    overrides: store.rotation.overrides(release.id),
+  });
+  return { members, turns };
+}
+
+/** The rotation with each meeting's start, for what needs to compare it with now. */
+export function noteTakerRotation(store: Store, release: ReleaseRow): Rotation {
+  const meeting = store.meetings.meeting(release.id);
+  const { members, turns } = noteTakerTurns(store, release);
+  if (!meeting) throw new Error(`meeting of ${release.version} vanished`);
+  return { release, members, turns: turns.map((t) => ({ ...t, at: meetingMoment(meeting, t.meetingOn) })) };
+}
+
+/** Who takes the notes at the meeting on `meetingOn`, if anyone. */
+export function noteTakerOn(store: Store, release: ReleaseRow, meetingOn: string): RotationMember | null {
+  return noteTakerTurns(store, release).turns.find((t) => t.meetingOn === meetingOn)?.member ?? null;
+}
+
+export interface NoteTakersView {
+  version: string;
+  members: RotationMember[];
+  /** The next few meetings and their note-takers, the first being the next meeting. */
+  upcoming: { meetingOn: string; at: string; member: RotationMember | null; swapped: boolean }[];
+}
+
+/** `/kfrelease notetaker`: who takes the notes next, and after that. */
+export function getNoteTakers(deps: { store: Store; clock: Clock }, version?: string): NoteTakersView {
+  const rotation = noteTakerRotation(deps.store, findRelease(deps, version));
+  const now = deps.clock.now();
+  return {
+    version: rotation.release.version,
+    members: rotation.members,
+    upcoming: rotation.turns
+      .filter((t) => t.at > now)
+      .slice(0, 4)
+      .map((t) => ({ ...t, at: t.at.toISO() ?? '' })),
+  };
+}
+
+function memberOf(rotation: Rotation, slackId: string, who: string): RotationMember {
+  const member = rotation.members.find((m) => m.slackId === slackId);
+  if (!member) {
+    throw new UserError(
+      'forbidden',
+      `${who} not a release team member (WG liaison) of ${rotation.release.version}, so not in the note-taking rotation.`,
+      'See the team with `/kfrelease team`.',
+    );
+  }
+  return member;
+}
+
+/**
+ * Swaps the caller's next note-taking turn with another member's: both must be release team
+ * members (liaisons). The other takes the caller's next turn; the caller takes theirs.
+ */
+export function swapNoteTaker(
+  deps: { store: Store; clock: Clock },
+  input: { userId: string; with: string; version?: string },
+) {
+  const release = findRelease(deps, input.version);
+  const rotation = noteTakerRotation(deps.store, release);
+  const from = memberOf(rotation, input.userId, 'You are');
+  const to = memberOf(rotation, input.with, `<@${input.with}> is`);
+  if (from.github === to.github) throw new UserError('bad_argument', 'Pick someone else to swap with.');
+  const now = deps.clock.now();
+  const today = now.setZone(release.timeZone).toISODate() ?? '';
+  const upcoming = rotation.turns.filter((t) => t.at > now);
+  const plan = planSwap({ turns: upcoming, away: deps.store.rotation.away(), from, to, today });
+  if (!plan.ok) throw new UserError('conflict', plan.problem, 'Mark away dates with `/kfrelease away`.');
+  const at = now.toUTC().toISO() ?? '';
+  deps.store.transaction(() => {
+    for (const o of plan.overrides)
+      deps.store.rotation.setOverride(release.id, o.meetingOn, o.github, input.userId, at);
+    deps.store.audit.record({
+      at,
+      actor: input.userId,
+      releaseId: release.id,
+      action: 'note_taker.swapped',
+      details: { from: from.github, to: to.github, overrides: plan.overrides },
+    });
+  });
+  return { version: release.version, from, to, overrides: plan.overrides };
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Marks the caller away on the dates from `fromOn` to `toOn` (inclusive): the rotation skips them. */
+export function markAway(
+  deps: { store: Store; clock: Clock },
+  input: { userId: string; fromOn: string; toOn?: string },
+) {
+  const toOn = input.toOn ?? input.fromOn;
+  const valid = (d: string) => ISO_DATE.test(d) && DateTime.fromISO(d).isValid;
+  const bad = [input.fromOn, toOn].filter((d) => !valid(d));
+  if (bad.length > 0) {
+    throw new UserError(
+      'bad_argument',
+      `${bad.join(' and ')} is not a date.`,
+      'Write dates as YYYY-MM-DD, e.g. `/kfrelease away 2026-05-18 2026-05-22`.',
+    );
+  }
+  if (toOn < input.fromOn)
+    throw new UserError(
+      'bad_argument',
+      `${toOn} is before ${input.fromOn}.`,
+      'Give the first day, then the last.',
+    );
+  if (DateTime.fromISO(toOn).diff(DateTime.fromISO(input.fromOn), 'days').days > 180) {
+    throw new UserError('bad_argument', 'Mark at most 180 days at a time.');
+  }
+  const github = deps.store.team.githubOfSlackId(input.userId);
+  if (!github) {
+    throw new UserError(
+      'not_found',
+      'kfrelease does not know you yet.',
+      'Ask the release manager to add you to the team file with your Slack ID.',
+    );
+  }
+  const at = deps.clock.now().toUTC().toISO() ?? '';
+  deps.store.transaction(() => {
+    deps.store.rotation.addAway(github, input.fromOn, toOn, at);
+    deps.store.audit.record({
+      at,
+      actor: input.userId,
+      releaseId: null,
+      action: 'away.added',
+      details: { github, fromOn: input.fromOn, toOn },
+    });
+  });
+  return { fromOn: input.fromOn, toOn };
+}

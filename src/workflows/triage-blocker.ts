@@ -1,0 +1,135 @@
+import type { Clock } from '../clock';
+import type { BlockerRow } from '../db/blocker-repository';
+import type { ReleaseRow } from '../db/release-repository';
+import type { Store } from '../db/store';
+import {
+  checkTriage,
+  DECISION_LABELS,
+  TRIAGE_ACTIONS,
+  triageRight,
+  type TriageAction,
+} from '../domain/blocker-triage';
+import { parseIssueReference } from '../domain/issue-reference';
+import { UserError, type UserErrorCode } from '../errors';
+import { authorityOf, liaisonIds, refuse, releaseManagerIds } from './authority';
+import { blockerDecisionNotices } from './blocker-notices';
+import { findRelease } from './find-release';
+import { enqueuePosts } from './revision-notices';
+
+export interface TriageDeps {
+  store: Store;
+  clock: Clock;
+  admins: string[];
+}
+
+/** A tracked issue named by its id (buttons) or by its reference in a release (commands). */
+export type BlockerTarget = { id: number } | { ref: string; version?: string };
+
+/** A refused decision, with the form field it belongs next to. */
+export class TriageRefusal extends UserError {
+  constructor(
+    code: UserErrorCode,
+    message: string,
+    readonly field: 'decision' | 'reason',
+  ) {
+    super(code, message);
+  }
+}
+
+export function findBlocker(
+  deps: { store: Store; clock: Clock },
+  target: BlockerTarget,
+): { release: ReleaseRow; blocker: BlockerRow } {
+  if ('id' in target) {
+    const blocker = deps.store.blockers.byId(target.id);
+    const release = blocker && deps.store.releases.list().find((r) => r.id === blocker.releaseId);
+    if (!blocker || !release) throw new UserError('not_found', 'That issue is no longer tracked.');
+    return { release, blocker };
+  }
+  const parsed = parseIssueReference(target.ref);
+  if (!parsed.ok)
+    throw new UserError(
+      'bad_argument',
+      `"${target.ref}": ${parsed.problem}`,
+      'Example: `kubeflow/pipelines#1234`.',
+    );
+  const release = findRelease(deps, target.version);
+  const blocker = deps.store.blockers.byRef(release.id, parsed.ref);
+  if (!blocker) {
+    const { owner, repo, number } = parsed.ref;
+    throw new UserError(
+      'not_found',
+      `${owner}/${repo}#${number} is not tracked for Kubeflow ${release.version}.`,
+      'Report it first with `/kfrelease block`; `/kfrelease blockers` lists what is tracked.',
+    );
+  }
+  return { release, blocker };
+}
+
+/** Refuses unless `userId` may take `action` on the issue, naming who may. */
+export function assertMayTriage(
+  deps: TriageDeps,
+  release: ReleaseRow,
+  blocker: BlockerRow,
+  userId: string,
+  action: TriageAction,
+): void {
+  const right = triageRight(authorityOf(deps, release, userId), blocker, action);
+  if (right === 'allowed') return;
+  const mentions = (ids: string[]) => (ids.length ? ` (${ids.map((id) => `<@${id}>`).join(', ')})` : '');
+  const managers = `the release manager of ${release.version}${mentions(releaseManagerIds(deps.store, release.id))}`;
+  if (right === 'needs_release_manager')
+    refuse(`${TRIAGE_ACTIONS[action].what} once it is release-blocking`, `${managers} or an admin`);
+  refuse(
+    `${TRIAGE_ACTIONS[action].what} for ${blocker.wg}`,
+    `${managers}, the ${blocker.wg} liaisons${mentions(liaisonIds(deps.store, release.id, blocker.wg))} or an admin`,
+  );
+}
+
+/**
+ * The release manager's or a liaison's call on a tracked issue (Feature Freeze: identify bugs at
+ * risk, fix or punt them; distribution testing: decide what is release-blocking). Saved with its
+ * audit entry and the release channel's post in one transaction.
+ */
+export function triageBlocker(
+  deps: TriageDeps,
+  input: { target: BlockerTarget; userId: string; action: TriageAction; reason?: string },
+): { release: ReleaseRow; blocker: BlockerRow } {
+  const { store } = deps;
+  const { release, blocker } = findBlocker(deps, input.target);
+  assertMayTriage(deps, release, blocker, input.userId, input.action);
+  const check = checkTriage(blocker, input.action, input.reason);
+  if (!check.ok) throw new TriageRefusal('bad_argument', check.problem, check.field);
+  const at = deps.clock.now().toUTC().toISO() ?? '';
+  return store.transaction(() => {
+    const decided = store.blockers.decide(blocker.id, blocker.decision, {
+      decision: check.decision,
+      reason: check.reason,
+      by: input.userId,
+      at,
+    });
+    const row = store.blockers.byId(blocker.id);
+    if (!decided || !row) {
+      throw new TriageRefusal(
+        'conflict',
+        `Someone decided first: it is now ${DECISION_LABELS[row?.decision ?? 'none']}${row?.decidedBy ? ` (by <@${row.decidedBy}>)` : ''}.`,
+        'decision',
+      );
+    }
+    store.audit.record({
+      at,
+      actor: input.userId,
+      releaseId: release.id,
+      action: `blocker.${check.decision}`,
+      details: {
+        id: row.id,
+        wg: row.wg,
+        issue: `${row.owner}/${row.repo}#${row.number}`,
+        from: blocker.decision,
+        reason: check.reason,
+      },
+    });
+    enqueuePosts(store, release.id, blockerDecisionNotices(release, row), at);
+    return { release, blocker: row };
+  });
+}

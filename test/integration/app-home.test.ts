@@ -1,0 +1,169 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createRelease } from '../../src/workflows/create-release';
+import { importTeam } from '../../src/workflows/import-team';
+import type { SlackCall } from '../fakes/fake-slack';
+import { blockAction, postEvent } from '../helpers/slack-request';
+import { RELEASE_CHANNEL, SIGNING_SECRET, startTestApp, type TestApp } from '../helpers/start-app';
+
+const TEAM_YAML = readFileSync(join(__dirname, '..', '..', 'examples', 'team.yml'), 'utf8');
+const RM = 'U0ADA0001';
+const ALAN = 'U0ALAN001'; // Pipelines liaison
+const DONALD = 'U0DONA001'; // AWS distribution representative
+const STRANGER = 'U0NOBODY1';
+const NOW = '2026-05-12T10:00:00Z';
+
+/** Every text of a published Home view, joined, and the action ids of its buttons. */
+function homeOf(call: SlackCall): { text: string; buttons: string[] } {
+  const view = call.args.view as { type: string; blocks: unknown[] };
+  expect(view.type).toBe('home');
+  const texts: string[] = [];
+  const buttons: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const record = node as Record<string, unknown>;
+    if (record.type === 'button' && typeof record.action_id === 'string') buttons.push(record.action_id);
+    for (const [key, value] of Object.entries(record)) {
+      if (key === 'text' && typeof value === 'string') texts.push(value);
+      else walk(value);
+    }
+  };
+  walk(view.blocks);
+  return { text: texts.join('\n'), buttons };
+}
+
+describe('the App Home tab', () => {
+  let app: TestApp;
+
+  async function openHome(user: string) {
+    const before = app.slack.callsTo('views.publish').length;
+    const response = await postEvent(app.url, SIGNING_SECRET, {
+      type: 'app_home_opened',
+      user,
+      channel: `D${user}`,
+      tab: 'home',
+      event_ts: `${Math.floor(Date.now() / 1000)}.000100`,
+    });
+    expect(response.status).toBe(200);
+    const call = await app.slack.waitForCall(
+      'views.publish',
+      (c) => c.args.user_id === user && app.slack.callsTo('views.publish').indexOf(c) >= before,
+    );
+    return homeOf(call);
+  }
+
+  beforeAll(async () => {
+    app = await startTestApp({ now: NOW });
+    app.slack.expect('views.publish');
+    app.slack.expect('views.open', 1);
+  });
+  afterAll(async () => {
+    app.slack.assertNoUnexpectedCalls();
+    app.slack.assertExpectedCallsMade();
+    await app.stop();
+  });
+
+  it('says there is no release yet', async () => {
+    expect((await openHome(STRANGER)).text).toContain('There is no release yet');
+  });
+
+  it('shows a liaison the release at a glance, their role and what their working group owes', async () => {
+    const actor = { kind: 'cli' as const, name: 'test' };
+    createRelease(app.services, {
+      version: 'v1.10.0',
+      startDate: '2026-03-02',
+      channel: RELEASE_CHANNEL,
+      actor,
+    });
+    importTeam(app.services, { yaml: TEAM_YAML, source: 'team.yml', actor });
+    const pipelines = app.services.store.workingGroups.findByName('Pipelines')!;
+    app.services.store.blockers.insert({
+      releaseId: 1,
+      wgId: pipelines.id,
+      owner: 'kubeflow',
+      repo: 'pipelines',
+      number: 42,
+      title: 'Cache breaks on retry',
+      state: 'open',
+      isPullRequest: false,
+      labels: [],
+      assignees: [],
+      url: 'https://github.com/kubeflow/pipelines/issues/42',
+      updatedAt: NOW,
+      blocksRelease: true,
+      submittedBy: ALAN,
+      submittedAt: NOW,
+      note: '',
+    });
+
+    const home = await openHome(ALAN);
+    expect(home.text).toContain('Kubeflow v1.10.0');
+    expect(home.text).toContain('*Feature Freeze* and *Documentation* · week 11 of 17');
+    expect(home.text).toMatch(/\*Next deadline:\* rc\.1 .*Fri 22 May 2026, \*in 10 days\*/);
+    expect(home.text).toContain('*Your roles:* Release Team Member (WG liaison): Pipelines');
+    expect(home.text).toContain(
+      '*Pipelines*: no accepted revision yet for Kubeflow Pipelines, Kubeflow Tekton Pipelines.',
+    );
+    expect(home.text).toContain('*Pipelines*: 1 open blocking issue(s), *1 release-blocking*');
+    expect(home.buttons).toEqual(['open_submit_revision', 'blocker_open_form', 'open_docs_add']);
+  });
+
+  it('shows a distribution representative their distribution testing and sign-off', async () => {
+    const home = await openHome(DONALD);
+    expect(home.text).toContain('*Your roles:* Distribution Representative: AWS');
+    expect(home.text).toContain(
+      '*AWS*: test the latest RC during Distribution testing, Mon 1 Jun 2026 to Sun 21 Jun 2026',
+    );
+    expect(home.text).toContain('No RC to sign off yet.');
+    expect(home.buttons).toEqual(['blocker_open_form']);
+  });
+
+  it('shows the release manager the decisions and release-blocking issues waiting for them', async () => {
+    const notebooks = app.services.store.workingGroups.findByName('Notebooks')!;
+    app.services.store.revisions.insertSubmission(
+      { releaseId: 1, wgId: notebooks.id, submittedBy: 'U0GRACE01', submittedAt: NOW, note: '' },
+      [
+        {
+          repo: 'kubeflow/kubeflow',
+          revision: 'v1.11.0',
+          freeze: true,
+          nextValidationAt: null,
+          status: 'needs_exception',
+          kind: 'tag',
+          commitSha: 'a'.repeat(40),
+          version: 'v1.11.0',
+          warnings: [],
+          review: {
+            reasons: ['minor bump'],
+            commits: [],
+            pullRequests: [],
+            releaseUrl: null,
+            previous: null,
+          },
+          lastError: null,
+        },
+      ],
+    );
+    const home = await openHome(RM);
+    expect(home.text).toContain('*Your roles:* Release Manager');
+    expect(home.text).toContain('*1 revision(s)* held for your decision');
+    expect(home.text).toContain('*1 release-blocking issue(s)* open');
+    expect(home.buttons).toContain('open_submit_revision');
+  });
+
+  it('tells someone outside the team they owe nothing', async () => {
+    const home = await openHome(STRANGER);
+    expect(home.text).toContain('*Your roles:* _none in this release_');
+    expect(home.text).toContain('Nothing right now.');
+    expect(home.buttons).toEqual([]);
+  });
+
+  it("opens the docs form from the liaison's Home tab", async () => {
+    await app.interact(
+      blockAction({ user: ALAN, actionId: 'open_docs_add', value: 'docs', channel: `D${ALAN}` }),
+    );
+    const call = await app.slack.waitForCall('views.open');
+    expect((call.args.view as { callback_id: string }).callback_id).toBe('docs_add');
+  });
+});

@@ -1,0 +1,182 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCli } from '../../src/cli/main';
+import { importTeam } from '../../src/workflows/import-team';
+import { ADMIN, answerText, RELEASE_CHANNEL, startTestApp, type TestApp } from '../helpers/start-app';
+
+const TEAM_YAML = readFileSync(join(__dirname, '..', '..', 'examples', 'team.yml'), 'utf8');
+const RM = 'U0ADA0001';
+const ALAN = 'U0ALAN001';
+const STRANGER = 'U0STRANG1';
+
+/** v1.10.0: week 1 Mon 2 Mar 2026, Feature Freeze from Mon 11 May; rc.2 is delayed 3 days, so release day is Thu 25 Jun. */
+describe('after release day: patch releases and the retrospective', () => {
+  let app: TestApp;
+  const store = () => app.services.store;
+
+  beforeAll(async () => {
+    app = await startTestApp({ now: '2026-05-12T10:00:00Z' });
+    app.slack.expect('chat.postMessage');
+    await app.command('release create v1.10.0 2026-03-02 handbook-17w Europe/Berlin', ADMIN);
+    importTeam(app.services, { yaml: TEAM_YAML, source: 'team.yml', actor: { kind: 'cli', name: 'test' } });
+    const release = store().releases.findByVersion('v1.10.0');
+    const notebooks = store().workingGroups.findByName('Notebooks');
+    const pipelines = store().workingGroups.findByName('Pipelines');
+    if (!release || !notebooks || !pipelines) throw new Error('fixture');
+    store().revisions.insertSubmission(
+      {
+        releaseId: release.id,
+        wgId: notebooks.id,
+        submittedBy: 'U0GRACE01',
+        submittedAt: '2026-05-13T09:00:00Z',
+        note: '',
+      },
+      [
+        {
+          repo: 'kubeflow/kubeflow',
+          revision: 'v1.10.0',
+          freeze: true,
+          nextValidationAt: null,
+          status: 'accepted',
+          kind: 'tag',
+          commitSha: 'a'.repeat(40),
+          version: 'v1.10.0',
+          warnings: [],
+          review: null,
+          lastError: null,
+        },
+      ],
+    );
+    store().blockers.insert({
+      releaseId: release.id,
+      wgId: pipelines.id,
+      owner: 'kubeflow',
+      repo: 'pipelines',
+      number: 999,
+      blocksRelease: true,
+      submittedBy: ALAN,
+      submittedAt: '2026-05-20T09:00:00Z',
+      note: '',
+      title: 'Runs never finish',
+      state: 'open',
+      isPullRequest: false,
+      labels: [],
+      assignees: [],
+      url: 'https://github.com/kubeflow/pipelines/issues/999',
+      updatedAt: '2026-05-20T09:00:00Z',
+    });
+  });
+  afterAll(async () => {
+    app.slack.assertNoUnexpectedCalls();
+    await app.stop();
+  });
+
+  it('takes retrospective notes at any time, tagged with the phase, and compiles them only after release day', async () => {
+    const noted = answerText(
+      await app.command('retro The rc.1 reminder came too late for the Training WG', ALAN),
+    );
+    expect(noted).toContain('Noted for the retrospective of v1.10.0, under Feature Freeze (1 note so far).');
+    const early = answerText(await app.command('retro show', ALAN));
+    expect(early).toContain(
+      'The retrospective of v1.10.0 is compiled after release day (2026-06-22); 1 note so far.',
+    );
+    expect(
+      answerText(await app.command('delay rc.2 2026-06-01 the manifests need one more fix', RM)),
+    ).toContain('plan 2');
+  });
+
+  it('opens a patch release only after release day, and only for the release manager', async () => {
+    app.clock.set('2026-06-01T10:00:00Z');
+    const audit = () => store().audit.forRelease(1).length;
+    const before = audit();
+    expect(answerText(await app.command('patch v1.10.1', ALAN))).toContain(
+      'Only the release manager of v1.10.0 (<@U0ADA0001>) or an admin can open patch release v1.10.1.',
+    );
+    expect(answerText(await app.command('patch v1.10.1', RM))).toContain(
+      'v1.10.0 is released on 2026-06-25: its patch releases are opened after that.',
+    );
+    expect(answerText(await app.command('patch v1.11.1', RM))).toContain(
+      'There is no release v1.11.0 to patch.',
+    );
+    expect(store().patchReleases.forRelease(1)).toEqual([]);
+    expect(audit()).toBe(before);
+  });
+
+  it('opens the patch release after release day, in order, and tells the channel', async () => {
+    app.clock.set('2026-06-30T10:00:00Z');
+    const opened = answerText(await app.command('patch v1.10.1 2026-07-15', RM));
+    expect(opened).toContain(':package: Opened patch release *v1.10.1*.');
+    expect(opened).toContain('open, planned for Wed 15 Jul 2026');
+    expect(answerText(await app.command('patch v1.10.3', RM))).toContain('open v1.10.2 before v1.10.3');
+    const post = await app.slack.waitForCall('chat.postMessage', (c) =>
+      String(c.args.text).includes('v1.10.1'),
+    );
+    expect(post.args).toMatchObject({ channel: RELEASE_CHANNEL });
+  });
+
+  it("records each change with the handbook's criterion it meets", async () => {
+    await app.command('patch add v1.10.1 kubeflow/pipelines#11234 bug fixes the run list', ALAN);
+    const text = answerText(
+      await app.command('patch add v1.10.1 https://github.com/kubeflow/katib/pull/2400 security', ALAN),
+    );
+    expect(text).toContain(
+      '<https://github.com/kubeflow/pipelines/issues/11234|kubeflow/pipelines#11234> · *important bug fix* · fixes the run list',
+    );
+    expect(text).toContain('kubeflow/katib#2400> · *critical security fix*');
+    expect(answerText(await app.command('patch add v1.10.1 kubeflow/pipelines#11234 docs', ALAN))).toContain(
+      'v1.10.1 already includes kubeflow/pipelines#11234.',
+    );
+    const bad = answerText(await app.command('patch add v1.10.1 pipelines#1 feature', ALAN));
+    expect(bad).toContain('"pipelines#1": ');
+    expect(bad).toContain('"feature" is not one of the handbook\'s criteria');
+    expect(answerText(await app.command('patch add v1.10.1 kubeflow/pipelines#1 bug', STRANGER))).toContain(
+      'Only members of the v1.10.0 release team or an admin can add changes to v1.10.1.',
+    );
+    const listed = answerText(await app.command('patch', STRANGER));
+    expect(listed).toContain('Kubeflow v1.10.1: patch release of v1.10.0');
+    expect(listed).toContain('*Changes (2)*');
+    expect(answerText(await app.command('decisions', STRANGER))).toContain(
+      'Opened patch release v1.10.1, planned for 2026-07-15',
+    );
+  });
+
+  it('compiles the retrospective by phase with the figures of the cycle', async () => {
+    await app.command('retro The patch release planning was quick', RM);
+    const text = answerText(await app.command('retro show', ALAN));
+    expect(text).toContain('Retrospective of Kubeflow v1.10.0');
+    expect(text).toContain('*Release day:* Thu 25 Jun 2026 · 2 plans');
+    expect(text).toContain('• rc.2 tagged after manifests testing: Mon 1 Jun 2026 (+3 days)');
+    expect(text).toContain(
+      '• rc.1 tagged on the last day of feature freeze: Fri 22 May 2026 (as first planned)',
+    );
+    expect(text).toMatch(/Revisions after the first day of Feature Freeze:\* .*Notebooks \(2 days late\)/);
+    expect(text).toContain('Training (never)');
+    expect(text).toContain('*Blocking issues at release:* kubeflow/pipelines#999 36 days (open at release)');
+    expect(text).toContain('*Release candidates:* 4 planned (1 optional); no RC tags were found');
+    expect(text).toContain('*Patch releases:* v1.10.1');
+    expect(text).toMatch(
+      /\*Feature Freeze\*\n• The rc\.1 reminder came too late for the Training WG _\(<@U0ALAN001>\)_/,
+    );
+    expect(text).toMatch(/\*Release Day\*\n• The patch release planning was quick/);
+  });
+
+  it('prints the retrospective as Markdown at the command line', async () => {
+    const out: string[] = [];
+    const env = {
+      DATABASE_PATH: app.databasePath,
+      KFRELEASE_NOW: '2026-06-30T10:00:00Z',
+      LOG_LEVEL: 'silent',
+    };
+    const code = await runCli(['retro', 'v1.10.0'], env, {
+      out: (l) => out.push(l),
+      err: (l) => out.push(l),
+    });
+    const text = out.join('\n');
+    expect(code).toBe(0);
+    expect(text).toContain('# Kubeflow v1.10.0: release retrospective');
+    expect(text).toContain('  - rc.2 tagged after manifests testing: 2026-05-29 → 2026-06-01 (+3)');
+    expect(text).toContain(
+      '### Feature Freeze\n\n- The rc.1 reminder came too late for the Training WG (Alan Turing, 2026-05-12)',
+    );
+  });
+});

@@ -1,0 +1,195 @@
+import { DateTime } from 'luxon';
+import {
+  ageInDays,
+  checkTriage,
+  countBlockers,
+  isReleaseBlocking,
+  issueChange,
+  triageRight,
+  worthAnnouncing,
+  type BlockerDecision,
+  type IssueState,
+  type TriageAction,
+} from '../../src/domain/blocker-triage';
+import { blockersListBlocks } from '../../src/slack/blocks/blocker-blocks';
+import type { BlockerItem } from '../../src/workflows/list-blockers';
+
+const RM = { steers: true, liaisonOf: [] };
+const PIPELINES_LIAISON = { steers: false, liaisonOf: ['Pipelines'] };
+const OTHER_LIAISON = { steers: false, liaisonOf: ['Notebooks'] };
+const NOBODY = { steers: false, liaisonOf: [] };
+
+describe('triageRight', () => {
+  it.each([
+    [RM, 'none', 'punt', 'allowed'],
+    [RM, 'release_blocking', 'punt', 'allowed'],
+    [PIPELINES_LIAISON, 'none', 'at_risk', 'allowed'],
+    [PIPELINES_LIAISON, 'at_risk', 'punt', 'allowed'],
+    [PIPELINES_LIAISON, 'none', 'release_blocking', 'allowed'],
+    [PIPELINES_LIAISON, 'release_blocking', 'at_risk', 'allowed'],
+    [PIPELINES_LIAISON, 'release_blocking', 'punt', 'needs_release_manager'],
+    [OTHER_LIAISON, 'none', 'at_risk', 'needs_release_manager_or_liaison'],
+    [NOBODY, 'none', 'release_blocking', 'needs_release_manager_or_liaison'],
+  ] as const)('%o on a %s issue asking %s: %s', (who, decision, action, right) => {
+    expect(triageRight(who, { wg: 'pipelines', decision }, action)).toBe(right);
+  });
+});
+
+describe('checkTriage', () => {
+  const open = (decision: BlockerDecision) => ({ state: 'open' as IssueState, decision });
+  it.each([
+    [open('none'), 'at_risk', '', { ok: true, decision: 'at_risk', reason: null }],
+    [
+      open('at_risk'),
+      'punt',
+      '  Needs an API change ',
+      { ok: true, decision: 'punted', reason: 'Needs an API change' },
+    ],
+    [
+      open('none'),
+      'release_blocking',
+      'Breaks install',
+      { ok: true, decision: 'release_blocking', reason: 'Breaks install' },
+    ],
+    [open('punted'), 'release_blocking', '', { ok: true, decision: 'release_blocking', reason: null }],
+    [open('at_risk'), 'at_risk', '', { ok: false, field: 'decision', problem: 'It is already at risk.' }],
+    [open('none'), 'punt', ' ', { ok: false, field: 'reason', problem: expect.stringContaining('Say why') }],
+    [
+      open('none'),
+      'at_risk',
+      'x'.repeat(1001),
+      { ok: false, field: 'reason', problem: expect.stringContaining('1000') },
+    ],
+    [
+      { state: 'closed' as IssueState, decision: 'none' as BlockerDecision },
+      'release_blocking',
+      '',
+      { ok: false, field: 'decision', problem: 'It is closed on GitHub: there is nothing left to triage.' },
+    ],
+  ] as const)('%o asking %s with reason "%s"', (blocker, action, reason, expected) => {
+    expect(checkTriage(blocker, action as TriageAction, reason)).toEqual(expected);
+  });
+});
+
+describe('ageInDays', () => {
+  const now = DateTime.fromISO('2026-05-12T10:00:00Z', { zone: 'utc' });
+  it.each([
+    ['2026-05-12T09:00:00Z', 0],
+    ['2026-05-11T10:00:00Z', 1],
+    ['2026-05-01T11:00:00Z', 10],
+    ['2026-05-13T00:00:00Z', 0],
+    ['not a date', 0],
+  ])('%s is %i day(s) old', (since, days) => {
+    expect(ageInDays(since, now)).toBe(days);
+  });
+});
+
+describe('release-blocking and counts', () => {
+  const row = (wg: string, state: IssueState, decision: BlockerDecision, blocksRelease = false) => ({
+    wg,
+    state,
+    decision,
+    blocksRelease,
+  });
+  it.each([
+    [row('P', 'open', 'release_blocking'), true],
+    [row('P', 'open', 'none', true), true],
+    [row('P', 'open', 'at_risk', true), false],
+    [row('P', 'open', 'punted', true), false],
+    [row('P', 'closed', 'release_blocking'), false],
+  ])('%o blocks the release: %s', (blocker, expected) => {
+    expect(isReleaseBlocking(blocker)).toBe(expected);
+  });
+
+  it('counts open, at-risk and release-blocking issues per working group', () => {
+    expect(
+      countBlockers([
+        row('Pipelines', 'open', 'release_blocking'),
+        row('Pipelines', 'open', 'at_risk'),
+        row('Pipelines', 'open', 'none', true),
+        row('Pipelines', 'open', 'punted'),
+        row('Pipelines', 'closed', 'release_blocking'),
+        row('KServe', 'open', 'none'),
+        row('Notebooks', 'merged', 'none'),
+      ]),
+    ).toEqual([
+      { wg: 'KServe', open: 1, atRisk: 0, releaseBlocking: 0 },
+      { wg: 'Pipelines', open: 3, atRisk: 1, releaseBlocking: 2 },
+    ]);
+  });
+});
+
+describe('issueChange', () => {
+  const snap = (state: IssueState, labels: string[] = [], extra = {}) => ({
+    title: 'T',
+    state,
+    labels,
+    assignees: ['ada'],
+    ...extra,
+  });
+  it.each([
+    [snap('open'), snap('closed'), { event: 'closed', labelsAdded: [], labelsRemoved: [] }, true],
+    [snap('closed'), snap('open'), { event: 'reopened' }, true],
+    [snap('open'), snap('merged'), { event: 'merged' }, true],
+    [
+      snap('open', ['bug']),
+      snap('open', ['bug', 'release-blocker']),
+      { event: null, labelsAdded: ['release-blocker'] },
+      true,
+    ],
+    [
+      snap('open', ['a', 'b']),
+      snap('open', ['b', 'a']),
+      { event: null, labelsAdded: [], labelsRemoved: [] },
+      false,
+    ],
+    [snap('open'), snap('open', [], { assignees: ['bob'] }), { assigneesChanged: true }, false],
+    [snap('open'), snap('open', [], { title: 'New' }), { titleChanged: true }, false],
+  ])('%o -> %o', (before, after, expected, announced) => {
+    const change = issueChange(before, after);
+    expect(change).toMatchObject(expected);
+    expect(worthAnnouncing(change)).toBe(announced);
+  });
+});
+
+describe('the blockers list in Slack', () => {
+  it('stays within 50 blocks, counting what it leaves out, and keeps its buttons', () => {
+    const item = (id: number, wg: string): BlockerItem => ({
+      id,
+      releaseId: 1,
+      wgId: 1,
+      wg,
+      owner: 'kubeflow',
+      repo: 'pipelines',
+      number: id,
+      title: `Bug ${id}`,
+      state: 'open',
+      isPullRequest: false,
+      labels: [],
+      assignees: [],
+      url: `https://github.com/kubeflow/pipelines/issues/${id}`,
+      blocksRelease: false,
+      decision: 'none',
+      decisionReason: null,
+      decidedBy: null,
+      decidedAt: null,
+      submittedBy: 'U1',
+      submittedAt: '2026-05-01T00:00:00Z',
+      note: '',
+      githubUpdatedAt: '2026-05-01T00:00:00Z',
+      lastSyncedAt: '2026-05-01T00:00:00Z',
+      ageDays: 1,
+      releaseBlocking: false,
+    });
+    const groups = ['A', 'B', 'C'].map((wg, g) => ({
+      wg,
+      active: Array.from({ length: 20 }, (_, i) => item(g * 100 + i + 1, wg)),
+      punted: [],
+      closed: [],
+    }));
+    const answer = blockersListBlocks({ version: 'v1.10.0', wg: null, groups, lastSyncedAt: null });
+    expect(answer.blocks.length).toBeLessThanOrEqual(50);
+    expect(JSON.stringify(answer.blocks)).toContain('…and 20 more');
+    expect(JSON.stringify(answer.blocks.at(-2))).toContain('blocker_open_form');
+  });
+});

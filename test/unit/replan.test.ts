@@ -1,0 +1,191 @@
+import { findPlanItem, phasePosition, planAdvance, planDelay } from '../../src/domain/replan';
+import { computeTimeline, type Timeline } from '../../src/domain/timeline';
+import { parseVersion } from '../../src/domain/version';
+import { loadTemplates, TEMPLATES_DIR } from '../../src/templates/load-templates';
+
+const templates = loadTemplates(TEMPLATES_DIR);
+
+function plan(templateKey: string, version: string, startDate: string): Timeline {
+  const template = templates.get(templateKey);
+  const parsed = parseVersion(version);
+  if (!template || !parsed.ok) throw new Error('bad fixture');
+  return computeTimeline({ template, version: parsed.version, startDate, zone: 'Europe/Berlin' });
+}
+
+/** v1.10.0: week 1 starts Mon 2 Mar 2026; Feature Freeze 11 May, release day 22 Jun. */
+const HANDBOOK = plan('handbook-17w', 'v1.10.0', '2026-03-02');
+const CALVER = plan('calver-16w', '26.10', '2026-06-01');
+
+const datesOf = (t: Timeline) => ({
+  phases: Object.fromEntries(t.phases.map((p) => [p.key, `${p.startsOn}..${p.endsOn}`])),
+  milestones: Object.fromEntries(t.milestones.map((m) => [m.key, m.dueOn])),
+});
+const replanned = (result: ReturnType<typeof planDelay>) => {
+  if (!result.ok) throw new Error(result.problem);
+  return datesOf(result.timeline);
+};
+
+describe('where a release stands in its phases', () => {
+  it.each([
+    ['before Preparation starts', '2026-02-01', 'preparation', false, 'development', [], ['preparation']],
+    ['on the last day of Preparation', '2026-03-01', 'preparation', true, 'development', [], ['preparation']],
+    [
+      'in Feature Freeze, Documentation alongside',
+      '2026-05-12',
+      'feature_freeze',
+      true,
+      'manifests_testing',
+      ['documentation'],
+      ['feature_freeze'],
+    ],
+    [
+      'in Manifests testing',
+      '2026-05-26',
+      'manifests_testing',
+      true,
+      'distribution_testing',
+      ['documentation'],
+      ['manifests_testing'],
+    ],
+    [
+      'in Distribution testing, which closes Documentation',
+      '2026-06-10',
+      'distribution_testing',
+      true,
+      'release_day',
+      ['documentation'],
+      ['distribution_testing', 'documentation'],
+    ],
+    ['on release day', '2026-06-23', 'release_day', true, 'post_release', [], ['release_day']],
+    ['after the cycle', '2026-08-01', 'post_release', true, null, [], ['post_release']],
+  ])('%s', (_case, today, current, started, next, alongside, closing) => {
+    const position = phasePosition(HANDBOOK, today);
+    expect(position.current.key).toBe(current);
+    expect(position.started).toBe(started);
+    expect(position.next?.key ?? null).toBe(next);
+    expect(position.alongside.map((p) => p.key)).toEqual(alongside);
+    expect(position.closing.map((p) => p.key)).toEqual(closing);
+  });
+
+  it('runs Documentation alongside in the calendar-versioned template too', () => {
+    const position = phasePosition(CALVER, '2026-07-29');
+    expect(position.current.key).toBe('feature_freeze');
+    expect(position.next?.key).toBe('distribution_testing');
+    expect(position.alongside.map((p) => p.key)).toEqual(['documentation']);
+  });
+});
+
+describe('finding what a person means by a milestone', () => {
+  it.each([
+    ['rc.1', 'milestone', 'rc.1'],
+    ['RC1', 'milestone', 'rc.1'],
+    ['rc-2', 'milestone', 'rc.2'],
+    ['Release-Branch', 'milestone', 'release_branch'],
+    ['v1.10.0-rc.3', 'milestone', 'rc.3'],
+    ['release', 'milestone', 'release'],
+    ['feature-freeze', 'phase', 'feature_freeze'],
+    ['Distribution testing', 'phase', 'distribution_testing'],
+  ])('%s', (word, kind, key) => {
+    expect(findPlanItem(HANDBOOK, word)).toMatchObject({ kind, key });
+  });
+
+  it('finds nothing for a word that is neither', () => {
+    expect(findPlanItem(HANDBOOK, 'rc.9')).toBeNull();
+  });
+});
+
+describe('delaying a milestone and everything after it', () => {
+  it('moves the later milestones and phases by the same calendar days and lengthens the phase it is in', () => {
+    const { phases, milestones } = replanned(planDelay(HANDBOOK, 'rc.1', '2026-05-29', '2026-05-12'));
+    expect(milestones).toEqual({
+      release_branch: '2026-05-11',
+      'rc.0': '2026-05-11',
+      'rc.1': '2026-05-29',
+      'rc.2': '2026-06-05',
+      'rc.3': '2026-06-19',
+      release: '2026-06-29',
+    });
+    expect(phases).toMatchObject({
+      development: '2026-03-02..2026-05-10',
+      feature_freeze: '2026-05-11..2026-05-31',
+      documentation: '2026-05-11..2026-06-28',
+      manifests_testing: '2026-06-01..2026-06-07',
+      distribution_testing: '2026-06-08..2026-06-28',
+      release_day: '2026-06-29..2026-07-05',
+      post_release: '2026-07-06..2026-08-02',
+    });
+  });
+
+  it.each([
+    [
+      'the release branch moves the RC cut the same day',
+      'release_branch',
+      { release_branch: '2026-05-18', 'rc.0': '2026-05-18' },
+    ],
+    [
+      'rc.0 leaves the branch cut the same day alone',
+      'rc.0',
+      { release_branch: '2026-05-11', 'rc.0': '2026-05-18' },
+    ],
+  ])('on a day with two milestones, delaying %s', (_case, key, expected) => {
+    expect(replanned(planDelay(HANDBOOK, key, '2026-05-18', '2026-05-04')).milestones).toMatchObject(
+      expected,
+    );
+  });
+
+  it("delays a phase's start, lengthening the phase before it", () => {
+    const { phases, milestones } = replanned(
+      planDelay(HANDBOOK, 'feature_freeze', '2026-05-18', '2026-05-04'),
+    );
+    expect(phases).toMatchObject({
+      development: '2026-03-02..2026-05-17',
+      feature_freeze: '2026-05-18..2026-05-31',
+      documentation: '2026-05-18..2026-06-28',
+    });
+    expect(milestones).toMatchObject({ release_branch: '2026-05-18', release: '2026-06-29' });
+  });
+
+  it.each([
+    ['an earlier date', 'rc.1', '2026-05-20', 'is not later'],
+    ['the same date', 'rc.1', '2026-05-22', 'is not later'],
+    ['a date in the past', 'release_branch', '2026-05-12', 'is in the past'],
+    ['an unknown milestone', 'rc.7', '2026-06-01', 'Use one of: release_branch, rc.0'],
+  ])('refuses %s', (_case, key, date, problem) => {
+    const result = planDelay(HANDBOOK, key, date, '2026-05-13');
+    expect(result.ok ? '' : result.problem).toContain(problem);
+  });
+});
+
+describe('moving on to the next phase early', () => {
+  it('starts the next phase today and brings everything after it as many days forward', () => {
+    const result = planAdvance(HANDBOOK, 'feature_freeze', '2026-05-06');
+    expect(result).toMatchObject({ ok: true, days: -5 });
+    const { phases, milestones } = replanned(result);
+    expect(phases).toMatchObject({
+      development: '2026-03-02..2026-05-05',
+      feature_freeze: '2026-05-06..2026-05-19',
+      documentation: '2026-05-06..2026-06-16',
+      manifests_testing: '2026-05-20..2026-05-26',
+    });
+    expect(milestones).toMatchObject({
+      release_branch: '2026-05-06',
+      'rc.1': '2026-05-17',
+      release: '2026-06-17',
+    });
+  });
+
+  it('changes nothing when the next phase is due anyway', () => {
+    expect(planAdvance(HANDBOOK, 'feature_freeze', '2026-05-11')).toMatchObject({
+      ok: true,
+      days: 0,
+      timeline: HANDBOOK,
+    });
+  });
+
+  it('never ends a phase before it starts', () => {
+    const result = planAdvance(HANDBOOK, 'manifests_testing', '2026-05-11');
+    if (!result.ok) throw new Error(result.problem);
+    const freeze = result.timeline.phases.find((p) => p.key === 'feature_freeze');
+    expect(freeze).toMatchObject({ startsOn: '2026-05-11', endsOn: '2026-05-11' });
+  });
+});
