@@ -29,8 +29,10 @@ export interface BenchResults {
   load: LevelFigures[];
   fakeSlackApi: { calls: Record<string, number>; unexpected: string[] };
   targets: TargetResult[];
-  /** Why the figures cannot be trusted (errors under load, unexpected Slack calls); empty when sound. */
+  /** Why the figures cannot be trusted (answers other than 200); empty when sound. */
   problems: string[];
+  /** What a reader should know, e.g. background work calling Slack or GitHub during the run. */
+  warnings: string[];
 }
 
 const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(2) : 'n/a');
@@ -130,6 +132,7 @@ export function printSummary(results: BenchResults, log: (line: string) => void)
   log(`fake Slack Web API calls: ${JSON.stringify(results.fakeSlackApi.calls)}`);
   log('');
   log(formatTable(tables.targets));
+  for (const warning of results.warnings) log(`WARNING: ${warning}`);
   for (const problem of results.problems) log(`PROBLEM: ${problem}`);
 }
 

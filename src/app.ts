@@ -7,6 +7,7 @@ import type { Config } from './config';
 import { loadMigrations, migrate, MIGRATIONS_DIR } from './db/migrate';
 import { createOctokitGitHubClient } from './github/octokit-github-client';
 import { createIssueWriter } from './github/octokit-issue-writer';
+import { startReleaseUpkeep } from './jobs/release-upkeep';
 import { startScheduler } from './jobs/scheduler';
 import { createOutboxSender } from './outbox/outbox-sender';
 import { createWebClientPoster } from './slack/slack-poster';
@@ -100,11 +101,13 @@ function startBackgroundWork(config: Config, services: AppServices) {
   revalidate();
   sender.kick();
   const scheduler = startScheduler({ ...services, deliverSoon: () => sender.kick() });
+  const upkeep = startReleaseUpkeep({ ...services, deliverSoon: () => sender.kick() });
   return {
     kick: () => sender.kick(),
     stop: async () => {
       clearInterval(timer);
       await scheduler.stop();
+      await upkeep.stop();
       await validating;
       await sender.stop();
     },

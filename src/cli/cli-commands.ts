@@ -11,7 +11,9 @@ import { getReleaseStatus } from '../workflows/release-status';
 import { getReleaseTimeline } from '../workflows/release-timeline';
 import { componentVersionsMarkdown, getComponentVersions } from '../workflows/component-versions';
 import { formatStatusText, formatTimelineText, formatVersionsText } from './cli-text';
+import { CLI_BLOCKER_COMMANDS } from './blocker-cli-commands';
 import { CLI_MEETING_COMMANDS } from './meeting-cli-commands';
+import { CLI_RC_COMMANDS } from './rc-cli-commands';
 import { CLI_RELEASE_MANAGER_COMMANDS } from './release-manager-cli-commands';
 import { CLI_TRACKING_DOCS_COMMANDS } from './tracking-docs-cli-commands';
 
@@ -21,7 +23,15 @@ export interface CliIo {
 
 export interface CliInvocation {
   positionals: string[];
-  flags: { json: boolean; markdown: boolean; release?: string };
+  flags: {
+    json: boolean;
+    markdown: boolean;
+    release?: string;
+    /** Span and instant for rehearse and jobs run (ISO dates or timestamps). */
+    from?: string;
+    to?: string;
+    at?: string;
+  };
 }
 
 const cliActor = (): Actor => ({ kind: 'cli', name: userInfo().username || 'operator' });
@@ -136,4 +146,6 @@ export const CLI_COMMANDS: Record<
   ...CLI_TRACKING_DOCS_COMMANDS,
   ...CLI_MEETING_COMMANDS,
   ...CLI_RELEASE_MANAGER_COMMANDS,
+  ...CLI_BLOCKER_COMMANDS,
+  ...CLI_RC_COMMANDS,
 };

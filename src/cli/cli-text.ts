@@ -25,6 +25,15 @@ export function formatStatusText(status: ReleaseStatus): string {
     `Manager:   ${names(status.team.releaseManagers)}`,
     `Docs lead: ${names(status.team.docsLeads)}${status.team.docsLeadImplied ? ' (as Release Manager)' : ''}`,
     `Liaisons:  ${status.team.liaisonsCovering} of ${status.team.workingGroups} working groups covered`,
+    `Revisions: ${status.revisions.complete} of ${status.revisions.total} working groups complete${status.revisions.missing.length ? ` (missing: ${status.revisions.missing.join(', ')})` : ''}`,
+    `Blockers:  ${
+      status.blockers
+        .filter((b) => b.open > 0)
+        .map((b) => `${b.wg} ${b.releaseBlocking}/${b.open} release-blocking`)
+        .join(', ') || 'none open'
+    }`,
+    `RC tags:   ${status.rcs}`,
+    `${status.signoffs}`,
   ].join('\n');
 }
 

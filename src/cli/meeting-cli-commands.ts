@@ -18,7 +18,7 @@ import { runDueJobs } from '../workflows/run-due-jobs';
 import type { CliInvocation, CliIo } from './cli-commands';
 
 /** Flags only these commands read: `--from`, `--to` (rehearse) and `--at` (jobs run). */
-export type ScheduleFlags = CliInvocation['flags'] & { from?: string; to?: string; at?: string };
+export type ScheduleFlags = CliInvocation['flags'];
 type Invocation = Omit<CliInvocation, 'flags'> & { flags: ScheduleFlags };
 
 const cliActor = (): Actor => ({ kind: 'cli', name: userInfo().username || 'operator' });

@@ -9,7 +9,9 @@ export type AutoCheck =
   | { kind: 'bugs_at_risk' }
   | { kind: 'tags'; milestones: string[] }
   | { kind: 'patch_opened' }
-  | { kind: 'signoffs' };
+  | { kind: 'signoffs' }
+  | { kind: 'meeting_set_up' }
+  | { kind: 'tracking_issue' };
 
 /** One success criterion or action of a phase, from config/phase-checklists.yml. */
 export interface ChecklistItem {
@@ -41,6 +43,8 @@ const itemSchema = z.strictObject({
       z.strictObject({ kind: z.literal('bugs_at_risk') }),
       z.strictObject({ kind: z.literal('patch_opened') }),
       z.strictObject({ kind: z.literal('signoffs') }),
+      z.strictObject({ kind: z.literal('meeting_set_up') }),
+      z.strictObject({ kind: z.literal('tracking_issue') }),
       z.strictObject({ kind: z.literal('tags'), milestones: z.array(z.enum(MILESTONE_KEYS)).min(1) }),
     ])
     .optional(),
@@ -124,6 +128,9 @@ export interface ChecklistFacts {
   /** Milestone keys of the release's plan: a tag item asks only for those. */
   plannedMilestones: string[];
   patchOpened: boolean;
+  meetingSetUp: boolean;
+  /** The release tracking issue's URL once it is created on GitHub. */
+  trackingIssue: string | null;
   /** The distributions' sign-offs on the current RC; null while kfrelease does not record them. */
   signoffs: { met: boolean; text: string } | null;
   distributions: string[];
@@ -163,6 +170,14 @@ function autoState(auto: AutoCheck, facts: ChecklistFacts): { done: boolean; not
       return facts.patchOpened
         ? { done: true, note: 'a patch release is open' }
         : { done: false, note: 'open one with `/kfrelease patch <version>`' };
+    case 'meeting_set_up':
+      return facts.meetingSetUp
+        ? { done: true, note: 'the weekly meeting is set up' }
+        : { done: false, note: 'set it up with `/kfrelease meeting set`' };
+    case 'tracking_issue':
+      return facts.trackingIssue
+        ? { done: true, note: facts.trackingIssue }
+        : { done: false, note: 'not created on GitHub yet' };
     case 'signoffs':
       if (facts.signoffs === null) return { done: false, note: null };
       return { done: facts.signoffs.met, note: facts.signoffs.text };

@@ -51,7 +51,7 @@ export function sendHtml(
   });
 }
 
-/** A request body was refused before it was parsed. */
+/** A request body was refused: unreadable, too large, not JSON, or not what the endpoint takes. */
 export class BodyError extends Error {
   constructor(
     readonly status: 400 | 413 | 415,

@@ -22,11 +22,18 @@ export interface HttpRoute {
   handle(request: RouteRequest, res: ServerResponse): void | Promise<void>;
 }
 
+/** A route's path as a pattern over the whole path. */
+function wholePath(path: string | RegExp): RegExp | string {
+  return typeof path === 'string'
+    ? path
+    : new RegExp(`^(?:${path.source})$`, path.flags.replace(/[gy]/g, ''));
+}
+
 /** The route's params for this path, or null when it is not the route's (a malformed %-escape never is). */
-function matchPath(route: HttpRoute, pathname: string): Record<string, string> | null {
-  if (typeof route.path === 'string') return route.path === pathname ? {} : null;
-  const match = route.path.exec(pathname);
-  if (!match || match[0] !== pathname) return null;
+function matchPath(path: string | RegExp, pathname: string): Record<string, string> | null {
+  if (typeof path === 'string') return path === pathname ? {} : null;
+  const match = path.exec(pathname);
+  if (!match) return null;
   try {
     return Object.fromEntries(
       Object.entries(match.groups ?? {}).map(([name, value]) => [name, decodeURIComponent(value ?? '')]),
@@ -42,6 +49,7 @@ function matchPath(route: HttpRoute, pathname: string): Record<string, string> |
  */
 export function createHttpRouter(routes: HttpRoute[], logger: Logger) {
   const log = logger.child({ component: 'http' });
+  const compiled = routes.map((route) => ({ route, path: wholePath(route.path) }));
 
   async function run(route: HttpRoute, request: RouteRequest, res: ServerResponse): Promise<void> {
     try {
@@ -84,8 +92,8 @@ export function createHttpRouter(routes: HttpRoute[], logger: Logger) {
           return;
         }
         const method = req.method === 'HEAD' ? 'GET' : req.method;
-        const matching = routes.flatMap((route) => {
-          const params = matchPath(route, url.pathname);
+        const matching = compiled.flatMap(({ route, path }) => {
+          const params = matchPath(path, url.pathname);
           return params ? [{ route, params }] : [];
         });
         if (matching.length === 0) {

@@ -72,40 +72,41 @@ const bodies = {
     .refine((d) => d.hours + d.days > 0, 'Move the clock forward by at least an hour.'),
 };
 
-type Handler<T> = (body: T, person: ConsolePerson | undefined) => Promise<Outcome | object>;
-
-function post<T>(deps: ConsoleRouteDeps, name: string, schema: z.ZodType<T>, handle: Handler<T>): HttpRoute {
+/** A JSON POST: the body read and validated, answered with what `handle` returns. */
+function post<T>(name: string, schema: z.ZodType<T>, handle: (body: T) => Promise<object>): HttpRoute {
   return {
     method: 'POST',
     path: `/sandbox/api/${name}`,
     handle: async ({ req }: RouteRequest, res: ServerResponse) => {
-      let raw: unknown;
       try {
-        raw = await readJsonBody(req);
+        const parsed = schema.safeParse(await readJsonBody(req));
+        if (!parsed.success) throw new BodyError(400, parsed.error.issues.map((i) => i.message).join('; '));
+        sendJson(res, 200, await handle(parsed.data));
       } catch (error) {
-        if (error instanceof BodyError)
-          return sendJson(res, error.status, { ok: false, problem: error.message });
-        throw error;
+        if (!(error instanceof BodyError)) throw error;
+        sendJson(res, error.status, { ok: false, problem: error.message });
       }
-      const parsed = schema.safeParse(raw);
-      if (!parsed.success)
-        return sendJson(res, 400, {
-          ok: false,
-          problem: parsed.error.issues.map((i) => i.message).join('; '),
-        });
-      const userId = (parsed.data as { user?: string }).user;
-      const person = userId === undefined ? undefined : deps.console.person(userId);
-      if (userId !== undefined && !person)
-        return sendJson(res, 400, { ok: false, problem: `${userId} is not in the sandbox workspace.` });
-      sendJson(res, 200, await handle(parsed.data, person));
     },
   };
+}
+
+/** A POST by someone of the workspace, named in the body's `user`. */
+function byPerson<T extends { user: string }>(
+  target: SandboxConsole,
+  name: string,
+  schema: z.ZodType<T>,
+  handle: (body: T, person: ConsolePerson) => Promise<Outcome>,
+): HttpRoute {
+  return post(name, schema, (body) => {
+    const person = target.person(body.user);
+    if (!person) throw new BodyError(400, `${body.user} is not in the sandbox workspace.`);
+    return handle(body, person);
+  });
 }
 
 /** The sandbox console on `/sandbox`: its page and files, its state, and what a person can do. */
 export function consoleRoutes(deps: ConsoleRouteDeps): HttpRoute[] {
   const target = deps.console;
-  const me = (person: ConsolePerson | undefined) => person as ConsolePerson;
   return [
     {
       method: 'GET',
@@ -133,14 +134,14 @@ export function consoleRoutes(deps: ConsoleRouteDeps): HttpRoute[] {
         sendJson(res, 200, snapshot, { 'cache-control': 'no-store' });
       },
     },
-    post(deps, 'command', bodies.command, (b, p) => target.command(me(p), b.text, b.where)),
-    post(deps, 'action', bodies.action, (b, p) =>
-      target.act(me(p), b.action, 'viewId' in b ? { viewId: b.viewId, values: b.values } : b),
+    byPerson(target, 'command', bodies.command, (b, p) => target.command(p, b.text, b.where)),
+    byPerson(target, 'action', bodies.action, (b, p) =>
+      target.act(p, b.action, 'viewId' in b ? { viewId: b.viewId, values: b.values } : b),
     ),
-    post(deps, 'submit', bodies.submit, (b, p) => target.submit(me(p), b.viewId, b.values)),
-    post(deps, 'close', bodies.close, (b, p) => target.close(me(p), b.viewId)),
-    post(deps, 'home', bodies.home, (_b, p) => target.openHome(me(p))),
-    post(deps, 'clock', bodies.clock, async (b) => {
+    byPerson(target, 'submit', bodies.submit, (b, p) => target.submit(p, b.viewId, b.values)),
+    byPerson(target, 'close', bodies.close, (b, p) => target.close(p, b.viewId)),
+    byPerson(target, 'home', bodies.home, (_b, p) => target.openHome(p)),
+    post('clock', bodies.clock, async (b) => {
       deps.clock.advance({ hours: b.hours, days: b.days });
       deps.services.logger.info({ now: deps.clock.now().toISO() }, 'sandbox clock moved');
       deps.services.deliverSoon();

@@ -102,6 +102,11 @@ export async function startSandbox(
     output.release(
       `kfrelease is running in sandbox mode: open ${app.url}/sandbox (no Slack credentials are set, so Slack and GitHub are simulated on this machine; public schedule at ${app.url}/schedule)`,
     );
+    if (!['127.0.0.1', '::1', 'localhost'].includes(config.host))
+      logger.warn(
+        { host: config.host },
+        'the sandbox console has no login: whoever reaches it can act as anyone',
+      );
     logger.info(
       { url: `${app.url}/sandbox`, database: config.databasePath, now: clock.now().toISO() },
       'sandbox is listening',

@@ -74,6 +74,8 @@ function gatherFacts(deps: Deps, release: ReleaseRow): ChecklistFacts {
       : null,
     plannedMilestones: plan?.timeline.milestones.map((m) => m.key) ?? [],
     patchOpened: store.patchReleases.forRelease(release.id).length > 0,
+    meetingSetUp: store.meetings.meeting(release.id) !== null,
+    trackingIssue: store.trackingIssues.find(release.id)?.url ?? null,
     signoffs: summary.byDistribution.length > 0 ? { met: signoffs.criterionMet, text: signoffs.text } : null,
     distributions: summary.byDistribution.map((d) => d.distribution),
     workingGroups,

@@ -11,6 +11,10 @@ import {
 import type { Store } from '../db/store';
 import { getComponentVersions } from './component-versions';
 import { findRelease } from './find-release';
+import type { BlockerCounts } from '../domain/blocker-triage';
+import { blockerSummary } from './list-blockers';
+import { rcSummary } from './rc-status';
+import { signoffSummary } from './signoff-matrix';
 
 export interface MilestoneStatus {
   key: string;
@@ -53,6 +57,10 @@ export interface ReleaseStatus {
     held: number;
     pending: number;
   };
+  /** Open blocking issues by working group, RC tags and distribution sign-offs, one line each. */
+  blockers: BlockerCounts[];
+  rcs: string;
+  signoffs: string;
   team: {
     releaseManagers: PersonRef[];
     docsLeads: PersonRef[];
@@ -120,6 +128,9 @@ export function getReleaseStatus(deps: { store: Store; clock: Clock }, version?:
       held: versions.held,
       pending: versions.pending,
     },
+    blockers: blockerSummary(deps, release.id),
+    rcs: rcSummary(deps, release.id).text,
+    signoffs: signoffSummary(deps, release.id).text,
     team: {
       releaseManagers: team.releaseManagers.map(person),
       docsLeads: team.docsLeads.map(person),

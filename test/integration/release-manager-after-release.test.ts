@@ -179,4 +179,34 @@ describe('after release day: patch releases and the retrospective', () => {
       '### Feature Freeze\n\n- The rc.1 reminder came too late for the Training WG (Alan Turing, 2026-05-12)',
     );
   });
+
+  it('counts the RC tags found, and ticks the patch release item by itself', async () => {
+    for (const rc of [0, 1]) {
+      store().rcTags.insert({
+        releaseId: 1,
+        milestone: `rc.${rc}`,
+        kind: 'tag',
+        rc,
+        name: `v1.10.0-rc.${rc}`,
+        normalized: `v1.10.0-rc.${rc}`,
+        commitSha: String(rc).repeat(40),
+        commitDate: '2026-05-20T09:00:00Z',
+        firstSeenAt: '2026-05-20T09:00:00Z',
+        note: null,
+      });
+    }
+    store().rcTags.recordCheck({
+      releaseId: 1,
+      repo: 'kubeflow/manifests',
+      at: '2026-06-30T09:00:00Z',
+      error: null,
+    });
+    expect(answerText(await app.command('retro show', ALAN))).toContain(
+      '*Release candidates:* 2 tagged (v1.10.0-rc.0, v1.10.0-rc.1)',
+    );
+    app.clock.set('2026-07-02T10:00:00Z');
+    expect(answerText(await app.command('phase', ALAN))).toContain(
+      ':white_check_mark: `patch-release-planned` First patch release planned _(kfrelease: a patch release is open)_',
+    );
+  });
 });

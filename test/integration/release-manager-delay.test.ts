@@ -113,13 +113,28 @@ describe('delaying a milestone', () => {
     expect(due('firstPlan', 'release')).toBe('2026-06-22');
   });
 
-  it('records every delay in the decision log with its reason', async () => {
+  it('records every delay in the decision log with its reason, beside the revision decisions', async () => {
+    app.services.store.audit.record({
+      at: '2026-05-12T11:00:00.000Z',
+      actor: RM,
+      releaseId: release().id,
+      action: 'revision.denied',
+      details: {
+        wg: 'Pipelines',
+        repo: 'kubeflow/pipelines',
+        revision: '2.6.0',
+        reason: 'A minor bump after the freeze',
+      },
+    });
     const text = answerText(await app.command('decisions v1.10.0', ALAN));
     expect(text).toContain(
       'Delayed rc.1 tagged on the last day of feature freeze from 2026-05-22 to 2026-05-29 (7 days), and everything after it (plan 2)',
     );
     expect(text).toContain('_Pipelines needs a week for the backend fix_');
     expect(text).toContain('Delayed Final release published from 2026-06-29 to 2026-07-03 (4 days)');
+    expect(text).toContain(
+      'Denied a revision: Pipelines kubeflow/pipelines 2.6.0\n    _A minor bump after the freeze_',
+    );
     expect(
       app.services.store.audit.forRelease(release().id).filter((e) => e.action === 'plan.delayed'),
     ).toHaveLength(2);
@@ -141,6 +156,7 @@ describe('delaying a milestone', () => {
     expect(log.decisions.map((d) => [d.action, d.actor, d.reason])).toEqual([
       ['plan.delayed', RM, 'Pipelines needs a week for the backend fix'],
       ['plan.delayed', RM, 'the Training fix needs a second RC'],
+      ['revision.denied', RM, 'A minor bump after the freeze'],
     ]);
   });
 });

@@ -1,18 +1,34 @@
 import type { Subcommand } from '../commands/subcommands';
-import { context, header, section, type SlackAnswer } from './block-kit';
+import { context, header, section, type Block, type SlackAnswer } from './block-kit';
 
-/** `/kfrelease help`: every subcommand with an example; optionally led by why help is shown. */
-export function helpBlocks(subcommands: Subcommand[], lead?: string): SlackAnswer {
-  const lines = subcommands.map((s) => `• \`${s.usage}\`\n    ${s.summary} Example: \`${s.example}\``);
-  return {
-    text: lead ?? 'kfrelease help',
-    blocks: [
-      ...(lead ? [section(lead)] : []),
-      header('kfrelease: the Kubeflow release, from Slack'),
-      section(lines.join('\n')),
-      context(
-        'Answers are only shown to you; add `--share` to post one to the channel. `/kfrelease help` shows this again.',
-      ),
-    ],
-  };
+/** Slack cuts a section's text at 3,000 characters: stay well below. */
+const SECTION_BUDGET = 2800;
+
+/** `/kfrelease help`: every subcommand with an example, by area; optionally led by why help is shown. */
+export function helpBlocks(
+  groups: { title: string; subcommands: Subcommand[] }[],
+  lead?: string,
+): SlackAnswer {
+  const blocks: Block[] = [
+    ...(lead ? [section(lead)] : []),
+    header('kfrelease: the Kubeflow release, from Slack'),
+  ];
+  for (const group of groups) {
+    let text = `*${group.title}*`;
+    for (const s of group.subcommands) {
+      const line = `\n• \`${s.usage}\`\n    ${s.summary} Example: \`${s.example}\``;
+      if (text.length + line.length > SECTION_BUDGET) {
+        blocks.push(section(text));
+        text = `*${group.title}* (continued)`;
+      }
+      text += line;
+    }
+    blocks.push(section(text));
+  }
+  blocks.push(
+    context(
+      'Answers are only shown to you; add `--share` to post one to the channel. `/kfrelease help` shows this again.',
+    ),
+  );
+  return { text: lead ?? 'kfrelease help', blocks };
 }

@@ -3,7 +3,19 @@ import type { ReleaseStatus } from '../../workflows/release-status';
 import { context, divider, escapeMrkdwn, fields, header, section, type SlackAnswer } from './block-kit';
 import { formatCountdown, formatDate, formatSlip, listOrNone, mention } from './format';
 
+import { OPEN_BLOCKER_FORM } from './blocker-blocks';
+
 export const OPEN_SUBMIT_FORM = 'open_submit_revision';
+
+function blockersLine(status: ReleaseStatus): string {
+  const open = status.blockers.filter((b) => b.open > 0);
+  if (open.length === 0) return '*Blocking issues:* none open · `/kfrelease block` to report one';
+  const byWg = open.map(
+    (b) =>
+      `${b.wg} ${b.releaseBlocking} release-blocking${b.atRisk ? `, ${b.atRisk} at risk` : ''} of ${b.open}`,
+  );
+  return `*Blocking issues:* ${byWg.join(' · ')} · \`/kfrelease blockers\``;
+}
 
 function revisionsLine(status: ReleaseStatus): string {
   const r = status.revisions;
@@ -46,9 +58,11 @@ export function statusBlocks(status: ReleaseStatus, phase?: PhaseView): SlackAns
         ? 'The cycle is over.'
         : `${phaseNames.join(' and ')}`;
   const weekLine =
-    status.week >= 1
-      ? `Week ${status.week} of ${status.releaseWeek}`
-      : `${1 - status.week} week(s) before week 1`;
+    status.week < 1
+      ? `${1 - status.week} week(s) before week 1`
+      : status.week <= status.releaseWeek
+        ? `Week ${status.week} of ${status.releaseWeek}`
+        : `Week ${status.week}, after release day`;
   const next = status.nextMilestone;
   const nextLine = next
     ? `*Next:* ${next.name}${next.artifact ? ` (\`${next.artifact}\`)` : ''}, ${formatDate(next.dueOn)}, ${formatCountdown(next.daysLeft)} · ${next.owner}${next.slipDays ? ` · _${formatSlip(next.slipDays)}_` : ''}`
@@ -66,7 +80,7 @@ export function statusBlocks(status: ReleaseStatus, phase?: PhaseView): SlackAns
       header(`Kubeflow ${status.version}`),
       section(`${where}\n${weekLine} · today is ${formatDate(status.today)} (${status.timeZone})`),
       section([nextLine, releaseLine].filter(Boolean).join('\n')),
-      section(revisionsLine(status)),
+      section([revisionsLine(status), blockersLine(status), status.rcs, status.signoffs].join('\n')),
       ...(phase ? [section(phaseLine(phase))] : []),
       divider(),
       fields([
@@ -83,6 +97,11 @@ export function statusBlocks(status: ReleaseStatus, phase?: PhaseView): SlackAns
             type: 'button',
             action_id: OPEN_SUBMIT_FORM,
             text: { type: 'plain_text', text: 'Submit revisions' },
+          },
+          {
+            type: 'button',
+            action_id: OPEN_BLOCKER_FORM,
+            text: { type: 'plain_text', text: 'Report blocking issues' },
           },
         ],
       },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { createRelease, CREATE_RELEASE_USAGE, templateAndZone } from '../../workflows/create-release';
+import { getPhaseView } from '../../workflows/phase-control';
 import { getReleaseStatus } from '../../workflows/release-status';
 import { getReleaseTeam } from '../../workflows/release-team';
 import { getReleaseTimeline } from '../../workflows/release-timeline';
@@ -16,13 +17,11 @@ export const RELEASE_SUBCOMMANDS: Subcommand[] = [
     usage: '/kfrelease status [version] [--share]',
     example: '/kfrelease status v1.10.0',
     summary: 'Where the release stands: phase, week, next milestone, key roles.',
-    run: (ctx, args) =>
-      statusBlocks(
-        getReleaseStatus(
-          ctx.services,
-          parseArgs(optionalVersion('status'), args, '/kfrelease status [version]'),
-        ),
-      ),
+    run: (ctx, args) => {
+      const version = parseArgs(optionalVersion('status'), args, '/kfrelease status [version]');
+      const status = getReleaseStatus(ctx.services, version);
+      return statusBlocks(status, getPhaseView(ctx.services, status.version));
+    },
   },
   {
     name: 'timeline',

@@ -3,7 +3,7 @@ import type { ModalView, SlackAnswer } from '../blocks/block-kit';
 import { unexpectedErrorBlocks, userErrorBlocks } from '../blocks/error-blocks';
 import { helpBlocks } from '../blocks/help-blocks';
 import { closestMatch, parseCommandText } from './command-text';
-import { SUBCOMMANDS, type CommandContext } from './subcommands';
+import { SUBCOMMAND_GROUPS, SUBCOMMANDS, type CommandContext } from './subcommands';
 
 export interface CommandResult {
   answer: SlackAnswer;
@@ -21,7 +21,7 @@ export function runCommand(ctx: CommandContext, rawText: string): CommandResult 
     const text = parseCommandText(rawText);
     share = text.share;
     const [first = 'help', second] = text.words;
-    if (first === 'help') return { answer: helpBlocks(SUBCOMMANDS), share: false, outcome: 'ok' };
+    if (first === 'help') return { answer: helpBlocks(SUBCOMMAND_GROUPS), share: false, outcome: 'ok' };
     const twoWords = second !== undefined ? `${first} ${second}`.toLowerCase() : null;
     const byTwo = SUBCOMMANDS.find((s) => s.name === twoWords);
     const byOne = SUBCOMMANDS.find((s) => s.name === first.toLowerCase());
@@ -48,7 +48,7 @@ function unknownCommand(words: string[]): SlackAnswer {
     'unknown_command',
     `There is no \`/kfrelease ${typed}\`.${guess ? ` Did you mean \`/kfrelease ${guess}\`?` : ''}`,
   );
-  const help = helpBlocks(SUBCOMMANDS);
+  const help = helpBlocks(SUBCOMMAND_GROUPS);
   const lead = userErrorBlocks(error);
   return { text: lead.text, blocks: [...lead.blocks, ...help.blocks] };
 }

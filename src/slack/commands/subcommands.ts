@@ -9,13 +9,19 @@ import { TRACKING_DOCS_SUBCOMMANDS } from './tracking-docs-subcommands';
 
 export type { CommandContext, Subcommand } from './subcommand';
 
-/** Every `/kfrelease` subcommand, in the order help lists them. */
-export const SUBCOMMANDS: Subcommand[] = [
-  ...RELEASE_SUBCOMMANDS,
-  ...REVISION_SUBCOMMANDS,
-  ...TRACKING_DOCS_SUBCOMMANDS,
-  ...RC_SUBCOMMANDS,
-  ...BLOCKER_SUBCOMMANDS,
-  ...MEETING_SUBCOMMANDS,
-  ...RELEASE_MANAGER_SUBCOMMANDS,
+/** The subcommands by area, in the order help lists them. */
+export const SUBCOMMAND_GROUPS: { title: string; subcommands: Subcommand[] }[] = [
+  { title: 'The release at a glance', subcommands: RELEASE_SUBCOMMANDS },
+  { title: 'Git revisions of the working groups', subcommands: REVISION_SUBCOMMANDS },
+  { title: 'Blocking issues', subcommands: BLOCKER_SUBCOMMANDS },
+  { title: 'RC tags and distribution sign-offs', subcommands: RC_SUBCOMMANDS },
+  { title: 'Meetings, agenda, note-takers and reminders', subcommands: MEETING_SUBCOMMANDS },
+  {
+    title: 'Release manager: plan, phases, decisions, after release',
+    subcommands: RELEASE_MANAGER_SUBCOMMANDS,
+  },
+  { title: 'Tracking issue, documentation, announcement', subcommands: TRACKING_DOCS_SUBCOMMANDS },
 ];
+
+/** Every `/kfrelease` subcommand. */
+export const SUBCOMMANDS: Subcommand[] = SUBCOMMAND_GROUPS.flatMap((g) => g.subcommands);
