@@ -107,13 +107,19 @@ function load(options: CompareOptions, app: ServerProcess, connections: number, 
 
 const rps = (result: LoadResult) => result.ok / (result.elapsedMs / 1000);
 
+/** Asks for RSS every 250 ms; a busy child answers late, so a new question waits for the last answer. */
 function sampleRss(app: ServerProcess, into: number[]): { stop(): Promise<void> } {
-  let pending: Promise<void> = Promise.resolve();
+  let pending: Promise<void> | null = null;
   const timer = setInterval(() => {
+    if (pending) return;
     pending = app
       .usage()
       .then(({ rss }) => void into.push(rss))
-      .catch(() => undefined);
+      // A question not answered within the IPC timeout is a missing sample; the count is reported.
+      .catch(() => undefined)
+      .finally(() => {
+        pending = null;
+      });
   }, MEMORY_SAMPLE_EVERY_MS);
   return {
     stop: async () => {

@@ -55,21 +55,26 @@ export async function startServerProcess(params: {
   );
   const firstAnswerMs = performance.now() - forkedAt;
 
+  // One listener answers every usage question by id, however many are in flight.
   let nextId = 0;
+  const waiting = new Map<number, (usage: ProcessUsage) => void>();
+  child.on('message', (message: ChildMessage) => {
+    if (message.type !== 'usage') return;
+    const { rss, heapUsed, cpuMicros } = message;
+    waiting.get(message.id)?.({ rss, heapUsed, cpuMicros });
+    waiting.delete(message.id);
+  });
   const usage = () =>
     new Promise<ProcessUsage>((resolve, reject) => {
       const id = ++nextId;
       const timer = setTimeout(() => {
-        child.off('message', onMessage);
+        waiting.delete(id);
         reject(new Error(`${params.name}: no usage answer within ${IPC_TIMEOUT_MS} ms`));
       }, IPC_TIMEOUT_MS);
-      const onMessage = (message: ChildMessage) => {
-        if (message.type !== 'usage' || message.id !== id) return;
+      waiting.set(id, (answer) => {
         clearTimeout(timer);
-        child.off('message', onMessage);
-        resolve({ rss: message.rss, heapUsed: message.heapUsed, cpuMicros: message.cpuMicros });
-      };
-      child.on('message', onMessage);
+        resolve(answer);
+      });
       child.send({ type: 'usage', id } satisfies ParentMessage);
     });
 

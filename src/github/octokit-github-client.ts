@@ -3,14 +3,13 @@ import { z } from 'zod';
 import type { Logger } from '../logger';
 import { createOctokit } from './create-octokit';
 import {
-  GitHubUnavailableError,
   type Comparison,
   type GitHubClient,
   type GitHubRelease,
   type PullRequestRef,
   type ResolvedRevision,
 } from './github-client';
-import { answeredStatus, githubRequestFailure } from './github-request-failure';
+import { githubRequest, splitRepo } from './github-request';
 import { createOctokitIssueLookups } from './octokit-issue-lookups';
 import { createOctokitRefLookups } from './octokit-ref-lookups';
 
@@ -57,7 +56,6 @@ const PullsAnswer = z.array(
   }),
 );
 
-const REPO = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
 const HEX_SHA = /^[0-9a-f]{7,40}$/i;
 /** Names git could never have given a tag or branch (git check-ref-format, roughly). */
 const IMPOSSIBLE_REF = /^[./]|[./]$|\.\.|\/\/|\/\.|@\{|\.lock$|[\s~^:?*[\\]|\p{Cc}/u;
@@ -68,6 +66,8 @@ const MAX_TAG_DEPTH = 5;
 export function createOctokitGitHubClient(params: OctokitGitHubClientParams): GitHubClient {
   const log = params.logger.child({ component: 'github' });
   const timeoutMs = params.requestTimeoutMs ?? 10_000;
+  const { call, parse } = githubRequest({ logger: log, timeoutMs });
+  const split = splitRepo;
   const octokit = createOctokit({
     baseUrl: params.baseUrl,
     ...(params.token ? { token: params.token } : {}),
@@ -76,37 +76,6 @@ export function createOctokitGitHubClient(params: OctokitGitHubClientParams): Gi
     throttle: params.throttle ?? { enabled: true },
     retryDelayUnitMs: params.retryDelayUnitMs ?? 1000,
   });
-
-  /** The answer's data, or null when GitHub answered one of `absent` (404: no such thing). */
-  async function call(
-    subject: string,
-    send: () => Promise<{ data: unknown }>,
-    absent: number[] = [404],
-  ): Promise<unknown> {
-    try {
-      return (await send()).data;
-    } catch (error) {
-      const status = answeredStatus(error);
-      if (status !== null && absent.includes(status)) return null;
-      throw githubRequestFailure(error, subject, timeoutMs);
-    }
-  }
-
-  function parse<T>(schema: z.ZodType<T>, data: unknown, subject: string): T {
-    const parsed = schema.safeParse(data);
-    if (parsed.success) return parsed.data;
-    const fields = parsed.error.issues.map((issue) => issue.path.map(String).join('.') || '(root)');
-    log.warn({ subject, fields }, 'GitHub answered in an unexpected shape');
-    throw new GitHubUnavailableError(
-      `GitHub answered in an unexpected shape (${subject}): ${fields.join(', ')}`,
-    );
-  }
-
-  function split(repo: string): { owner: string; repo: string } {
-    const [owner, name] = repo.split('/');
-    if (!REPO.test(repo) || !owner || !name) throw new Error(`not a GitHub repository "owner/name": ${repo}`);
-    return { owner, repo: name };
-  }
 
   /** The commit a tag or branch ref points at; 409 is an empty repository. */
   async function refCommit(repo: string, ref: string): Promise<string | null> {

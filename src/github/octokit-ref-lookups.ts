@@ -2,8 +2,8 @@ import type { Octokit } from '@octokit/rest';
 import { z } from 'zod';
 
 import type { Logger } from '../logger';
-import { GitHubUnavailableError, type RefLookups } from './github-client';
-import { answeredStatus, githubRequestFailure } from './github-request-failure';
+import type { RefLookups } from './github-client';
+import { githubRequest, splitRepo } from './github-request';
 
 const Sha = z.string().regex(/^[0-9a-f]{40}([0-9a-f]{24})?$/i);
 const GitObject = z.object({ type: z.string(), sha: Sha });
@@ -13,7 +13,6 @@ const BranchAnswer = z.object({ name: z.string(), commit: z.object({ sha: Sha })
 const Person = z.object({ date: z.string() }).nullish();
 const CommitAnswer = z.object({ commit: z.object({ committer: Person, author: Person }) });
 
-const REPO = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
 /** Tag-name prefixes we list: a version's start, never anything git would refuse in a ref. */
 const PREFIX = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 /** Annotated tags may point at tags; a longer chain than this is treated as broken. */
@@ -28,33 +27,8 @@ export function createOctokitRefLookups(
   octokit: Octokit,
   params: { logger: Logger; timeoutMs: number },
 ): RefLookups {
-  const log = params.logger;
-
-  async function call(subject: string, send: () => Promise<{ data: unknown }>, absent: number[]) {
-    try {
-      return (await send()).data;
-    } catch (error) {
-      const status = answeredStatus(error);
-      if (status !== null && absent.includes(status)) return null;
-      throw githubRequestFailure(error, subject, params.timeoutMs);
-    }
-  }
-
-  function parse<T>(schema: z.ZodType<T>, data: unknown, subject: string): T {
-    const parsed = schema.safeParse(data);
-    if (parsed.success) return parsed.data;
-    const fields = parsed.error.issues.map((issue) => issue.path.map(String).join('.') || '(root)');
-    log.warn({ subject, fields }, 'GitHub answered in an unexpected shape');
-    throw new GitHubUnavailableError(
-      `GitHub answered in an unexpected shape (${subject}): ${fields.join(', ')}`,
-    );
-  }
-
-  function split(repo: string): { owner: string; repo: string } {
-    const [owner, name] = repo.split('/');
-    if (!REPO.test(repo) || !owner || !name) throw new Error(`not a GitHub repository "owner/name": ${repo}`);
-    return { owner, repo: name };
-  }
+  const { call, parse } = githubRequest(params);
+  const split = splitRepo;
 
   /** The commit an annotated tag points at, through at most MAX_TAG_DEPTH tag objects. */
   async function peel(repo: string, name: string, object: z.infer<typeof GitObject>): Promise<string | null> {

@@ -77,7 +77,7 @@ export function createRelease(
   }
   const dateProblem = validateStartDate(input.startDate, isValidTimeZone(timeZone) ? timeZone : 'UTC');
   if (dateProblem) problems.push(dateProblem);
-  const version = checkVersion(input.version, template, problems);
+  const version = checkReleaseVersion(input.version, template, problems);
   if (version && store.releases.findByVersion(version.canonical)) {
     problems.push(
       `Release ${version.canonical} already exists. See it with /kfrelease status ${version.canonical}.`,
@@ -114,7 +114,8 @@ export function createRelease(
   return { release, timeline, notes: version.notes };
 }
 
-function checkVersion(
+/** A version a release can be created with under `template`; else null with the problem pushed. */
+export function checkReleaseVersion(
   raw: string,
   template: ReleaseTemplate | undefined,
   problems: string[],

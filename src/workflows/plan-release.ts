@@ -20,12 +20,11 @@ import {
   validateStartDate,
   type Timeline,
 } from '../domain/timeline';
-import { parseVersion, type ParsedVersion } from '../domain/version';
 import type { ReleaseRow } from '../db/release-repository';
 import type { Store } from '../db/store';
 import { isUserError, UserError } from '../errors';
 import { PROJECT_ROOT } from '../project-root';
-import { DEFAULT_TEMPLATE, DEFAULT_TIME_ZONE, templateAndZone } from './create-release';
+import { checkReleaseVersion, DEFAULT_TEMPLATE, DEFAULT_TIME_ZONE, templateAndZone } from './create-release';
 
 /** The calendar of holidays and conferences the release team maintains. */
 export const CALENDAR_FILE = path.join(PROJECT_ROOT, 'config', 'calendar.yml');
@@ -107,20 +106,6 @@ export interface ReleaseProposal {
   createCommand: string;
 }
 
-function checkVersion(raw: string, template: ReleaseTemplate | undefined): ParsedVersion | string {
-  const parsed = parseVersion(raw);
-  if (!parsed.ok) return parsed.error;
-  const v = parsed.version;
-  if (v.rc !== null) return `${v.canonical} is a release candidate; plan the final version.`;
-  if (template && template.versionScheme !== v.scheme) {
-    return `Template ${template.key} uses ${template.versionScheme} versions, but ${v.canonical} is ${v.scheme}.`;
-  }
-  if (v.scheme === 'semver' && v.patch === null) {
-    return `Give the full version with its patch number, e.g. v${v.major}.${v.minor}.0.`;
-  }
-  return v;
-}
-
 /**
  * Proposes a release's timeline without creating anything: the same dates `release create` would
  * store as the first plan, with every milestone, first day of a phase and weekly meeting that falls
@@ -150,9 +135,7 @@ export function planRelease(
     problems.push(`"${timeZone}" is not a time zone. Use an IANA name such as Europe/Berlin or UTC.`);
   const dateProblem = validateStartDate(input.startDate, isValidTimeZone(timeZone) ? timeZone : 'UTC');
   if (dateProblem) problems.push(dateProblem);
-  const checked = checkVersion(input.version, template);
-  const version = typeof checked === 'string' ? null : checked;
-  if (typeof checked === 'string') problems.push(checked);
+  const version = checkReleaseVersion(input.version, template, problems);
   if (version && store.releases.findByVersion(version.canonical)) {
     problems.push(
       `Release ${version.canonical} already exists: see its dates with /kfrelease timeline ${version.canonical}.`,
