@@ -7,15 +7,10 @@ import type { Config } from './config';
 import { loadMigrations, migrate, MIGRATIONS_DIR } from './db/migrate';
 import { createOctokitGitHubClient } from './github/octokit-github-client';
 import { createIssueWriter } from './github/octokit-issue-writer';
-import { startReleaseUpkeep } from './jobs/release-upkeep';
-import { startScheduler } from './jobs/scheduler';
-import { createOutboxSender } from './outbox/outbox-sender';
-import { createWebClientPoster } from './slack/slack-poster';
-import { releaseManagerIds } from './workflows/authority';
-import { revalidatePending } from './workflows/revalidate-pending';
 import { openDatabase } from './db/open-database';
 import { createStore } from './db/store';
 import { healthRoute } from './http/health-route';
+import { startBackgroundWork } from './jobs/background-work';
 import { createHttpRouter, type HttpRoute } from './http/http-router';
 import { publicScheduleRoutes } from './public-schedule/public-schedule-routes';
 import { createLogger, type Logger } from './logger';
@@ -23,8 +18,12 @@ import { boltLogger } from './slack/bolt-logger';
 import { fetchBotIdentity } from './slack/bot-identity';
 import { registerListeners } from './slack/listeners';
 import { refuseFutureTimestamps } from './slack/refuse-future-timestamps';
+import { refuseMalformedPayloads } from './slack/refuse-malformed-payloads';
 import { loadTemplates, TEMPLATES_DIR } from './templates/load-templates';
 import { loadWorkingGroups } from './working-groups/load-working-groups';
+import { loadAgendaItems } from './workflows/load-agenda-items';
+import { readPhaseChecklists } from './workflows/phase-control';
+import { readCalendar } from './workflows/plan-release';
 
 /** Slack requests larger than this are refused: real ones are a few kilobytes. */
 const BODY_LIMIT_BYTES = 256 * 1024;
@@ -46,6 +45,10 @@ export function buildServices(
   const workingGroups = loadWorkingGroups();
   if (store.workingGroups.sync(workingGroups.working_groups))
     logger.info({}, 'working groups updated from config');
+  // Read once here so a broken file stops the start with its problems, not a later command.
+  readPhaseChecklists();
+  readCalendar();
+  loadAgendaItems();
   const github = createOctokitGitHubClient({
     baseUrl: config.github.apiUrl,
     token: config.github.token,
@@ -67,52 +70,6 @@ export function buildServices(
 
 /** Slack closes a modal submission after 3 s; GitHub gets most of that, the rest is ours. */
 const GITHUB_DEADLINE_MS = 2200;
-/** How often queued posts and pending validations are retried. */
-const BACKGROUND_INTERVAL_MS = 15_000;
-
-/**
- * The work that runs beside the request handlers: delivering queued Slack posts and validating
- * revisions GitHub could not check in time.
- */
-function startBackgroundWork(config: Config, services: AppServices) {
-  const logger = services.logger.child({ component: 'background' });
-  const sender = createOutboxSender({
-    outbox: services.store.outbox,
-    poster: createWebClientPoster({
-      token: config.slack.botToken ?? '',
-      apiUrl: config.slack.apiUrl,
-      logger,
-    }),
-    clock: services.clock,
-    logger,
-    releaseManagers: (releaseId) => (releaseId === null ? [] : releaseManagerIds(services.store, releaseId)),
-    transaction: services.store.transaction,
-  });
-  let validating: Promise<unknown> = Promise.resolve();
-  const revalidate = () => {
-    validating = validating
-      .then(() => revalidatePending(services))
-      .then(({ decided }) => decided > 0 && sender.kick())
-      .catch((error: unknown) => logger.error({ err: error }, 'revalidation failed'));
-  };
-  sender.start(BACKGROUND_INTERVAL_MS);
-  const timer = setInterval(revalidate, BACKGROUND_INTERVAL_MS);
-  timer.unref();
-  revalidate();
-  sender.kick();
-  const scheduler = startScheduler({ ...services, deliverSoon: () => sender.kick() });
-  const upkeep = startReleaseUpkeep({ ...services, deliverSoon: () => sender.kick() });
-  return {
-    kick: () => sender.kick(),
-    stop: async () => {
-      clearInterval(timer);
-      await scheduler.stop();
-      await upkeep.stop();
-      await validating;
-      await sender.stop();
-    },
-  };
-}
 
 export interface RunningApp {
   /** Where the HTTP server listens, e.g. http://127.0.0.1:3000. */
@@ -131,7 +88,10 @@ export async function startApp(
   options: { routes?: (services: AppServices) => HttpRoute[] } = {},
 ): Promise<RunningApp> {
   const { botToken, signingSecret, appToken, apiUrl } = config.slack;
-  const background = startBackgroundWork(config, baseServices);
+  const background = startBackgroundWork(
+    { botToken: config.slack.botToken ?? '', apiUrl: config.slack.apiUrl },
+    baseServices,
+  );
   const services: AppServices = { ...baseServices, deliverSoon: background.kick };
   const logger = boltLogger(services.logger);
   const clientOptions = {
@@ -169,8 +129,14 @@ export async function startApp(
   });
   const app = new App({ token: botToken, ...identity, receiver, logger, clientOptions });
   registerListeners(app, services);
+  const slackRequests = refuseMalformedPayloads(receiver.requestListener, {
+    signingSecret: signingSecret ?? '',
+    path: '/slack/events',
+    limitBytes: BODY_LIMIT_BYTES,
+    logger: services.logger,
+  });
   const server = await listen(
-    createServer(router.before(refuseFutureTimestamps(receiver.requestListener, wallClockSeconds))),
+    createServer(router.before(refuseFutureTimestamps(slackRequests, wallClockSeconds))),
     config,
   );
   return { url: server.url, mode: 'http', stop: async () => (await server.close(), await background.stop()) };
