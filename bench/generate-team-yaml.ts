@@ -17,7 +17,7 @@ const LAST = ['Lovelace', 'Hopper', 'Turing', 'Johnson', 'Dijkstra', 'Liskov'];
 const ORGANIZATIONS = ['Example Corp', 'Navy Labs', 'Bletchley', 'Langley', 'Eindhoven'];
 const DISTRIBUTIONS = ['AWS', 'Azure', 'GCP', 'IBM', 'Nutanix'];
 /** How many different people serve across all releases; teams rotate through them. */
-export const PEOPLE_POOL = FIRST.length * LAST.length;
+const PEOPLE_POOL = FIRST.length * LAST.length;
 
 type Person = Pick<TeamFileEntry, 'name' | 'github' | 'organization'> & { slack?: string };
 

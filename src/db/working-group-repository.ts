@@ -35,22 +35,29 @@ export function createWorkingGroupRepository(db: Database) {
     `DELETE FROM wg_components WHERE wg_id = ? AND lower(name) NOT IN (SELECT lower(value) FROM json_each(?))`,
   );
 
+  // Only sync() writes these tables, so the list is kept until it runs again.
+  let listed: WorkingGroup[] | null = null;
+  function readList(): WorkingGroup[] {
+    const groups = active.all() as { id: number; name: string }[];
+    const repos = allRepos.all() as { wgId: number; repo: string }[];
+    const components = allComponents.all() as (WorkingGroup['components'][number] & { wgId: number })[];
+    return groups.map((group) => ({
+      ...group,
+      repos: repos.filter((r) => r.wgId === group.id).map((r) => r.repo),
+      components: components.filter((c) => c.wgId === group.id).map(({ wgId: _wgId, ...c }) => c),
+    }));
+  }
+
   return {
     /** Every working group still in the configuration, with its repositories and components. */
     list(): WorkingGroup[] {
-      const groups = active.all() as { id: number; name: string }[];
-      const repos = allRepos.all() as { wgId: number; repo: string }[];
-      const components = allComponents.all() as (WorkingGroup['components'][number] & { wgId: number })[];
-      return groups.map((group) => ({
-        ...group,
-        repos: repos.filter((r) => r.wgId === group.id).map((r) => r.repo),
-        components: components.filter((c) => c.wgId === group.id).map(({ wgId: _wgId, ...c }) => c),
-      }));
+      listed ??= readList();
+      return listed;
     },
     findByName: (name: string) => (byName.get(name) as { id: number; name: string } | undefined) ?? null,
     /** Brings the table in line with the configuration file. Returns true when anything changed. */
     sync(groups: WorkingGroupConfig[]): boolean {
-      const before = JSON.stringify(this.list());
+      const before = JSON.stringify(readList());
       db.transaction(() => {
         retireOthers.run(JSON.stringify(groups.map((g) => g.name)));
         for (const group of groups) {
@@ -61,6 +68,7 @@ export function createWorkingGroupRepository(db: Database) {
           deleteOtherComponents.run(id, JSON.stringify(group.components.map((c) => c.name)));
         }
       }).immediate();
+      listed = null;
       return JSON.stringify(this.list()) !== before;
     },
   };

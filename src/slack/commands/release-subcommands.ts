@@ -8,6 +8,7 @@ import { releaseCreatedBlocks } from '../blocks/release-created-blocks';
 import { statusBlocks } from '../blocks/status-blocks';
 import { teamBlocks } from '../blocks/team-blocks';
 import { timelineBlocks } from '../blocks/timeline-blocks';
+import { cachedAnswer } from './answer-cache';
 import { optionalVersion, parseArgs, type Subcommand } from './subcommand';
 
 /** Where the release stands, its dates and its people; creating a release. */
@@ -19,8 +20,14 @@ export const RELEASE_SUBCOMMANDS: Subcommand[] = [
     summary: 'Where the release stands: phase, week, next milestone, key roles.',
     run: (ctx, args) => {
       const version = parseArgs(optionalVersion('status'), args, '/kfrelease status [version]');
-      const status = getReleaseStatus(ctx.services, version);
-      return statusBlocks(status, getPhaseView(ctx.services, status.version));
+      return cachedAnswer(
+        { db: ctx.services.store.db, clock: ctx.services.clock },
+        `status:${version ?? ''}`,
+        () => {
+          const status = getReleaseStatus(ctx.services, version);
+          return statusBlocks(status, getPhaseView(ctx.services, status.version));
+        },
+      );
     },
   },
   {

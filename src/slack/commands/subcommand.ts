@@ -34,9 +34,17 @@ export function parseArgs<T>(schema: z.ZodType<T>, args: string[], usage: string
   return parsed.data;
 }
 
-/** Arguments of a subcommand that takes at most a release version. */
-export const optionalVersion = (what: string) =>
-  z
-    .array(z.string())
-    .max(1, `${what} takes at most one argument: a release version such as v1.10.0.`)
-    .transform((args) => args[0]);
+const optionalVersionSchemas = new Map<string, z.ZodType<string | undefined>>();
+
+/** Arguments of a subcommand that takes at most a release version (schemas built once per name). */
+export function optionalVersion(what: string): z.ZodType<string | undefined> {
+  let schema = optionalVersionSchemas.get(what);
+  if (!schema) {
+    schema = z
+      .array(z.string())
+      .max(1, `${what} takes at most one argument: a release version such as v1.10.0.`)
+      .transform((args) => args[0]);
+    optionalVersionSchemas.set(what, schema);
+  }
+  return schema;
+}

@@ -1,0 +1,43 @@
+import type { Database } from 'better-sqlite3';
+import type { Clock } from '../../clock';
+import type { SlackAnswer } from '../blocks/block-kit';
+
+/** Answers kept per database; a handful of versions is all `status` is ever asked about. */
+const MAX_ENTRIES = 64;
+
+interface Cache {
+  stamp: string;
+  answers: Map<string, SlackAnswer>;
+}
+
+const caches = new WeakMap<Database, { cache: Cache; stampOf: () => string }>();
+
+/**
+ * Remembers read-only answers (status) until anything in the database changes or the minute
+ * turns. A change is seen at no cost: `total_changes()` counts this connection's writes and
+ * `PRAGMA data_version` moves when another connection (the CLI) commits.
+ */
+export function cachedAnswer(
+  deps: { db: Database; clock: Clock },
+  key: string,
+  compute: () => SlackAnswer,
+): SlackAnswer {
+  let entry = caches.get(deps.db);
+  if (!entry) {
+    const changes = deps.db.prepare('SELECT total_changes()').pluck();
+    const dataVersion = deps.db.prepare('PRAGMA data_version').pluck();
+    entry = {
+      cache: { stamp: '', answers: new Map() },
+      stampOf: () => `${String(changes.get())}:${String(dataVersion.get())}`,
+    };
+    caches.set(deps.db, entry);
+  }
+  const stamp = `${entry.stampOf()}:${deps.clock.now().toFormat('yyyyMMddHHmm')}`;
+  if (entry.cache.stamp !== stamp || entry.cache.answers.size >= MAX_ENTRIES)
+    entry.cache = { stamp, answers: new Map() };
+  const known = entry.cache.answers.get(key);
+  if (known) return known;
+  const answer = compute();
+  entry.cache.answers.set(key, answer);
+  return answer;
+}
