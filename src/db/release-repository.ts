@@ -80,6 +80,7 @@ export function createReleaseRepository(db: Database) {
      JOIN plan_phases pp ON pp.plan_id = p.id
      GROUP BY r.id`,
   );
+  const setChannel = db.prepare('UPDATE releases SET slack_channel = ? WHERE id = ?');
   const planCount = db.prepare('SELECT COUNT(*) AS n FROM plans WHERE release_id = ?');
 
   function loadPlan(
@@ -133,6 +134,7 @@ export function createReleaseRepository(db: Database) {
     },
     firstPlan: (release: ReleaseRow) => loadPlan(release, 'first'),
     latestPlan: (release: ReleaseRow) => loadPlan(release, 'latest'),
+    setChannel: (releaseId: number, channel: string) => setChannel.run(channel, releaseId).changes === 1,
     planCount: (releaseId: number) => (planCount.get(releaseId) as { n: number }).n,
   };
 }

@@ -151,4 +151,22 @@ describe('/kfrelease through signed HTTP', () => {
     expect(answer).toContain('There is no release v9.9.9');
     expect(answer).toContain('Known releases: v1.10.0');
   });
+
+  it('lets the release manager move the release channel, and refuses anyone else', async () => {
+    const before = databaseSnapshot(app.services.store.db);
+    const refused = answerText(await app.command('release channel', LIAISON, { channel: 'C0ELSEWHERE' }));
+    expect(refused).toContain(
+      'Only the release manager of v1.10.0 or an admin can choose the release channel',
+    );
+    expect(databaseSnapshot(app.services.store.db)).toBe(before);
+    const moved = answerText(await app.command('release channel v1.10.0', RM, { channel: 'C0NEWCHAN' }));
+    expect(moved).toContain('<#C0NEWCHAN> is now the channel of Kubeflow v1.10.0');
+    expect(app.services.store.releases.findByVersion('v1.10.0')?.slackChannel).toBe('C0NEWCHAN');
+    const release = app.services.store.releases.findByVersion('v1.10.0')!;
+    expect(app.services.store.audit.forRelease(release.id).map((e) => e.action)).toContain(
+      'release.channel_set',
+    );
+    const inDm = answerText(await app.command('release channel', RM, { channel: 'D0DIRECT' }));
+    expect(inDm).toContain('Run this in the public or private channel');
+  });
 });

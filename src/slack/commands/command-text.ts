@@ -13,7 +13,7 @@ const textSchema = z
 export interface CommandText {
   /** The subcommand and its words; `release create` is two words. */
   words: string[];
-  /** `--share` (or `share` at the end) posts the answer to the channel instead of only to you. */
+  /** `--share` posts the answer to the channel instead of only to you. */
   share: boolean;
 }
 
@@ -30,10 +30,6 @@ export function parseCommandText(raw: string): CommandText {
   const words = parsed.data.trim().split(/\s+/).filter(Boolean);
   const share = words.includes('--share');
   const rest = words.filter((w) => w !== '--share');
-  if (rest.length > 1 && rest[rest.length - 1] === 'share') {
-    rest.pop();
-    return { words: rest, share: true };
-  }
   return { words: rest, share };
 }
 

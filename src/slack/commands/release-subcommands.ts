@@ -8,6 +8,8 @@ import { releaseCreatedBlocks } from '../blocks/release-created-blocks';
 import { statusBlocks } from '../blocks/status-blocks';
 import { teamBlocks } from '../blocks/team-blocks';
 import { timelineBlocks } from '../blocks/timeline-blocks';
+import { setReleaseChannel } from '../../workflows/set-release-channel';
+import { section } from '../blocks/block-kit';
 import { cachedAnswer } from './answer-cache';
 import { optionalVersion, parseArgs, type Subcommand } from './subcommand';
 
@@ -80,6 +82,29 @@ export const RELEASE_SUBCOMMANDS: Subcommand[] = [
         actor: { kind: 'slack', userId: ctx.userId },
       });
       return releaseCreatedBlocks(result);
+    },
+  },
+  {
+    name: 'release channel',
+    usage: '/kfrelease release channel [version]',
+    example: '/kfrelease release channel v1.10.0',
+    summary:
+      "Make the channel you type it in the release's channel, where kfrelease posts (release manager, admins).",
+    run: (ctx, args) => {
+      const version = parseArgs(
+        optionalVersion('release channel'),
+        args,
+        '/kfrelease release channel [version]',
+      );
+      const { release, changed } = setReleaseChannel(ctx.services, {
+        version,
+        channel: ctx.channelId,
+        actor: { kind: 'slack', userId: ctx.userId },
+      });
+      const text = changed
+        ? `:white_check_mark: <#${release.slackChannel}> is now the channel of Kubeflow ${release.version}: revisions, decisions, RC tags, agendas and reminders are posted here.`
+        : `<#${release.slackChannel}> already is the channel of Kubeflow ${release.version}.`;
+      return { text, blocks: [section(text)] };
     },
   },
 ];
