@@ -35,7 +35,7 @@ export function prepareSubmitForm(
     if (!chosen) {
       throw new UserError(
         'forbidden',
-        `You cannot submit revisions for "${input.wg}".`,
+        `You cannot submit revisions for "${input.wg}": only its liaisons, the release manager or an admin can.`,
         `You can submit for: ${allowed.map((g) => g.name).join(', ')}.`,
       );
     }

@@ -32,7 +32,7 @@ export function cachedAnswer(
     };
     caches.set(deps.db, entry);
   }
-  const stamp = `${entry.stampOf()}:${deps.clock.now().toFormat('yyyyMMddHHmm')}`;
+  const stamp = `${entry.stampOf()}:${Math.floor(deps.clock.now().toMillis() / 60_000)}`;
   if (entry.cache.stamp !== stamp || entry.cache.answers.size >= MAX_ENTRIES)
     entry.cache = { stamp, answers: new Map() };
   const known = entry.cache.answers.get(key);

@@ -2,9 +2,34 @@ import type { webApi } from '@slack/bolt';
 import { apologyFor, isUserError, newErrorId } from '../../errors';
 import type { Logger } from '../../logger';
 
+/**
+ * Slack's refusals to open or update a modal from a stale click or a form changed meanwhile: the
+ * person only has to try again, so they hear that rather than an apology.
+ */
+const STALE_VIEW_ERRORS: Record<string, string> = {
+  hash_conflict: 'The form changed while you were using it. Close it and open it again.',
+  not_found: 'That form is no longer open. Open it again.',
+  expired_trigger_id: 'Slack no longer lets kfrelease open a form for that click. Try again.',
+  invalid_trigger_id: 'Slack no longer lets kfrelease open a form for that click. Try again.',
+  exchanged_trigger_id: 'Slack no longer lets kfrelease open a form for that click. Try again.',
+};
+
+/** The error code of a Slack Web API call Slack refused, e.g. `hash_conflict`. */
+function slackErrorCode(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null || !('data' in error)) return undefined;
+  const code = (error.data as { error?: unknown } | undefined)?.error;
+  return typeof code === 'string' ? code : undefined;
+}
+
 /** The sentence a person sees for an error: theirs to fix, or ours with an id that is also in the log. */
 export function messageFor(error: unknown, logger: Logger, context: Record<string, unknown>): string {
   if (isUserError(error)) return error.hint ? `${error.message} ${error.hint}` : error.message;
+  const code = slackErrorCode(error);
+  const stale = code !== undefined && Object.hasOwn(STALE_VIEW_ERRORS, code) ? STALE_VIEW_ERRORS[code] : undefined;
+  if (stale) {
+    logger.warn({ err: error, ...context }, 'slack refused a stale view');
+    return stale;
+  }
   const errorId = newErrorId();
   logger.error({ err: error, errorId, ...context }, 'interaction failed');
   return apologyFor(errorId);
