@@ -52,7 +52,10 @@ function answer(res: ServerResponse, status: number, text: string): void {
  * checking, so a payload without them would otherwise end in a 500, and one that is not an object
  * in an unhandled rejection. Everything else goes on to Bolt, which verifies the signature itself.
  */
-export function refuseMalformedPayloads(next: RequestListener, options: MalformedPayloadOptions): RequestListener {
+export function refuseMalformedPayloads(
+  next: RequestListener,
+  options: MalformedPayloadOptions,
+): RequestListener {
   const log = options.logger.child({ component: 'slack-requests' });
   return (req, res) => {
     if (req.method !== 'POST' || (req.url ?? '').split('?')[0] !== options.path) {
@@ -83,7 +86,9 @@ export function refuseMalformedPayloads(next: RequestListener, options: Malforme
       const text = raw.toString('utf8');
       const body = parseBody(text, req.headers['content-type']);
       const problem =
-        body !== undefined && signedBySlack(req, text, options.signingSecret) ? slackPayloadProblem(body) : null;
+        body !== undefined && signedBySlack(req, text, options.signingSecret)
+          ? slackPayloadProblem(body)
+          : null;
       if (problem === null) return void next(req, res);
       log.warn({ problem }, 'malformed slack request refused');
       answer(res, 400, `kfrelease cannot read this Slack request: ${problem}.`);
