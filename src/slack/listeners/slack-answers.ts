@@ -25,7 +25,8 @@ function slackErrorCode(error: unknown): string | undefined {
 export function messageFor(error: unknown, logger: Logger, context: Record<string, unknown>): string {
   if (isUserError(error)) return error.hint ? `${error.message} ${error.hint}` : error.message;
   const code = slackErrorCode(error);
-  const stale = code !== undefined && Object.hasOwn(STALE_VIEW_ERRORS, code) ? STALE_VIEW_ERRORS[code] : undefined;
+  const stale =
+    code !== undefined && Object.hasOwn(STALE_VIEW_ERRORS, code) ? STALE_VIEW_ERRORS[code] : undefined;
   if (stale) {
     logger.warn({ err: error, ...context }, 'slack refused a stale view');
     return stale;
