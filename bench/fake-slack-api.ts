@@ -11,7 +11,7 @@ export interface FakeSlackApi {
   githubUrl: string;
   /** Calls per Web API method, e.g. `{ 'auth.test': 2 }`; GitHub calls as `github <path>`. */
   calls: Record<string, number>;
-  /** Anything but auth.test: none is expected while answering a slash command. */
+  /** Anything but auth.test (and posts, when accepted): none is expected while answering a slash command. */
   unexpected(): string[];
   close(): Promise<void>;
 }
@@ -26,9 +26,25 @@ const AUTH_TEST = {
   bot_id: 'B0BOT',
 };
 
-/** A loopback Slack Web API that knows auth.test, all Bolt asks at start-up, and refuses the rest; GitHub 404s. */
-export async function startFakeSlackApi(): Promise<FakeSlackApi> {
+/**
+ * What the outbox needs to deliver a post, for the app that handles revision submissions: its
+ * notices are part of the work, not background noise.
+ */
+const POSTING: Record<string, () => object> = {
+  'chat.postMessage': () => ({ ok: true, channel: 'C0BENCH', ts: `${Math.floor(Date.now() / 1000)}.000100` }),
+  'conversations.open': () => ({ ok: true, channel: { id: 'D0BENCH' } }),
+  'conversations.history': () => ({ ok: true, messages: [], has_more: false }),
+};
+
+/**
+ * A loopback Slack Web API that knows auth.test, all Bolt asks at start-up, and refuses the rest;
+ * GitHub 404s. With `acceptPosts` it also takes posts and direct messages (and counts them as
+ * expected).
+ */
+export async function startFakeSlackApi(options: { acceptPosts?: boolean } = {}): Promise<FakeSlackApi> {
   const calls: Record<string, number> = {};
+  const known = (method: string | null) =>
+    method === 'auth.test' || (options.acceptPosts === true && method !== null && method in POSTING);
   const server = createServer((req, res) => {
     req.resume();
     req.on('end', () => {
@@ -36,9 +52,13 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       const slackMethod = path.startsWith('/api/') ? path.slice('/api/'.length) : null;
       const call = slackMethod ?? `github ${req.method} ${path.replace(/^\/github/, '')}`;
       calls[call] = (calls[call] ?? 0) + 1;
-      const known = slackMethod === 'auth.test';
-      const body = known ? AUTH_TEST : { ok: false, error: 'unknown_method', message: 'Not Found' };
-      res.writeHead(known || slackMethod ? 200 : 404, { 'content-type': 'application/json; charset=utf-8' });
+      const body =
+        slackMethod === 'auth.test'
+          ? AUTH_TEST
+          : known(slackMethod)
+            ? (POSTING[slackMethod ?? '']?.() ?? {})
+            : { ok: false, error: 'unknown_method', message: 'Not Found' };
+      res.writeHead(slackMethod ? 200 : 404, { 'content-type': 'application/json; charset=utf-8' });
       res.end(JSON.stringify(body));
     });
   });
@@ -51,7 +71,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     url: `http://127.0.0.1:${port}/api/`,
     githubUrl: `http://127.0.0.1:${port}/github`,
     calls,
-    unexpected: () => Object.keys(calls).filter((method) => method !== 'auth.test'),
+    unexpected: () => Object.keys(calls).filter((method) => !known(method)),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

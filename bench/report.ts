@@ -4,7 +4,11 @@ import { PROJECT_ROOT } from '../src/project-root';
 import type { LevelFigures } from './compare-under-load';
 import type { TargetResult } from './evaluate-targets';
 import type { GitInfo, MachineInfo } from './machine-info';
+import type { BlockerSyncFigures } from './measure-blocker-sync';
+import type { ModalCaseFigures } from './measure-modal-ack';
+import type { SchedulerFigures } from './measure-scheduler';
 import type { StatusAssemblyResult } from './measure-status-assembly';
+import type { SeededLiaison } from './seed-database';
 
 export const RESULTS_DIR = join(PROJECT_ROOT, 'bench', 'results');
 
@@ -27,6 +31,20 @@ export interface BenchResults {
   statusAssembly: StatusAssemblyResult;
   startup: { ours: AppStartup; bare: AppStartup };
   load: LevelFigures[];
+  /** Issue 3: signed view_submissions of the revision form, GitHub fast and slow. */
+  revisionForm: {
+    liaison: SeededLiaison;
+    slowGitHubMs: number;
+    /** How long the app waits for GitHub before it saves a revision as pending validation. */
+    githubDeadlineMs: number;
+    cases: ModalCaseFigures[];
+    /** Calls the app under test made to its fake Slack Web API (the outbox delivering notices). */
+    slackCalls: Record<string, number>;
+  };
+  /** Issue 4: syncBlockers against the GitHub stand-in. */
+  blockerSync: BlockerSyncFigures;
+  /** Issue 5: rehearse and computeDue on twenty active releases. */
+  scheduler: SchedulerFigures;
   fakeSlackApi: { calls: Record<string, number>; unexpected: string[] };
   targets: TargetResult[];
   /** Why the figures cannot be trusted (answers other than 200); empty when sound. */
@@ -54,8 +72,21 @@ export function formatTable(rows: string[][]): string {
     .join('\n');
 }
 
+const valueOf = (t: TargetResult) =>
+  t.unit === 'ratio'
+    ? t.value.toFixed(2)
+    : t.unit === 'ms'
+      ? `${ms(t.value)} ms`
+      : `${count(t.value)} ${t.unit}`;
+const tally = (counts: Record<string, number>) =>
+  Object.entries(counts)
+    .map(([key, n]) => `${n} ${key}`)
+    .join(', ');
+
 /** The figures as rows of text, for the terminal summary. */
-export function summaryTables(results: BenchResults): Record<'load' | 'startup' | 'targets', string[][]> {
+export function summaryTables(
+  results: BenchResults,
+): Record<'load' | 'startup' | 'revisionForm' | 'blockerSync' | 'targets', string[][]> {
   const load = [
     ['connections', 'app', 'req/s', 'p50 ms', 'p99 ms', 'CPU ms/request', 'errors', 'ours/bare', 'by CPU'],
   ];
@@ -90,16 +121,48 @@ export function summaryTables(results: BenchResults): Record<'load' | 'startup' 
       peak ? mib(peak) : 'n/a',
     ]);
   }
+  const revisionForm = [
+    ['GitHub', 'at once', 'p50 ms', 'p99 ms', 'max ms', 'answers', 'revisions', 'GitHub calls'],
+  ];
+  for (const c of results.revisionForm.cases) {
+    revisionForm.push([
+      c.github === 'fast' ? 'fast' : `slow (${c.githubDelayMs} ms)`,
+      String(c.concurrency),
+      ms(c.p50),
+      ms(c.p99),
+      ms(c.max),
+      tally(c.answers),
+      tally(c.revisions),
+      count(c.githubCalls),
+    ]);
+  }
+  const blockerSync = [['run', 'requests', 'received by GitHub', 'points', 'ms', 'changed', 'remaining']];
+  for (const [name, run] of [
+    ['first', results.blockerSync.first],
+    ['unchanged re-run', results.blockerSync.rerun],
+  ] as const) {
+    blockerSync.push([
+      name,
+      count(run.requests),
+      count(run.requestsReceived),
+      count(run.points),
+      ms(run.ms),
+      count(run.changed),
+      count(run.remaining),
+    ]);
+  }
   const targets = [['target', 'wanted', 'measured', 'met']];
   for (const t of results.targets) {
     targets.push([
       t.name,
-      `${t.target}${t.unit === 'ratio' ? '' : ` ${t.unit}`}`,
-      t.unit === 'ratio' ? t.value.toFixed(2) : `${ms(t.value)} ${t.unit}`,
-      t.met ? 'met' : 'NOT MET',
+      t.met === null
+        ? t.target
+        : `${t.target}${t.unit === 'ratio' ? '' : ` ${t.unit}`}${t.proposed ? ' (proposed)' : ''}`,
+      valueOf(t),
+      t.met === null ? '-' : t.met ? 'met' : 'NOT MET',
     ]);
   }
-  return { load, startup, targets };
+  return { load, startup, revisionForm, blockerSync, targets };
 }
 
 /** The summary a person reads at the end of `npm run bench`. */
@@ -113,8 +176,12 @@ export function printSummary(results: BenchResults, log: (line: string) => void)
   log(
     `${machine.cpu}, ${machine.cores} cores, ${mib(machine.totalMemoryBytes)}, Node ${machine.node}, ${machine.platform}, load average ${machine.loadAverage.join(' ')} at start`,
   );
+  const rows = results.database.rows;
   log(
-    `database: ${count(results.database.rows.releases ?? 0)} releases, ${count(results.database.rows.team_roles ?? 0)} team roles, current ${results.database.currentVersion}, now ${results.database.now}`,
+    `database: ${count(rows.releases ?? 0)} releases, ${count(rows.team_roles ?? 0)} team roles, ` +
+      `${count(rows.revisions ?? 0)} revisions in ${count(rows.revision_submissions ?? 0)} submissions, ` +
+      `${count(rows.blockers ?? 0)} tracked issues, ${count(rows.audit_log ?? 0)} audit entries, ` +
+      `current ${results.database.currentVersion}, now ${results.database.now}`,
   );
   log('');
   log('Signed /kfrelease status, POST /slack/events');
@@ -130,6 +197,35 @@ export function printSummary(results: BenchResults, log: (line: string) => void)
     log(`${name}, measured in its own process: ${child.join(', ')}`);
   }
   log(`fake Slack Web API calls: ${JSON.stringify(results.fakeSlackApi.calls)}`);
+  log('');
+  const form = results.revisionForm;
+  log(
+    `Revision form, signed view_submission by liaison ${form.liaison.userId} (${form.liaison.wg}, ` +
+      `${form.liaison.repos.length} repositories); the app waits ${form.githubDeadlineMs} ms for GitHub`,
+  );
+  log(formatTable(tables.revisionForm));
+  log(`its Slack Web API calls (notices delivered): ${JSON.stringify(form.slackCalls)}`);
+  log('');
+  const sync = results.blockerSync;
+  log(
+    `Blocker sync (syncBlockers), ${sync.trackedIssues} tracked issues in ${sync.repositories} repositories, ` +
+      `${sync.changedOnGitHub} changed on GitHub before the first run`,
+  );
+  log(formatTable(tables.blockerSync));
+  log('');
+  const { scheduler } = results;
+  log(
+    `Scheduler, ${scheduler.releases} releases (${scheduler.activeReleases} active), now ${scheduler.now}: ` +
+      `rehearse ${scheduler.rehearse.version} ${scheduler.rehearse.from} to ${scheduler.rehearse.to} ` +
+      `(${scheduler.rehearse.posts} posts) x ${scheduler.rehearse.count}: median ${ms(scheduler.rehearse.p50)} ms, ` +
+      `first ${ms(scheduler.rehearse.firstMs)} ms, max ${ms(scheduler.rehearse.max)} ms`,
+  );
+  const due = scheduler.computeDue;
+  log(
+    `computeDue: first tick ${ms(due.firstTickMs)} ms (${due.firstTickDue.run} to run, ${due.firstTickDue.skip} to skip); ` +
+      `runDueJobs catching up ${ms(due.catchUpMs)} ms; then ${due.ticks.count} ticks a minute apart: ` +
+      `median ${ms(due.ticks.p50)} ms, max ${ms(due.ticks.max)} ms`,
+  );
   log('');
   log(formatTable(tables.targets));
   for (const warning of results.warnings) log(`WARNING: ${warning}`);

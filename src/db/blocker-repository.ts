@@ -101,6 +101,12 @@ export function createBlockerRepository(db: Database) {
     `${SELECT} WHERE b.release_id = ? AND b.owner = ? AND b.repo = ? AND b.number = ?`,
   );
   const forRelease = db.prepare(`${SELECT} WHERE b.release_id = ? ORDER BY wg.name, b.id`);
+  const openTriage = db.prepare(
+    `SELECT wg.name AS wg, b.state, b.decision, b.blocks_release AS blocksRelease, COUNT(*) AS n
+     FROM blockers b JOIN working_groups wg ON wg.id = b.wg_id
+     WHERE b.release_id = ? AND b.state = 'open' AND b.decision <> 'punted'
+     GROUP BY wg.name, b.state, b.decision, b.blocks_release`,
+  );
   const decide = db.prepare(
     `UPDATE blockers SET decision = ?, decision_reason = ?, decided_by = ?, decided_at = ?
      WHERE id = ? AND decision = ?`,
@@ -146,6 +152,17 @@ export function createBlockerRepository(db: Database) {
     byRef: (releaseId: number, ref: { owner: string; repo: string; number: number }) =>
       one(byRef.get(releaseId, ref.owner, ref.repo, ref.number)),
     forRelease: (releaseId: number) => (forRelease.all(releaseId) as Raw[]).map(toRow),
+    /** Open, un-punted issues counted by working group and triage state, for summaries. */
+    openTriage: (releaseId: number) =>
+      (
+        openTriage.all(releaseId) as {
+          wg: string;
+          state: IssueState;
+          decision: BlockerDecision;
+          blocksRelease: number;
+          n: number;
+        }[]
+      ).map((row) => ({ ...row, blocksRelease: row.blocksRelease === 1 })),
     /** Records a triage decision unless someone changed it since `expected` was read. */
     decide(
       id: number,

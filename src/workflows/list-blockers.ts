@@ -81,5 +81,5 @@ export function listBlockers(
  * release-blocking (marked so, or reported as blocking and not triaged yet). For `status`.
  */
 export function blockerSummary(deps: { store: Store }, releaseId: number): BlockerCounts[] {
-  return countBlockers(deps.store.blockers.forRelease(releaseId));
+  return countBlockers(deps.store.blockers.openTriage(releaseId));
 }
