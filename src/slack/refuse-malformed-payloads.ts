@@ -85,11 +85,10 @@ export function refuseMalformedPayloads(
       (req as BufferedRequest).rawBody = raw;
       const text = raw.toString('utf8');
       const body = parseBody(text, req.headers['content-type']);
-      const problem =
-        body !== undefined && signedBySlack(req, text, options.signingSecret)
-          ? slackPayloadProblem(body)
-          : null;
-      if (problem === null) return void next(req, res);
+      // The payload check first: it is cheap, and only a body with a problem needs the signature
+      // checked here (an unsigned one goes on to Bolt, which answers 401).
+      const problem = body === undefined ? null : slackPayloadProblem(body);
+      if (problem === null || !signedBySlack(req, text, options.signingSecret)) return void next(req, res);
       log.warn({ problem }, 'malformed slack request refused');
       answer(res, 400, `kfrelease cannot read this Slack request: ${problem}.`);
     });
