@@ -25,6 +25,9 @@ import { loadAgendaItems } from './workflows/load-agenda-items';
 import { readPhaseChecklists } from './workflows/phase-control';
 import { readCalendar } from './workflows/plan-release';
 
+/** How long a write waits for another process's lock (the CLI, a backup) before giving up. */
+const DATABASE_BUSY_TIMEOUT_MS = 2800;
+
 /** Slack requests larger than this are refused: real ones are a few kilobytes. */
 const BODY_LIMIT_BYTES = 256 * 1024;
 
@@ -38,7 +41,8 @@ export function buildServices(
 ): AppServices {
   const logger = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? (config.now ? fixedClock(config.now) : systemClock);
-  const db = openDatabase(config.databasePath);
+  // Longer than a typical lock by another process, shorter than Slack's 3 s: a write waits, then answers.
+  const db = openDatabase(config.databasePath, { busyTimeoutMs: DATABASE_BUSY_TIMEOUT_MS });
   const { applied, current } = migrate(db, loadMigrations(MIGRATIONS_DIR), () => clock.now().toISO() ?? '');
   if (applied.length > 0) logger.info({ applied, current }, 'database migrated');
   const store = createStore(db);

@@ -1,0 +1,33 @@
+/* global setTimeout */
+/**
+ * The child process of the fault-injection tests: the compiled app from dist/, built and started
+ * as src/main.ts does it, with its settings from the environment.
+ *
+ * Loading the modules takes most of a second, so it loads them first and opens the database only
+ * when the parent sends `{ start: true }`: the parent warms the next child up while the current one
+ * is still running, and starts it once that one is dead. It reports `{ ready: url }` over IPC.
+ * It installs no signal handler: it is meant to die by SIGKILL.
+ */
+const { buildServices, startApp } = require('../../dist/src/app.js');
+const { loadConfig } = require('../../dist/src/config.js');
+
+function fail(error) {
+  console.error(`fault-app could not start: ${error && error.stack ? error.stack : String(error)}`);
+  // Let stderr reach the parent before exiting.
+  setTimeout(() => process.exit(1), 50);
+}
+
+async function start() {
+  const loaded = loadConfig(process.env);
+  if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
+  const services = buildServices(loaded.config);
+  const app = await startApp(loaded.config, services);
+  process.send({ ready: app.url });
+}
+
+process.on('message', (message) => {
+  if (message && message.start) start().catch(fail);
+});
+process.send({ loaded: true });
+// An orphan would hold the database and a port: go when the parent does.
+process.on('disconnect', () => process.exit(0));
