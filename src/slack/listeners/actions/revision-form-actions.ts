@@ -1,10 +1,23 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { z } from 'zod';
 import type { AppServices } from '../../../app-services';
+import { UserError } from '../../../errors';
 import { prepareSubmitForm } from '../../../workflows/prepare-submit-form';
 import { submitRevisionView } from '../../blocks/submit-revision-view';
 import { messageFor, tellEphemeral } from '../slack-answers';
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
+
+const formMetadata = z.object({ release: z.string().max(40) });
+
+/** The release the revision form was opened for; a form of another shape is out of date. */
+function releaseOf(privateMetadata: string | undefined): string {
+  try {
+    return formMetadata.parse(JSON.parse(privateMetadata || '{}')).release;
+  } catch {
+    throw new UserError('conflict', 'This form is out of date: close it and run `/kfrelease submit` again.');
+  }
+}
 
 /** "Submit revisions" button (status message, App Home): opens the revision form. */
 export function openSubmitForm(services: AppServices) {
@@ -37,7 +50,7 @@ export function pickWorkingGroup(services: AppServices) {
     const view = body.view;
     if (!view || !wg) return;
     try {
-      const { release } = JSON.parse(view.private_metadata || '{}') as { release?: string };
+      const release = releaseOf(view.private_metadata);
       const form = prepareSubmitForm(services, { userId: body.user.id, version: release, wg });
       await client.views.update({
         view_id: view.id,

@@ -1,0 +1,235 @@
+import type { StoredView } from '../fakes/fake-slack';
+import { pressButton, submitModal, type MatrixAction } from './authorization-cell';
+import { THIS_WG, type World } from './authorization-world';
+import { blockAction, postSlashCommand, viewSubmission, type ViewStateValue } from './slack-request';
+import { ADMIN, RELEASE_CHANNEL, SIGNING_SECRET } from './start-app';
+
+const HELD_MESSAGE_TS = '1767225600.000100';
+
+const select = (value: string): ViewStateValue => ({ type: 'static_select', selected_option: { value } });
+const button = (user: string, actionId: string, value: string) => {
+  const payload = blockAction({ user, actionId, value });
+  return { ...payload, container: { ...(payload.container as object), message_ts: HELD_MESSAGE_TS } };
+};
+const modal =
+  (callbackId: string, metadata: object, values: Record<string, Record<string, ViewStateValue>>) =>
+  (user: string) =>
+    viewSubmission({ user, callbackId, privateMetadata: JSON.stringify(metadata), values });
+
+let forms = 0;
+
+/** A revision form opened by the admin, as Slack holds it, for a working group to be picked in. */
+async function openRevisionForm(w: World): Promise<StoredView> {
+  const trigger = `${3_000_000_000_000 + ++forms}.1.matrix`;
+  const fields = {
+    command: '/kfrelease',
+    text: 'submit',
+    user_id: ADMIN,
+    channel_id: RELEASE_CHANNEL,
+    trigger_id: trigger,
+  };
+  await postSlashCommand(w.app.url, SIGNING_SECRET, fields);
+  await w.app.slack.waitForCall('views.open', (c) => c.args.trigger_id === trigger);
+  const viewId = [...w.app.slack.state.viewTriggers].find(([, t]) => t === trigger)?.[0];
+  const view = viewId ? w.app.slack.view(viewId) : undefined;
+  if (!view) throw new Error('the revision form was not opened');
+  return view;
+}
+
+/** The picker inside the revision form: the person who opened it picks Notebooks. */
+async function pickNotebooks(w: World, user: string) {
+  const view = await openRevisionForm(w);
+  const payload = blockAction({ user, actionId: 'submit_revision_pick_wg', value: '', blockId: 'wg' });
+  const { channel: _channel, message: _message, ...rest } = payload;
+  const action = { type: 'static_select', action_id: 'submit_revision_pick_wg', block_id: 'wg' };
+  return pressButton(w, {
+    ...rest,
+    container: { type: 'view', view_id: view.id },
+    view: { ...view, state: { values: {} } },
+    actions: [{ ...action, selected_option: { value: THIS_WG }, action_ts: '1767225601.000200' }],
+  });
+}
+
+/** Every button and every modal submission. */
+export const INTERACTION_ACTIONS: MatrixAction[] = [
+  {
+    name: 'button Submit revisions',
+    changes: false,
+    surface: 'button',
+    scene: 'freeze',
+    names: /Only a working group's liaisons, the release manager or an admin/,
+    act: (w, user) => pressButton(w, button(user, 'open_submit_revision', '')),
+  },
+  {
+    name: 'select Notebooks in the revision form',
+    changes: false,
+    surface: 'button',
+    scene: 'freeze',
+    names: /liaisons, the release manager or an admin/,
+    act: pickNotebooks,
+  },
+  {
+    name: 'button Approve (held revision)',
+    changes: true,
+    surface: 'button',
+    scene: 'freeze',
+    names: /Only the release manager of v1\.10\.0 or an admin can approve a held revision/,
+    act: (w, user) => pressButton(w, button(user, 'revision_approve', String(w.ids.heldRevision))),
+  },
+  {
+    name: 'button Deny (held revision)',
+    changes: false,
+    surface: 'button',
+    scene: 'freeze',
+    names: /Only the release manager of v1\.10\.0 or an admin can deny a held revision/,
+    act: (w, user) => pressButton(w, button(user, 'revision_deny', String(w.ids.heldRevision))),
+  },
+  {
+    name: 'button Report blocking issues',
+    changes: false,
+    surface: 'button',
+    scene: 'freeze',
+    names: /./,
+    act: (w, user) => pressButton(w, button(user, 'blocker_open_form', '')),
+  },
+  {
+    name: 'button Triage (Notebooks issue)',
+    changes: false,
+    surface: 'button',
+    scene: 'freeze',
+    names: /the release manager of v1\.10\.0 .*, the Notebooks liaisons .* or an admin/,
+    act: (w, user) => pressButton(w, button(user, 'blocker_triage', String(w.ids.untriagedIssue))),
+  },
+  {
+    name: 'button Add docs item',
+    changes: false,
+    surface: 'button',
+    scene: 'freeze',
+    names: /Only the Docs Lead, the release manager and a working group's liaison, docs lead or test lead/,
+    act: (w, user) => pressButton(w, button(user, 'open_docs_add', '')),
+  },
+  {
+    name: 'modal submit revisions (Notebooks)',
+    changes: true,
+    surface: 'modal',
+    scene: 'freeze',
+    names: /liaisons, the release manager or an admin can/,
+    act: (w, user) =>
+      submitModal(
+        w,
+        modal(
+          'submit_revision',
+          { release: 'v1.10.0', wg: THIS_WG, repos: ['kubeflow/kubeflow'] },
+          {
+            'repo:0': { revision: 'v1.10.2' },
+            note: { note: '' },
+          },
+        )(user),
+      ),
+  },
+  {
+    name: 'modal deny revision (reason)',
+    changes: true,
+    surface: 'modal',
+    scene: 'freeze',
+    names: /Only the release manager of v1\.10\.0 or an admin can deny a held revision/,
+    act: (w, user) =>
+      submitModal(
+        w,
+        modal(
+          'deny_revision',
+          { revisionId: w.ids.heldRevision, channel: null, ts: null },
+          {
+            reason: { reason: 'Minor bump after the freeze: ship v1.10.1' },
+          },
+        )(user),
+      ),
+  },
+  {
+    name: 'modal add docs item (Notebooks)',
+    changes: true,
+    surface: 'modal',
+    scene: 'freeze',
+    names: /Only the Docs Lead, the release manager and a working group's liaison, docs lead or test lead/,
+    gaps: { 'liaison (other WG)': /^You can record documentation work for: Pipelines\.$/ },
+    act: (w, user) =>
+      submitModal(
+        w,
+        modal(
+          'docs_add',
+          { release: 'v1.10.0' },
+          {
+            wg: { wg: select(THIS_WG) },
+            feature: { feature: 'Notebook GPU picker' },
+            pages: { pages: '/docs/notebooks/gpu' },
+            owner: { owner: { type: 'users_select', selected_user: null } },
+            status: { status: select('needed') },
+          },
+        )(user),
+      ),
+  },
+  {
+    name: 'modal sign off (AWS)',
+    changes: true,
+    surface: 'modal',
+    scene: 'freeze',
+    names: /Only Dana Distro \(AWS\) or an admin can sign off for AWS/,
+    act: (w, user) =>
+      submitModal(
+        w,
+        modal(
+          'distribution_signoff',
+          { release: 'v1.10.0' },
+          {
+            distribution: { distribution: select('AWS') },
+            rc: { rc: select('rc.0') },
+            result: { result: { type: 'radio_buttons', selected_option: { value: 'thumbs_up' } } },
+            issues: { issues: '' },
+            kubernetes: { kubernetes: '1.29' },
+            evidence: { evidence: { type: 'url_text_input', value: null } },
+            notes: { notes: '' },
+          },
+        )(user),
+      ),
+  },
+  {
+    name: 'modal report blocking issues',
+    changes: true,
+    surface: 'modal',
+    scene: 'freeze',
+    names: /./,
+    act: (w, user) =>
+      submitModal(
+        w,
+        modal(
+          'blocker_report',
+          { release: 'v1.10.0', attempt: 0 },
+          {
+            'wg:0': { wg: select(THIS_WG) },
+            'refs:0': { refs: 'kubeflow/kubeflow#103' },
+            'blocks:0': { blocks: { type: 'radio_buttons', selected_option: { value: 'no' } } },
+            'note:0': { note: '' },
+          },
+        )(user),
+      ),
+  },
+  {
+    name: 'modal triage decision (Notebooks issue)',
+    changes: true,
+    surface: 'modal',
+    scene: 'freeze',
+    names: /the release manager of v1\.10\.0 .*, the Notebooks liaisons .* or an admin/,
+    act: (w, user) =>
+      submitModal(
+        w,
+        modal(
+          'blocker_triage_view',
+          { blockerId: w.ids.untriagedIssue, channel: null },
+          {
+            decision: { decision: select('at_risk') },
+            reason: { reason: '' },
+          },
+        )(user),
+      ),
+  },
+];
