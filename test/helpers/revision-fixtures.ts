@@ -4,7 +4,7 @@ import type { ReleaseRow } from '../../src/db/release-repository';
 import type { RevisionRow } from '../../src/db/revision-repository';
 import { createRelease } from '../../src/workflows/create-release';
 import { importTeam } from '../../src/workflows/import-team';
-import type { FakeGitHub } from '../fakes/fake-github';
+import { startFakeGitHub, type FakeGitHub } from '../fakes/fake-github';
 import { fakeSha } from '../fakes/fake-github-model';
 import type { StoredMessage, StoredView } from '../fakes/fake-slack';
 import { blockAction, viewSubmission, type SlackHttpResponse } from './slack-request';
@@ -285,4 +285,31 @@ export async function heldAfterBugFix(
   const message = await heldMessage(app, row.id);
   await outboxDelivered(app);
   return { row, message };
+}
+
+/**
+ * One GitHub stand-in per file and a fresh app per test, seeded with v1.10.0 and the example
+ * team; after each test, no Slack call or GitHub request that the test did not expect. `use`
+ * receives them before each test.
+ */
+export function useRevisionApp(
+  use: (world: { github: FakeGitHub; app: TestApp; release: ReleaseRow }) => void,
+): void {
+  let github: FakeGitHub;
+  let app: TestApp;
+  beforeAll(async () => {
+    github = await startFakeGitHub();
+    seedGitHub(github);
+  });
+  afterAll(() => github.close());
+  beforeEach(async () => {
+    const started = await startRevisionApp(github);
+    app = started.app;
+    use({ github, ...started });
+  });
+  afterEach(async () => {
+    await app.stop();
+    app.slack.assertNoUnexpectedCalls();
+    github.assertNoUnexpectedRequests();
+  });
 }

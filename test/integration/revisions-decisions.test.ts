@@ -1,5 +1,4 @@
 import type { ReleaseRow } from '../../src/db/release-repository';
-import { startFakeGitHub, type FakeGitHub } from '../fakes/fake-github';
 import { dmChannelId, type StoredMessage } from '../fakes/fake-slack';
 import { databaseSnapshot } from '../helpers/database-snapshot';
 import {
@@ -11,9 +10,8 @@ import {
   pressButton,
   RELEASE,
   RM,
-  seedGitHub,
-  startRevisionApp,
   textOf,
+  useRevisionApp,
   viewAnswer,
 } from '../helpers/revision-fixtures';
 import { viewSubmission } from '../helpers/slack-request';
@@ -23,22 +21,11 @@ const hasButtons = (message: StoredMessage | undefined) =>
   (message?.blocks as { type: string }[] | undefined)?.some((b) => b.type === 'actions') ?? false;
 
 describe("the release manager's decision on a held revision", () => {
-  let github: FakeGitHub;
   let app: TestApp;
   let release: ReleaseRow;
 
-  beforeAll(async () => {
-    github = await startFakeGitHub();
-    seedGitHub(github);
-  });
-  afterAll(() => github.close());
-  beforeEach(async () => {
-    ({ app, release } = await startRevisionApp(github));
-  });
-  afterEach(async () => {
-    await app.stop();
-    app.slack.assertNoUnexpectedCalls();
-    github.assertNoUnexpectedRequests();
+  useRevisionApp((world) => {
+    ({ app, release } = world);
   });
 
   const channelMessage = (ts: string) => app.slack.messages(RELEASE_CHANNEL).find((m) => m.ts === ts);

@@ -1,19 +1,18 @@
 import type { ReleaseRow } from '../../src/db/release-repository';
-import { startFakeGitHub, type FakeGitHub } from '../fakes/fake-github';
+import type { FakeGitHub } from '../fakes/fake-github';
 import { dmChannelId } from '../fakes/fake-slack';
 import {
   GRACE,
   heldAfterBugFix,
   K,
+  NOTEBOOKS,
   outboxDelivered,
   postedMessage,
   revisionsOf,
-  seedGitHub,
-  startRevisionApp,
   submitNotebooks,
   submitRevisionForm,
-  NOTEBOOKS,
   textOf,
+  useRevisionApp,
   viewAnswer,
 } from '../helpers/revision-fixtures';
 import type { TestApp } from '../helpers/start-app';
@@ -26,18 +25,8 @@ describe('revisions after the freeze: bug fixes accepted, anything else held for
   let app: TestApp;
   let release: ReleaseRow;
 
-  beforeAll(async () => {
-    github = await startFakeGitHub();
-    seedGitHub(github);
-  });
-  afterAll(() => github.close());
-  beforeEach(async () => {
-    ({ app, release } = await startRevisionApp(github));
-  });
-  afterEach(async () => {
-    await app.stop();
-    app.slack.assertNoUnexpectedCalls();
-    github.assertNoUnexpectedRequests();
+  useRevisionApp((world) => {
+    ({ github, app, release } = world);
   });
 
   it('accepts a bug-fix tag that descends from the previous accepted one', async () => {

@@ -1,5 +1,5 @@
 import type { ReleaseRow } from '../../src/db/release-repository';
-import { startFakeGitHub, type FakeGitHub } from '../fakes/fake-github';
+import type { FakeGitHub } from '../fakes/fake-github';
 import type { StoredView } from '../fakes/fake-slack';
 import { databaseSnapshot } from '../helpers/database-snapshot';
 import {
@@ -7,14 +7,13 @@ import {
   GRACE,
   MARGARET,
   NOTEBOOKS,
-  PIPELINES,
   pickWorkingGroup,
+  PIPELINES,
   RELEASE,
   RM,
-  seedGitHub,
-  startRevisionApp,
   submitRevisionForm,
   textOf,
+  useRevisionApp,
   viewAnswer,
 } from '../helpers/revision-fixtures';
 import { blockAction } from '../helpers/slack-request';
@@ -51,18 +50,8 @@ describe('/kfrelease submit and who may submit revisions', () => {
   let app: TestApp;
   let release: ReleaseRow;
 
-  beforeAll(async () => {
-    github = await startFakeGitHub();
-    seedGitHub(github);
-  });
-  afterAll(() => github.close());
-  beforeEach(async () => {
-    ({ app, release } = await startRevisionApp(github));
-  });
-  afterEach(async () => {
-    await app.stop();
-    app.slack.assertNoUnexpectedCalls();
-    github.assertNoUnexpectedRequests();
+  useRevisionApp((world) => {
+    ({ github, app, release } = world);
   });
 
   it("opens the form with the repositories of the liaison's working group", async () => {

@@ -1,5 +1,4 @@
 import type { ReleaseRow } from '../../src/db/release-repository';
-import { startFakeGitHub, type FakeGitHub } from '../fakes/fake-github';
 import { databaseSnapshot } from '../helpers/database-snapshot';
 import {
   BEFORE_FREEZE,
@@ -9,31 +8,19 @@ import {
   NOTEBOOKS,
   postedMessage,
   revisionsOf,
-  seedGitHub,
-  startRevisionApp,
   submitRevisionForm,
   textOf,
+  useRevisionApp,
   viewAnswer,
 } from '../helpers/revision-fixtures';
 import { RELEASE_CHANNEL, type TestApp } from '../helpers/start-app';
 
 describe('revision rules before and during Feature Freeze, through the modal', () => {
-  let github: FakeGitHub;
   let app: TestApp;
   let release: ReleaseRow;
 
-  beforeAll(async () => {
-    github = await startFakeGitHub();
-    seedGitHub(github);
-  });
-  afterAll(() => github.close());
-  beforeEach(async () => {
-    ({ app, release } = await startRevisionApp(github));
-  });
-  afterEach(async () => {
-    await app.stop();
-    app.slack.assertNoUnexpectedCalls();
-    github.assertNoUnexpectedRequests();
+  useRevisionApp((world) => {
+    ({ app, release } = world);
   });
 
   it.each([
