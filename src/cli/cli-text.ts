@@ -1,3 +1,4 @@
+import { isSkipped } from '../domain/timeline';
 import type { ComponentVersionsView } from '../workflows/component-versions';
 import type { ReleaseStatus } from '../workflows/release-status';
 import type { ReleaseTimelineView } from '../workflows/release-timeline';
@@ -45,7 +46,8 @@ export function formatTimelineText(view: ReleaseTimelineView): string {
     `Kubeflow ${view.version}: plan ${view.planRevision}, dates in ${view.timeZone}`,
     'Phases:',
     ...view.phases.map(
-      (p) => `  ${p.current.startsOn} .. ${p.current.endsOn}  ${p.name}${slip(p.slipDays, p.planned.endsOn)}`,
+      (p) =>
+        `  ${p.current.startsOn} .. ${isSkipped(p.current) ? '(skipped) ' : p.current.endsOn}  ${p.name}${slip(p.slipDays, p.planned.endsOn)}`,
     ),
     'Milestones:',
     ...view.milestones.map(

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
-import { daysUntil, type PhaseDates, type Timeline } from './timeline';
+import type { PhaseKey } from './phases';
+import { daysUntil, isSkipped, type PhaseDates, type Timeline } from './timeline';
 
 /** A phase or milestone of a plan, found from what a person typed. */
 export interface PlanItem {
@@ -48,7 +49,9 @@ export function planItemKeys(timeline: Timeline): string[] {
 
 /**
  * Moves part of a plan by whole calendar days: phase starts from `startsFrom`, phase ends from
- * `endsFrom`, and the milestones `moves` picks. A phase never ends before it starts.
+ * `endsFrom`, and the milestones `moves` picks. A phase squeezed to nothing is left with no days
+ * (it ends the day before it starts, see isSkipped), never fewer, so the phases after it stay in
+ * sequence.
  */
 function shift(
   timeline: Timeline,
@@ -58,7 +61,8 @@ function shift(
   const phases = timeline.phases.map((p) => {
     const startsOn = p.startsOn >= rule.startsFrom ? addDays(p.startsOn, days) : p.startsOn;
     const endsOn = p.endsOn >= rule.endsFrom ? addDays(p.endsOn, days) : p.endsOn;
-    return { ...p, startsOn, endsOn: endsOn < startsOn ? startsOn : endsOn };
+    const dayBefore = addDays(startsOn, -1);
+    return { ...p, startsOn, endsOn: endsOn < dayBefore ? dayBefore : endsOn };
   });
   const milestones = timeline.milestones
     .map((m, index) => ({
@@ -140,13 +144,20 @@ export interface PhasePosition {
   closing: PhaseDates[];
 }
 
+/** Which phases follow one another and which run alongside them, by key, in order. */
+export interface PhaseSequence {
+  main: PhaseKey[];
+  alongside: PhaseKey[];
+}
+
 /**
  * Splits a plan's phases into the main sequence, one after the other, and the phases that run
  * alongside it: a phase that starts before the previous main phase ends (Documentation starts with
- * Feature Freeze) runs alongside.
+ * Feature Freeze) runs alongside. Read it from the first plan, laid out from the template in whole
+ * weeks: later plans can squeeze phases to a day or to nothing, which blurs the difference.
  */
-export function mainPhases(timeline: Timeline): { main: PhaseDates[]; alongside: PhaseDates[] } {
-  const sorted = timeline.phases
+export function phaseSequence(firstPlan: Timeline): PhaseSequence {
+  const sorted = firstPlan.phases
     .map((phase, order) => ({ phase, order }))
     .sort(
       (a, b) =>
@@ -162,22 +173,34 @@ export function mainPhases(timeline: Timeline): { main: PhaseDates[]; alongside:
     if (!last || phase.startsOn > last.endsOn) main.push(phase);
     else alongside.push(phase);
   }
-  return { main, alongside };
+  return { main: main.map((p) => p.key), alongside: alongside.map((p) => p.key) };
 }
 
-/** The phase a release is in on a date under its plan, what comes next and what runs alongside. */
-export function phasePosition(timeline: Timeline, today: string): PhasePosition {
-  const { main, alongside } = mainPhases(timeline);
+/**
+ * The phase a release is in on a date under its plan, what comes next and what runs alongside.
+ * `sequence` comes from the release's first plan (see phaseSequence).
+ */
+export function phasePosition(
+  timeline: Timeline,
+  today: string,
+  sequence: PhaseSequence = phaseSequence(timeline),
+): PhasePosition {
+  const byKey = new Map(timeline.phases.map((p) => [p.key, p]));
+  const pick = (keys: PhaseKey[]) => keys.flatMap((key) => byKey.get(key) ?? []);
+  const main = pick(sequence.main);
+  const alongside = pick(sequence.alongside);
   const first = main[0];
   if (!first) throw new Error('a plan without phases');
   const startedIndex = main.reduce((found, phase, i) => (phase.startsOn <= today ? i : found), -1);
   const index = Math.max(startedIndex, 0);
   const current = main[index] ?? first;
   const next = main[index + 1] ?? null;
-  const open = alongside.filter((a) => a.startsOn <= today && a.endsOn >= current.startsOn);
+  const open = alongside.filter((a) => !isSkipped(a) && a.startsOn <= today && a.endsOn >= current.startsOn);
   const closing = [
     current,
-    ...alongside.filter((a) => a.endsOn >= current.startsOn && (next === null || a.endsOn < next.startsOn)),
+    ...alongside.filter(
+      (a) => !isSkipped(a) && a.endsOn >= current.startsOn && (next === null || a.endsOn < next.startsOn),
+    ),
   ];
   return { current, started: startedIndex >= 0, next, alongside: open, closing };
 }

@@ -152,6 +152,14 @@ export function cycleWeek(startDate: string, date: string): number {
   return Math.floor(daysUntil(startDate, date) / 7) + 1;
 }
 
+/**
+ * A phase the release manager moved past on the day it started has no days: it ends the day
+ * before it starts. It stays in the plan, so the record shows it was skipped and when.
+ */
+export function isSkipped(phase: { startsOn: string; endsOn: string }): boolean {
+  return phase.endsOn < phase.startsOn;
+}
+
 /** Every phase that contains the date; phases overlap (feature freeze and documentation, say). */
 export function phasesOn(timeline: Timeline, date: string): PhaseDates[] {
   return timeline.phases.filter((phase) => phase.startsOn <= date && date <= phase.endsOn);

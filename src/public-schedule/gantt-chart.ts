@@ -14,7 +14,8 @@ type ChartInput = Pick<PublicSchedule, 'phases' | 'milestones' | 'today' | 'star
 const day = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' });
 const short = (iso: string) => day(iso).toFormat('d LLL');
 const long = (iso: string) => day(iso).toFormat('ccc d LLL yyyy');
-const span = (from: string, to: string) => (from === to ? long(from) : `${long(from)} to ${long(to)}`);
+const span = (from: string, to: string) =>
+  to < from ? `skipped on ${long(from)}` : from === to ? long(from) : `${long(from)} to ${long(to)}`;
 const px = (n: number) => Math.round(n * 10) / 10;
 const slip = (days: number) => (days === 0 ? '' : days > 0 ? `+${days} d` : `${days} d`);
 

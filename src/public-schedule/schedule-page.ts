@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { isSkipped } from '../domain/timeline';
 import { escapeHtml as esc } from './escape-html';
 import { ganttChart } from './gantt-chart';
 import { pageLayout } from './page-layout';
@@ -24,7 +25,11 @@ function phasesTable(schedule: PublicSchedule): string {
     ['Phase', 'Dates', 'First planned', ''],
     schedule.phases.map((p) => [
       `${esc(p.name)}${schedule.currentPhases.includes(p.key) ? ' <span class="badge now">now</span>' : ''}`,
-      esc(range(p.current.startsOn, p.current.endsOn)),
+      esc(
+        isSkipped(p.current)
+          ? `skipped on ${date(p.current.startsOn)}`
+          : range(p.current.startsOn, p.current.endsOn),
+      ),
       p.slipDays === 0 && p.planned.startsOn === p.current.startsOn
         ? '<span class="muted">as planned</span>'
         : esc(range(p.planned.startsOn, p.planned.endsOn)),

@@ -12,7 +12,7 @@ import {
   type ChecklistItem,
   type ItemState,
 } from '../domain/phase-checklist';
-import { phasePosition, planAdvance, type PhasePosition } from '../domain/replan';
+import { phasePosition, phaseSequence, planAdvance, type PhasePosition } from '../domain/replan';
 import { ROLE_TITLES, type RoleKey } from '../domain/roles';
 import { summarizeTeam } from '../domain/team';
 import { weekendMilestones } from '../domain/calendar-conflicts';
@@ -100,7 +100,8 @@ function buildView(deps: Deps, release: ReleaseRow, items: ChecklistItem[]): Pha
   const plan = deps.store.releases.latestPlan(release);
   if (!plan) throw new Error(`release ${release.version} has no plan`);
   const today = localDate(deps.clock.now(), release.timeZone);
-  const position = phasePosition(plan.timeline, today);
+  const first = deps.store.releases.firstPlan(release) ?? plan;
+  const position = phasePosition(plan.timeline, today, phaseSequence(first.timeline));
   const states = checklistState(items, gatherFacts(deps, release));
   const of = (phase: PhaseDates) => states.filter((s) => s.item.phase === phase.key);
   const transitions = deps.store.phaseControl.transitions(release.id);

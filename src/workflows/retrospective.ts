@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Clock } from '../clock';
-import { phasePosition } from '../domain/replan';
+import { phasePosition, phaseSequence } from '../domain/replan';
 import {
   blockerAges,
   lateRevisions,
@@ -42,7 +42,8 @@ export function addRetroNote(
   const release = findRelease(deps, input.version);
   const plan = store.releases.latestPlan(release);
   if (!plan) throw new Error(`release ${release.version} has no plan`);
-  const phase = phasePosition(plan.timeline, localDate(clock.now(), release.timeZone)).current;
+  const sequence = phaseSequence((store.releases.firstPlan(release) ?? plan).timeline);
+  const phase = phasePosition(plan.timeline, localDate(clock.now(), release.timeZone), sequence).current;
   const at = clock.now().toISO() ?? '';
   store.retroNotes.add(release.id, { phase: phase.key, note, author: actorId(input.actor), at });
   return {

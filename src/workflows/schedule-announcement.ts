@@ -3,7 +3,7 @@ import type { Clock } from '../clock';
 import { findCalendarConflicts, keyDates, type CalendarEvent } from '../domain/calendar-conflicts';
 import { weekdayName } from '../domain/meeting-schedule';
 import { summarizeTeam, type TeamAssignment } from '../domain/team';
-import { localDate } from '../domain/timeline';
+import { isSkipped, localDate } from '../domain/timeline';
 import type { Store } from '../db/store';
 import { findRelease } from './find-release';
 
@@ -47,7 +47,9 @@ export function draftScheduleAnnouncement(
     ...(plan.revision > 1 ? [`It replaces the schedule sent earlier: ${plan.reason}.`] : []),
     '',
     'Phases:',
-    ...timeline.phases.map((p) => `  ${p.startsOn} to ${p.endsOn}  ${p.name}`),
+    ...timeline.phases.map((p) =>
+      isSkipped(p) ? `  skipped on ${p.startsOn}  ${p.name}` : `  ${p.startsOn} to ${p.endsOn}  ${p.name}`,
+    ),
     '',
     'Milestones:',
     ...timeline.milestones.map(

@@ -194,3 +194,54 @@ describe('phase control: checklists and moving on', () => {
     );
   });
 });
+
+/** v1.11.0: week 1 Mon 7 Sep 2026; the release manager moves through every phase on one day. */
+describe('phase control: moving on several times in one day', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp({ now: '2026-09-07T09:00:00Z' });
+    app.slack.expect('chat.postMessage');
+    await app.command('release create v1.11.0 2026-09-07 handbook-17w Europe/Berlin', ADMIN);
+    importTeam(app.services, {
+      yaml: TEAM_YAML.replace(/^release: .*$/m, 'release: v1.11.0'),
+      source: 'team.yml',
+      actor: { kind: 'cli', name: 'test' },
+    });
+  });
+  afterAll(async () => {
+    app.slack.assertNoUnexpectedCalls();
+    await app.stop();
+  });
+
+  it('moves one phase further each time, skipping the phases it passes, until the last', async () => {
+    const order = [
+      ['Development', 'Feature Freeze'],
+      ['Feature Freeze', 'Manifests testing'],
+      ['Manifests testing', 'Distribution testing'],
+      ['Distribution testing', 'Release Day'],
+      ['Release Day', 'Post Release'],
+    ];
+    for (const [from, to] of order) {
+      const text = answerText(await app.command('phase advance rehearsing the whole cycle in one day', RM));
+      expect(text).toContain(`moved from *${from}* to *${to}* today (Mon 7 Sep 2026)`);
+      expect(getPhaseView(app.services, 'v1.11.0').position.current.name).toBe(to);
+    }
+    const last = answerText(await app.command('phase advance one more', RM));
+    expect(last).toContain('Post Release is the last phase of v1.11.0: there is no next one.');
+    expect(
+      app.services.store.phaseControl
+        .transitions(app.services.store.releases.findByVersion('v1.11.0')?.id ?? -1)
+        .map((t) => t.toPhase),
+    ).toEqual(['feature_freeze', 'manifests_testing', 'distribution_testing', 'release_day', 'post_release']);
+  });
+
+  it('shows the phases passed on the day they started as skipped in the timeline', async () => {
+    const text = answerText(await app.command('timeline v1.11.0', ALAN));
+    for (const name of ['Feature Freeze', 'Manifests testing', 'Distribution testing', 'Release Day']) {
+      expect(text).toContain(`*${name}*: skipped on Mon 7 Sep 2026`);
+    }
+    expect(text).toContain('*Development*: skipped on Mon 7 Sep 2026');
+    expect(text).toMatch(/\*Post Release\*: Mon 7 Sep 2026 – /);
+  });
+});

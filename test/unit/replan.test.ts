@@ -1,5 +1,5 @@
-import { findPlanItem, phasePosition, planAdvance, planDelay } from '../../src/domain/replan';
-import { computeTimeline, type Timeline } from '../../src/domain/timeline';
+import { findPlanItem, phasePosition, phaseSequence, planAdvance, planDelay } from '../../src/domain/replan';
+import { computeTimeline, isSkipped, type Timeline } from '../../src/domain/timeline';
 import { parseVersion } from '../../src/domain/version';
 import { loadTemplates, TEMPLATES_DIR } from '../../src/templates/load-templates';
 
@@ -182,10 +182,37 @@ describe('moving on to the next phase early', () => {
     });
   });
 
-  it('never ends a phase before it starts', () => {
+  it('leaves a phase passed on the day it started with no days, and the next one current', () => {
     const result = planAdvance(HANDBOOK, 'manifests_testing', '2026-05-11');
     if (!result.ok) throw new Error(result.problem);
     const freeze = result.timeline.phases.find((p) => p.key === 'feature_freeze');
-    expect(freeze).toMatchObject({ startsOn: '2026-05-11', endsOn: '2026-05-11' });
+    expect(freeze).toMatchObject({ startsOn: '2026-05-11', endsOn: '2026-05-10' });
+    expect(freeze && isSkipped(freeze)).toBe(true);
+    const position = phasePosition(result.timeline, '2026-05-11', phaseSequence(HANDBOOK));
+    expect(position.current.key).toBe('manifests_testing');
+    expect(position.next?.key).toBe('distribution_testing');
+  });
+
+  it('keeps the main sequence of the first plan however far a plan is squeezed', () => {
+    let timeline = HANDBOOK;
+    const sequence = phaseSequence(HANDBOOK);
+    for (const key of ['feature_freeze', 'manifests_testing', 'distribution_testing', 'release_day']) {
+      const result = planAdvance(timeline, key, '2026-05-11');
+      if (!result.ok) throw new Error(result.problem);
+      timeline = result.timeline;
+      expect(phasePosition(timeline, '2026-05-11', sequence).current.key).toBe(key);
+    }
+    expect(sequence).toEqual({
+      main: [
+        'preparation',
+        'development',
+        'feature_freeze',
+        'manifests_testing',
+        'distribution_testing',
+        'release_day',
+        'post_release',
+      ],
+      alongside: ['documentation'],
+    });
   });
 });

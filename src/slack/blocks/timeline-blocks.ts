@@ -1,3 +1,4 @@
+import { isSkipped } from '../../domain/timeline';
 import type { ReleaseTimelineView } from '../../workflows/release-timeline';
 import { context, escapeMrkdwn, header, section, type SlackAnswer } from './block-kit';
 import { formatDate, formatSlip } from './format';
@@ -15,7 +16,7 @@ export function timelineBlocks(view: ReleaseTimelineView): SlackAnswer {
   };
   const phases = view.phases.map(
     (p) =>
-      `• *${p.name}*: ${formatDate(p.current.startsOn)} – ${formatDate(p.current.endsOn)}${slipNote(p.slipDays, p.planned.endsOn)}${entered(p)}`,
+      `• *${p.name}*: ${isSkipped(p.current) ? `skipped on ${formatDate(p.current.startsOn)}` : `${formatDate(p.current.startsOn)} – ${formatDate(p.current.endsOn)}`}${slipNote(p.slipDays, p.planned.endsOn)}${entered(p)}`,
   );
   const release = view.milestones.find((m) => m.key === 'release');
   const milestones = view.milestones.map(
