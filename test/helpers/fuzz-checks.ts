@@ -142,20 +142,3 @@ export async function checkMalformed(
   if (w.snapshot() !== before) return { outcome: 'refused', problem: 'the database changed' };
   return { outcome: input.answeredOk ? 'done' : 'refused' };
 }
-
-/** Interactions no listener takes, sent together: Bolt answers each 404 after its 3 s wait. */
-export async function checkUnhandled(w: World, inputs: FuzzInteraction[]): Promise<string[]> {
-  const before = w.snapshot();
-  const responses = await Promise.all(
-    inputs.map((input) =>
-      postRaw(w.app.url, SIGNING_SECRET, { body: interactionBody(input.payload), contentType: FORM }, 10_000),
-    ),
-  );
-  const problems = responses.flatMap((response, i) => {
-    const http = httpProblem(response, (status) => status >= 400 && status < 500);
-    return http ? [`${inputs[i]?.describe}: ${http}`] : [];
-  });
-  if (w.snapshot() !== before)
-    problems.push('the database changed while unhandled interactions were answered');
-  return problems;
-}

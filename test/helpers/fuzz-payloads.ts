@@ -118,8 +118,8 @@ function fuzzValue(r: Random, kind: Kind): ViewStateValue {
 
 export interface FuzzInteraction {
   payload: Json;
-  /** No listener takes it: Bolt answers 404 after its 3 s wait, so these are sent together. */
-  unhandled: boolean;
+  /** An ID no listener takes (an old button or form): answered as out of date. */
+  unknown: boolean;
   describe: string;
 }
 
@@ -141,7 +141,7 @@ export function fuzzViewSubmission(r: Random, user: string): FuzzInteraction {
   const payload = viewSubmission({ user, callbackId, privateMetadata, values, ...(hash ? { hash } : {}) });
   return {
     payload,
-    unhandled: unknown,
+    unknown,
     describe: `view ${callbackId} as ${user}: ${privateMetadata.slice(0, 80)}`,
   };
 }
@@ -179,5 +179,5 @@ export function fuzzBlockAction(r: Random, user: string, openViews: string[] = [
   }
   if (r.chance(0.1)) delete payload.channel;
   if (r.chance(0.05)) payload.trigger_id = r.pick(['', 'not-a-trigger']);
-  return { payload, unhandled: unknown, describe: `action ${actionId}=${value.slice(0, 40)} as ${user}` };
+  return { payload, unknown, describe: `action ${actionId}=${value.slice(0, 40)} as ${user}` };
 }
