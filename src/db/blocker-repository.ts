@@ -107,6 +107,10 @@ export function createBlockerRepository(db: Database) {
      WHERE b.release_id = ? AND b.state = 'open' AND b.decision <> 'punted'
      GROUP BY wg.name, b.state, b.decision, b.blocks_release`,
   );
+  const openDecisions = db.prepare(
+    `SELECT COUNT(*) AS open, COALESCE(SUM(decision = 'none'), 0) AS undecided
+     FROM blockers WHERE release_id = ? AND state = 'open'`,
+  );
   const decide = db.prepare(
     `UPDATE blockers SET decision = ?, decision_reason = ?, decided_by = ?, decided_at = ?
      WHERE id = ? AND decision = ?`,
@@ -153,6 +157,8 @@ export function createBlockerRepository(db: Database) {
       one(byRef.get(releaseId, ref.owner, ref.repo, ref.number)),
     forRelease: (releaseId: number) => (forRelease.all(releaseId) as Raw[]).map(toRow),
     /** Open, un-punted issues counted by working group and triage state, for summaries. */
+    /** How many of a release's tracked issues are open, and how many of those nobody has triaged. */
+    openDecisions: (releaseId: number) => openDecisions.get(releaseId) as { open: number; undecided: number },
     openTriage: (releaseId: number) =>
       (
         openTriage.all(releaseId) as {

@@ -44,6 +44,7 @@ const RELEASE_COLUMNS = `id, version, template, time_zone AS timeZone, start_dat
 /** Releases and their plans: the first plan and every re-plan, each stored whole. */
 export function createReleaseRepository(db: Database) {
   const byVersion = db.prepare(`SELECT ${RELEASE_COLUMNS} FROM releases WHERE version = ?`);
+  const byId = db.prepare(`SELECT ${RELEASE_COLUMNS} FROM releases WHERE id = ?`);
   const all = db.prepare(`SELECT ${RELEASE_COLUMNS} FROM releases ORDER BY start_date, id`);
   const insertRelease = db.prepare(
     `INSERT INTO releases (version, template, time_zone, start_date, slack_channel, created_at, created_by)
@@ -114,6 +115,7 @@ export function createReleaseRepository(db: Database) {
 
   return {
     findByVersion: (version: string) => (byVersion.get(version) as ReleaseRow | undefined) ?? null,
+    findById: (id: number) => (byId.get(id) as ReleaseRow | undefined) ?? null,
     list: () => all.all() as ReleaseRow[],
     /** Each release's span under its latest plan, for choosing the current release. */
     windows: () => windows.all() as ReleaseWindow[],

@@ -76,6 +76,13 @@ export function createRevisionRepository(db: Database) {
   );
   const byId = db.prepare(`${SELECT} WHERE r.id = ?`);
   const forRelease = db.prepare(`${SELECT} WHERE r.release_id = ? ORDER BY r.id`);
+  const latestPerRepo = db.prepare(
+    `${SELECT} WHERE r.id IN (
+       SELECT MAX(id) FROM revisions WHERE release_id = @release GROUP BY wg_id, repo
+       UNION
+       SELECT MAX(id) FROM revisions WHERE release_id = @release AND status = 'accepted' GROUP BY wg_id, repo)
+     ORDER BY r.id`,
+  );
   const lastAcceptedFreeze = db.prepare(
     `${SELECT} WHERE r.release_id = ? AND r.repo = ? AND r.status = 'accepted' AND r.freeze = 1 ORDER BY r.id DESC LIMIT 1`,
   );
@@ -142,6 +149,8 @@ export function createRevisionRepository(db: Database) {
       return raw ? toRow(raw) : null;
     },
     forRelease: (releaseId: number) => (forRelease.all(releaseId) as Raw[]).map(toRow),
+    /** Per working group and repository: the latest revision and the latest accepted one, oldest first. */
+    latestPerRepo: (releaseId: number) => (latestPerRepo.all({ release: releaseId }) as Raw[]).map(toRow),
     lastAcceptedFreeze: (releaseId: number, repo: string) => {
       const raw = lastAcceptedFreeze.get(releaseId, repo) as Raw | undefined;
       return raw ? toRow(raw) : null;

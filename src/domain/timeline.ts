@@ -142,9 +142,19 @@ export function localDate(moment: DateTime, zone: string): string {
 
 /** Whole calendar days from one ISO date to another; negative when toDate is earlier. */
 export function daysUntil(fromDate: string, toDate: string): number {
-  const from = calendarDate(fromDate, 'UTC');
-  const to = calendarDate(toDate, 'UTC');
-  return Math.round(to.diff(from, 'days').days);
+  return (dayNumber(toDate) - dayNumber(fromDate)) / MS_PER_DAY;
+}
+
+const MS_PER_DAY = 86_400_000;
+
+/** A YYYY-MM-DD date as milliseconds at UTC midnight: plain arithmetic, as status asks for it often. */
+function dayNumber(isoDate: string): number {
+  const [year, month, day] = [isoDate.slice(0, 4), isoDate.slice(5, 7), isoDate.slice(8, 10)].map(Number);
+  const ms = ISO_DATE.test(isoDate) ? Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 0) : Number.NaN;
+  // Date.UTC rolls 2026-02-30 over into March: a date that does not come back unchanged is not real.
+  if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== isoDate)
+    throw new Error(`"${isoDate}" is not a valid date.`);
+  return ms;
 }
 
 /** The cycle week a date is in: week 1 is the start date and the six days after; the week before is 0. */

@@ -62,7 +62,7 @@ export function completeActionItem(deps: Deps, input: { id: number; actor: Actor
       `There is no action item #${input.id}.`,
       'See them with `/kfrelease action`.',
     );
-  const release = deps.store.releases.list().find((r) => r.id === item.releaseId);
+  const release = deps.store.releases.findById(item.releaseId);
   if (!release) throw new Error(`release of action item ${input.id} vanished`);
   requireTeam(deps, release, input.actor);
   const at = deps.clock.now().toUTC().toISO() ?? '';

@@ -37,7 +37,7 @@ export function getComponentVersions(
 ): ComponentVersionsView {
   const { store } = deps;
   const release = findRelease(deps, version);
-  const rows = store.revisions.forRelease(release.id);
+  const rows = store.revisions.latestPerRepo(release.id);
   const latestByRepo = new Map<string, RevisionRow>();
   const acceptedByRepo = new Map<string, RevisionRow>();
   for (const row of rows) {

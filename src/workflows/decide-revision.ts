@@ -24,7 +24,7 @@ export function heldRevisionFor(
   const { store } = deps;
   const row = store.revisions.byId(input.revisionId);
   if (!row) throw new UserError('not_found', `There is no revision ${input.revisionId}.`);
-  const release = store.releases.list().find((r) => r.id === row.releaseId);
+  const release = store.releases.findById(row.releaseId);
   if (!release)
     throw new UserError('not_found', `The release of revision ${input.revisionId} no longer exists.`);
   if (!authorityOf(deps, release, input.userId).steers) {

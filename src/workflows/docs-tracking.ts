@@ -116,7 +116,7 @@ export function setDocsStatus(
     throw new UserError('bad_argument', problems.filter(Boolean).join('\n'), usage);
   }
   const item = deps.store.docsItems.byId(id);
-  const release = item ? deps.store.releases.list().find((r) => r.id === item.releaseId) : undefined;
+  const release = item ? deps.store.releases.findById(item.releaseId) : undefined;
   if (!item || !release)
     throw new UserError(
       'not_found',

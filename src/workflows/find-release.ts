@@ -11,10 +11,14 @@ const CREATE_EXAMPLE = '/kfrelease release create v1.10.0 2026-03-02 handbook-17
 export function findRelease(deps: { store: Store; clock: Clock }, version?: string): ReleaseRow {
   const { store, clock } = deps;
   if (version === undefined) {
-    const current = pickCurrentRelease(
-      store.releases.windows(),
-      (zone) => clock.now().setZone(zone).toISODate() ?? '',
-    );
+    const now = clock.now();
+    const todayByZone = new Map<string, string>();
+    const todayIn = (zone: string) => {
+      let today = todayByZone.get(zone);
+      if (today === undefined) todayByZone.set(zone, (today = now.setZone(zone).toISODate() ?? ''));
+      return today;
+    };
+    const current = pickCurrentRelease(store.releases.windows(), todayIn);
     const release = current ? store.releases.findByVersion(current.version) : null;
     if (!release) {
       throw new UserError(

@@ -75,7 +75,7 @@ function readVersion(word: string): ParsedVersion {
 }
 
 function releaseOf(store: Store, patch: PatchReleaseRow): ReleaseRow {
-  const release = store.releases.list().find((r) => r.id === patch.releaseId);
+  const release = store.releases.findById(patch.releaseId);
   if (!release) throw new Error(`patch release ${patch.version} has no release`);
   return release;
 }

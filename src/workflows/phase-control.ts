@@ -32,8 +32,28 @@ import { signoffSummary } from './signoff-matrix';
 /** Each phase's success criteria and actions, as data. */
 export const CHECKLIST_FILE = path.join(PROJECT_ROOT, 'config', 'phase-checklists.yml');
 
-/** Reads the checklists on every use, so an edit counts at once; refuses a broken file with every problem. */
+/** The last file read, kept while its size and modification time stay the same. */
+let lastRead: { file: string; stamp: string; items: ChecklistItem[] } | null = null;
+
+/**
+ * The checklists, read again whenever the file changes, so an edit counts at once; refuses a
+ * broken file with every problem.
+ */
 export function readPhaseChecklists(file: string = CHECKLIST_FILE): ChecklistItem[] {
+  let stamp = '';
+  try {
+    const stat = fs.statSync(file);
+    stamp = `${stat.size}:${stat.mtimeMs}:${stat.ino}`;
+  } catch {
+    // Reading it below says what is wrong.
+  }
+  if (stamp && lastRead?.file === file && lastRead.stamp === stamp) return lastRead.items;
+  const items = parseChecklistFile(file);
+  lastRead = stamp ? { file, stamp, items } : null;
+  return items;
+}
+
+function parseChecklistFile(file: string): ChecklistItem[] {
   const source = path.relative(PROJECT_ROOT, file);
   let data: unknown;
   try {
@@ -62,13 +82,13 @@ function gatherFacts(deps: Deps, release: ReleaseRow): ChecklistFacts {
   const summary = summarizeTeam(store.team.assignments(release.id), workingGroups);
   const versions = getComponentVersions(deps, release.version);
   const rcs = rcStatus(deps, release.version);
-  const blockers = store.blockers.forRelease(release.id).filter((b) => b.state === 'open');
+  const blockers = store.blockers.openDecisions(release.id);
   const signoffs = signoffSummary(deps, release.id);
   return {
     teamComplete:
       summary.releaseManagers.length > 0 && summary.byWorkingGroup.every((g) => g.liaisons.length > 0),
     revisionsMissing: versions.groups.length > 0 ? versions.missing : null,
-    bugsAtRiskIdentified: blockers.length === 0 ? null : blockers.every((b) => b.decision !== 'none'),
+    bugsAtRiskIdentified: blockers.open === 0 ? null : blockers.undecided === 0,
     tagged: rcs.lastCheck
       ? new Set(rcs.artifacts.filter((a) => a.state === 'found').map((a) => a.key))
       : null,

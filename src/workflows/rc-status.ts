@@ -149,7 +149,7 @@ export interface RcSummary {
 
 /** The latest RC found and what is due and missing, for the release status. */
 export function rcSummary(deps: Deps, releaseId: number): RcSummary {
-  const release = deps.store.releases.list().find((r) => r.id === releaseId);
+  const release = deps.store.releases.findById(releaseId);
   if (!release) throw new Error(`no release with id ${releaseId}`);
   const view = buildStatus(deps, release);
   const dueMissing = view.artifacts

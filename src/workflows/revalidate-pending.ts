@@ -23,7 +23,7 @@ export async function revalidatePending(
   let decided = 0;
   let stillPending = 0;
   for (const row of due) {
-    const release = store.releases.list().find((r) => r.id === row.releaseId);
+    const release = store.releases.findById(row.releaseId);
     if (!release) continue;
     try {
       const verdict = await checkRevision(

@@ -75,7 +75,7 @@ export interface SignoffSummary {
 
 /** Who has given a thumbs-up on the current RC, and whether distribution testing's criterion is met. */
 export function signoffSummary(deps: { store: Store }, releaseId: number): SignoffSummary {
-  const release = deps.store.releases.list().find((r) => r.id === releaseId);
+  const release = deps.store.releases.findById(releaseId);
   if (!release) throw new Error(`no release with id ${releaseId}`);
   const view = matrixOf(deps.store, release);
   const named = (standing: DistributionRow['standing']) =>

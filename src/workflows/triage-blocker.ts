@@ -42,7 +42,7 @@ export function findBlocker(
 ): { release: ReleaseRow; blocker: BlockerRow } {
   if ('id' in target) {
     const blocker = deps.store.blockers.byId(target.id);
-    const release = blocker && deps.store.releases.list().find((r) => r.id === blocker.releaseId);
+    const release = blocker && deps.store.releases.findById(blocker.releaseId);
     if (!blocker || !release) throw new UserError('not_found', 'That issue is no longer tracked.');
     return { release, blocker };
   }

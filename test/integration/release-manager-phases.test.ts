@@ -245,3 +245,56 @@ describe('phase control: moving on several times in one day', () => {
     expect(text).toMatch(/\*Post Release\*: Mon 7 Sep 2026 – /);
   });
 });
+
+/** v1.12.0 in Feature Freeze: the bugs-at-risk criterion follows the tracked issues' triage. */
+describe('phase control: bugs at risk ticked from the tracked issues', () => {
+  let app: TestApp;
+  const itemState = () =>
+    getPhaseView(app.services, 'v1.12.0')
+      .sections.flatMap((s) => s.items)
+      .find((s) => s.item.id === 'bugs-at-risk-identified');
+
+  beforeAll(async () => {
+    app = await startTestApp({ now: '2026-05-12T10:00:00Z' });
+    app.slack.expect('chat.postMessage');
+    await app.command('release create v1.12.0 2026-03-02 handbook-17w Europe/Berlin', ADMIN);
+  });
+  afterAll(async () => {
+    await app.stop();
+  });
+
+  it('is open with no tracked issue, then with one nobody triaged, and done once every open one is', () => {
+    const { store } = app.services;
+    const release = store.releases.findByVersion('v1.12.0');
+    const wg = store.workingGroups.list()[0];
+    if (!release || !wg) throw new Error('no release or working group');
+    expect(itemState()).toMatchObject({ done: false, autoNote: null });
+    const track = (number: number, state: 'open' | 'closed') =>
+      store.blockers.insert({
+        releaseId: release.id,
+        wgId: wg.id,
+        owner: 'kubeflow',
+        repo: 'notebooks',
+        number,
+        title: `Issue ${number}`,
+        state,
+        isPullRequest: false,
+        labels: [],
+        assignees: [],
+        url: `https://github.com/kubeflow/notebooks/issues/${number}`,
+        updatedAt: '2026-05-11T10:00:00Z',
+        blocksRelease: false,
+        submittedBy: ALAN,
+        submittedAt: '2026-05-11T10:00:00Z',
+        note: '',
+      }) ?? 0;
+    const first = track(101, 'open');
+    track(102, 'closed');
+    expect(itemState()).toMatchObject({ done: false, autoNote: 'no bug triaged as at risk yet' });
+    const decision = { decision: 'at_risk' as const, reason: null, by: RM, at: '2026-05-12T10:00:00Z' };
+    expect(store.blockers.decide(first, 'none', decision)).toBe(true);
+    expect(itemState()).toMatchObject({ done: true, doneBy: 'auto', autoNote: 'bugs at risk are triaged' });
+    track(103, 'open');
+    expect(itemState()).toMatchObject({ done: false });
+  });
+});

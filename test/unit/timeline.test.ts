@@ -204,6 +204,10 @@ describe('daysUntil', () => {
   ])('%s to %s is %i days', (from, to, days) => {
     expect(daysUntil(from, to)).toBe(days);
   });
+
+  it.each(['2026-02-30', '2026-13-01', '26-03-02', 'soon'])('refuses %s, which is not a date', (date) => {
+    expect(() => daysUntil('2026-03-02', date)).toThrow(`"${date}" is not a valid date.`);
+  });
 });
 
 describe('nextMilestone', () => {
