@@ -110,7 +110,15 @@ export async function startApp(
   );
 
   if (appToken) {
-    const app = new App({ token: botToken, ...identity, appToken, socketMode: true, logger, clientOptions });
+    const app = new App({
+      token: botToken,
+      ...identity,
+      appToken,
+      socketMode: true,
+      logger,
+      clientOptions,
+      convoStore: false,
+    });
     registerListeners(app, services);
     await app.start();
     const server = await listen(
@@ -131,7 +139,8 @@ export async function startApp(
     bodyLimit: BODY_LIMIT_BYTES,
     customRoutes: [{ path: '/healthz', method: ['GET'], handler: health }],
   });
-  const app = new App({ token: botToken, ...identity, receiver, logger, clientOptions });
+  // No conversation store: kfrelease keeps its state in SQLite, and the store costs every request.
+  const app = new App({ token: botToken, ...identity, receiver, logger, clientOptions, convoStore: false });
   registerListeners(app, services);
   const slackRequests = refuseMalformedPayloads(receiver.requestListener, {
     signingSecret: signingSecret ?? '',

@@ -3,19 +3,15 @@ import type { AppServices } from '../../app-services';
 import { registerActions } from './actions';
 import { registerCommands } from './commands';
 import { registerEvents } from './events';
-import { answerUnknownInteractions, emptyListenedIds, recordingListenedIds } from './unknown-interactions';
+import { SlackRouter } from './slack-router';
 import { registerViews } from './views';
 
-/**
- * Registers every Slack listener (each folder's index only registers), and the answer to an
- * interaction none of them takes.
- */
+/** Registers every Slack listener on one router (each folder's index only registers). */
 export function registerListeners(app: App, services: AppServices): void {
-  const ids = emptyListenedIds();
-  const recording = recordingListenedIds(app, ids);
-  registerCommands(recording, services);
-  registerViews(recording, services);
-  registerActions(recording, services);
-  registerEvents(recording, services);
-  app.use(answerUnknownInteractions(ids, services.logger.child({ component: 'unknown-interactions' })));
+  const router = new SlackRouter();
+  registerCommands(router, services);
+  registerViews(router, services);
+  registerActions(router, services);
+  registerEvents(router, services);
+  app.use(router.middleware(services.logger.child({ component: 'slack-router' })));
 }

@@ -1,4 +1,5 @@
-import type { AllMiddlewareArgs, App, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { SlackRouter } from '../slack-router';
 import type { AppServices } from '../../../app-services';
 import { UserError } from '../../../errors';
 import { prepareBlockerForm } from '../../../workflows/submit-blockers';
@@ -56,7 +57,7 @@ function openTriage(services: AppServices) {
   };
 }
 
-export function registerBlockerActions(app: App, services: AppServices): void {
-  app.action(OPEN_BLOCKER_FORM, openBlockerForm(services));
-  app.action(TRIAGE_BLOCKER, openTriage(services));
+export function registerBlockerActions(router: SlackRouter, services: AppServices): void {
+  router.action(OPEN_BLOCKER_FORM, openBlockerForm(services));
+  router.action(TRIAGE_BLOCKER, openTriage(services));
 }

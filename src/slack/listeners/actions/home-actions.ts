@@ -1,4 +1,5 @@
-import type { AllMiddlewareArgs, App, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { SlackRouter } from '../slack-router';
 import type { AppServices } from '../../../app-services';
 import { prepareDocsForm } from '../../../workflows/docs-tracking';
 import { OPEN_DOCS_FORM } from '../../blocks/app-home-blocks';
@@ -29,6 +30,6 @@ export function openDocsForm(services: AppServices) {
   };
 }
 
-export function registerHomeActions(app: App, services: AppServices): void {
-  app.action(OPEN_DOCS_FORM, openDocsForm(services));
+export function registerHomeActions(router: SlackRouter, services: AppServices): void {
+  router.action(OPEN_DOCS_FORM, openDocsForm(services));
 }

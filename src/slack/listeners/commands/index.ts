@@ -1,9 +1,9 @@
-import type { App } from '@slack/bolt';
+import type { SlackRouter } from '../slack-router';
 import type { AppServices } from '../../../app-services';
 import { kfreleaseCommand } from './kfrelease-command';
 
 export const COMMAND_NAME = '/kfrelease';
 
-export function registerCommands(app: App, services: AppServices): void {
-  app.command(COMMAND_NAME, kfreleaseCommand(services));
+export function registerCommands(router: SlackRouter, services: AppServices): void {
+  router.command(COMMAND_NAME, kfreleaseCommand(services));
 }

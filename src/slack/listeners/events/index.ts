@@ -1,7 +1,7 @@
-import type { App } from '@slack/bolt';
+import type { SlackRouter } from '../slack-router';
 import type { AppServices } from '../../../app-services';
 import { appHomeOpened } from './app-home-opened';
 
-export function registerEvents(app: App, services: AppServices): void {
-  app.event('app_home_opened', appHomeOpened(services));
+export function registerEvents(router: SlackRouter, services: AppServices): void {
+  router.event('app_home_opened', appHomeOpened(services));
 }

@@ -1,4 +1,5 @@
-import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { SlackRouter } from '../slack-router';
 import { z } from 'zod';
 import type { AppServices } from '../../../app-services';
 import type { TriageAction } from '../../../domain/blocker-triage';
@@ -145,7 +146,7 @@ function triageSubmitted(services: AppServices) {
   };
 }
 
-export function registerBlockerViews(app: App, services: AppServices): void {
-  app.view(BLOCKER_FORM_VIEW, blockerFormSubmitted(services));
-  app.view(TRIAGE_BLOCKER_VIEW, triageSubmitted(services));
+export function registerBlockerViews(router: SlackRouter, services: AppServices): void {
+  router.view(BLOCKER_FORM_VIEW, blockerFormSubmitted(services));
+  router.view(TRIAGE_BLOCKER_VIEW, triageSubmitted(services));
 }

@@ -1,4 +1,5 @@
-import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { SlackRouter } from '../slack-router';
 import { z } from 'zod';
 import type { AppServices } from '../../../app-services';
 import { addDocsItem } from '../../../workflows/docs-tracking';
@@ -65,6 +66,6 @@ export function docsAddSubmitted(services: AppServices) {
   };
 }
 
-export function registerDocsViews(app: App, services: AppServices): void {
-  app.view(DOCS_ADD_VIEW, docsAddSubmitted(services));
+export function registerDocsViews(router: SlackRouter, services: AppServices): void {
+  router.view(DOCS_ADD_VIEW, docsAddSubmitted(services));
 }

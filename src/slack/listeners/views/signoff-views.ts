@@ -1,4 +1,5 @@
-import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { SlackRouter } from '../slack-router';
 import { z } from 'zod';
 import type { AppServices } from '../../../app-services';
 import { findRelease } from '../../../workflows/find-release';
@@ -57,6 +58,6 @@ function signoffSubmitted(services: AppServices) {
 }
 
 /** Registers the sign-off form's submission. */
-export function registerSignoffViews(app: App, services: AppServices): void {
-  app.view(SIGNOFF_VIEW, signoffSubmitted(services));
+export function registerSignoffViews(router: SlackRouter, services: AppServices): void {
+  router.view(SIGNOFF_VIEW, signoffSubmitted(services));
 }
