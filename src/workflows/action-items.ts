@@ -15,7 +15,7 @@ export const ACTION_ADD_USAGE = '/kfrelease action add <text> [@owner]';
 function requireTeam(deps: Deps, release: ReleaseRow, actor: Actor): void {
   if (actor.kind === 'cli' || deps.admins.includes(actor.userId)) return;
   if (deps.store.team.rolesOf(release.id, actor.userId).length > 0) return;
-  refuse(`manage the action items of ${release.version}`, 'members of its release team');
+  refuse(`manage the action items of ${release.version}`, 'members of its release team or an admin');
 }
 
 /** Adds an action item; it is listed on every agenda until it is done. */

@@ -72,7 +72,10 @@ export function addDocsItem(
   const allowed = allowedGroups(deps, release, input.userId);
   if (parsed.success && (!wg || !allowed.includes(wg.name))) {
     if (allowed.length === 0) throw noDocsRole(release.version);
-    errors.wg = `You can record documentation work for: ${allowed.join(', ')}.`;
+    const name = wg?.name ?? parsed.data.wg;
+    errors.wg = wg
+      ? `Only the Docs Lead, the release manager and ${name}'s liaison, docs lead or test lead can record documentation work for ${name}; you can for ${allowed.join(', ')}.`
+      : `There is no working group "${name}"; you can record documentation work for ${allowed.join(', ')}.`;
   }
   if (!parsed.success || !wg || Object.keys(errors).length > 0) return { kind: 'errors', errors };
   const at = deps.clock.now().toUTC().toISO() ?? '';

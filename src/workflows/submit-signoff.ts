@@ -137,7 +137,8 @@ export function submitSignoff(
     !errors.distribution &&
     !allowedDistributions(deps, release, userId).includes(values.distribution)
   ) {
-    errors.distribution = `Only ${whoMay(store, release.id, values.distribution)} can sign off for ${values.distribution}.`;
+    const people = (reps.get(values.distribution) ?? []).map((p) => p.name).join(', ');
+    errors.distribution = `Only the ${values.distribution} distribution representatives (${people}) or an admin can sign off for ${values.distribution}.`;
   }
   const rc = store.rcTags
     .forRelease(release.id)

@@ -2,7 +2,7 @@ import type { FakeSlack, SlackCall } from '../fakes/fake-slack';
 import { textOf } from './revision-fixtures';
 import { postSlashCommand, type SlackHttpResponse } from './slack-request';
 import { RELEASE_CHANNEL, SIGNING_SECRET } from './start-app';
-import type { Role, World } from './authorization-world';
+import type { World } from './authorization-world';
 
 /** What one person trying one action came to. */
 export interface Outcome {
@@ -21,8 +21,6 @@ export interface MatrixAction {
   changes: boolean;
   /** What a refusal must name: who may do it. */
   names: RegExp;
-  /** Wording gaps found: the refusal text a role gets instead, to be fixed. */
-  gaps?: Partial<Record<Role, RegExp>>;
   arrange?(w: World, user: string): Promise<void> | void;
   act(w: World, user: string): Promise<Outcome>;
 }

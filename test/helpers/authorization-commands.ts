@@ -150,7 +150,7 @@ export const COMMAND_ACTIONS: MatrixAction[] = [
     changes: true,
     surface: 'command',
     scene: 'freeze',
-    names: /members of its release team/,
+    names: /members of its release team or an admin/,
     act: command('action add Ask the Training WG for the rc.1 tag'),
   },
   {
@@ -158,7 +158,7 @@ export const COMMAND_ACTIONS: MatrixAction[] = [
     changes: true,
     surface: 'command',
     scene: 'freeze',
-    names: /members of its release team/,
+    names: /members of its release team or an admin/,
     arrange: (w) => {
       addActionItem(w.app.services, {
         text: 'Chase the rc.1 tag',

@@ -150,8 +150,8 @@ export const INTERACTION_ACTIONS: MatrixAction[] = [
     changes: true,
     surface: 'modal',
     scene: 'freeze',
-    names: /Only the Docs Lead, the release manager and a working group's liaison, docs lead or test lead/,
-    gaps: { 'liaison (other WG)': /^You can record documentation work for: Pipelines\.$/ },
+    names:
+      /Only the Docs Lead, the release manager and (a working group's|Notebooks's) liaison, docs lead or test lead/,
     act: (w, user) =>
       submitModal(
         w,
@@ -173,7 +173,7 @@ export const INTERACTION_ACTIONS: MatrixAction[] = [
     changes: true,
     surface: 'modal',
     scene: 'freeze',
-    names: /Only Dana Distro \(AWS\) or an admin can sign off for AWS/,
+    names: /Only the AWS distribution representatives \(Dana Distro\) or an admin can sign off for AWS/,
     act: (w, user) =>
       submitModal(
         w,

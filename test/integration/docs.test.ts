@@ -91,7 +91,7 @@ describe('documentation tracking', () => {
     expect(app.services.store.docsItems.forRelease(1)).toHaveLength(0);
     const wrongGroup = await submit(ALAN, formValues({ wg: 'Notebooks', feature: 'Culling' }));
     expect(wrongGroup.json<{ errors: Record<string, string> }>()?.errors.wg).toBe(
-      'You can record documentation work for: Pipelines.',
+      "Only the Docs Lead, the release manager and Notebooks's liaison, docs lead or test lead can record documentation work for Notebooks; you can for Pipelines.",
     );
   });
 

@@ -78,7 +78,7 @@ describe('/kfrelease meeting, agenda, notetaker, away and action through signed 
       'Added action item #1',
     );
     expect(await say('action add Book the room', 'U0STRANGER')).toContain(
-      'Only members of its release team can manage',
+      'Only members of its release team or an admin can manage',
     );
     const agenda = await say('agenda', ALAN);
     expect(agenda).toContain('Release team meeting, Kubeflow v1.10.0');

@@ -159,7 +159,10 @@ describe('distribution sign-offs', () => {
 
     expect(answer).toEqual({
       response_action: 'errors',
-      errors: { distribution: 'Only Leslie Lamport (Azure) or an admin can sign off for Azure.' },
+      errors: {
+        distribution:
+          'Only the Azure distribution representatives (Leslie Lamport) or an admin can sign off for Azure.',
+      },
     });
     expect(databaseSnapshot(app.services.store.db)).toBe(before);
   });
