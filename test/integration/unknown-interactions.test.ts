@@ -50,6 +50,21 @@ describe('interactions kfrelease no longer listens for', () => {
     await app.stop();
   });
 
+  /** A press of the button `actionId` on a message in the release channel. */
+  const messageButton = (actionId: string, triggerId: string, ts: string) =>
+    blockActionsPayload({
+      user: USER,
+      triggerId,
+      action: { type: 'button', action_id: actionId, block_id: 'b', value: '7' },
+      where: {
+        kind: 'message',
+        channel: { id: RELEASE_CHANNEL, name: 'release' },
+        ts,
+        message: { ts, text: 'an earlier kfrelease message' },
+        responseUrl: app.slack.responseUrl(`button-${ts}`),
+      },
+    });
+
   const oldView = (callbackId: string) => ({
     id: 'V0OLDFORM1',
     type: 'modal',
@@ -63,20 +78,7 @@ describe('interactions kfrelease no longer listens for', () => {
     app.slack.expect('chat.postEphemeral');
     const seen = app.slack.calls.length;
     const started = Date.now();
-    const response = await app.interact(
-      blockActionsPayload({
-        user: USER,
-        triggerId: '1.2.old',
-        action: { type: 'button', action_id: 'revision_approve_v0', block_id: 'b', value: '7' },
-        where: {
-          kind: 'message',
-          channel: { id: RELEASE_CHANNEL, name: 'release' },
-          ts: '1767225600.000100',
-          message: { ts: '1767225600.000100', text: 'old' },
-          responseUrl: app.slack.responseUrl('old-button'),
-        },
-      }),
-    );
+    const response = await app.interact(messageButton('revision_approve_v0', '1.2.old', '1767225600.000100'));
     expect(response.status).toBe(200);
     expect(Date.now() - started).toBeLessThan(2000);
     const told = await toPresser(app, seen, 'chat.postEphemeral');
@@ -138,19 +140,7 @@ describe('interactions kfrelease no longer listens for', () => {
   it('still hands a known button to its listener', async () => {
     app.slack.expect('chat.postEphemeral');
     const seen = app.slack.calls.length;
-    const response = await app.interact(
-      blockActionsPayload({
-        user: USER,
-        triggerId: '1.4.new',
-        action: { type: 'button', action_id: OPEN_SUBMIT_FORM, block_id: 'b' },
-        where: {
-          kind: 'message',
-          channel: { id: RELEASE_CHANNEL, name: 'release' },
-          ts: '1767225600.000200',
-          responseUrl: app.slack.responseUrl('new-button'),
-        },
-      }),
-    );
+    const response = await app.interact(messageButton(OPEN_SUBMIT_FORM, '1.4.new', '1767225600.000200'));
     expect(response.status).toBe(200);
     const told = await toPresser(app, seen, 'chat.postEphemeral');
     expect(told.args.text).toContain('v1.10.0');
