@@ -73,7 +73,10 @@ export function answerOf(call: SlackCall, who: Press): Outcome | null {
   const toClicker =
     (method === 'chat.postEphemeral' && args.user === who.user) ||
     (method === 'chat.postMessage' && args.channel === who.user);
-  return toClicker ? { refused: true, text: String(args.text ?? '') } : null;
+  if (!toClicker) return null;
+  // Refusals and errors are plain text; an answer with Block Kit shows what was done.
+  const shown = Array.isArray(args.blocks) && args.blocks.length > 0;
+  return shown ? { refused: false, text: textOf(args) } : { refused: true, text: String(args.text ?? '') };
 }
 
 /** Who pressed and what the press carried, to tell the app's answer to it from other calls. */

@@ -160,9 +160,10 @@ describe("the release manager's decision on a held revision", () => {
     },
   );
 
-  it('keeps an approval when the held message cannot be updated, without claiming nothing changed', async () => {
+  it('keeps an approval when the held message cannot be updated, and shows the decision instead of an apology', async () => {
     const { row, message } = await heldAfterBugFix(app, release, 'v1.11.0');
     app.slack.expect('chat.update', 1);
+    app.slack.expect('chat.postEphemeral', 1);
     app.slack.failNext('chat.update', { kind: 'not_ok', error: 'message_not_found' });
 
     await press(RM, 'revision_approve', row.id, message);
@@ -171,6 +172,9 @@ describe("the release manager's decision on a held revision", () => {
     await postedMessage(app, RELEASE_CHANNEL, `revision:${row.id}:accepted`);
     expect(app.services.store.revisions.byId(row.id)?.status).toBe('accepted');
     await outboxDelivered(app);
-    expect(app.slack.callsTo('chat.postEphemeral')).toEqual([]);
+    const shown = await app.slack.waitForCall('chat.postEphemeral', (call) => call.args.user === RM);
+    expect(shown.args.text).toMatch(/revision approved: .* v1\.11\.0/);
+    expect(JSON.stringify(shown.args.blocks)).toContain('Exception granted by');
+    expect(JSON.stringify(shown.args)).not.toMatch(/Sorry|nothing (was )?changed/i);
   });
 });

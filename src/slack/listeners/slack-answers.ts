@@ -36,6 +36,27 @@ export function messageFor(error: unknown, logger: Logger, context: Record<strin
   return apologyFor(errorId);
 }
 
+/**
+ * Shows one person a Block Kit answer (a decision they made, say) in a channel, visible only to
+ * them, or by direct message outside one; failures are logged, not thrown. Refusals and errors go
+ * through tellEphemeral, as plain text.
+ */
+export async function showEphemeral(
+  client: webApi.WebClient,
+  logger: Logger,
+  where: { channel?: string; user: string },
+  answer: { text: string; blocks: unknown[] },
+): Promise<void> {
+  try {
+    const content = { text: answer.text, blocks: answer.blocks as never };
+    if (where.channel)
+      await client.chat.postEphemeral({ channel: where.channel, user: where.user, ...content });
+    else await client.chat.postMessage({ channel: where.user, ...content });
+  } catch (error) {
+    logger.error({ err: error, user: where.user }, 'could not show the user an answer');
+  }
+}
+
 /** Tells one person something in a channel, visible only to them; failures are logged, not thrown. */
 export async function tellEphemeral(
   client: webApi.WebClient,

@@ -4,7 +4,7 @@ import { UserError } from '../../../errors';
 import { decideRevision, heldRevisionFor } from '../../../workflows/decide-revision';
 import { revisionDecidedPost } from '../../blocks/revision-blocks';
 import { denyRevisionView } from '../../blocks/submit-revision-view';
-import { messageFor, tellEphemeral } from '../slack-answers';
+import { messageFor, showEphemeral, tellEphemeral } from '../slack-answers';
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
@@ -36,14 +36,20 @@ export function approveRevision(services: AppServices) {
         decision: 'approve',
       });
       services.deliverSoon();
-      // The approval is saved and announced in the channel: a message that cannot be updated
-      // (deleted, too old) is only worth a log line, not an apology saying nothing changed.
-      if (where.channel && where.ts) {
-        const { channel, ts } = where;
-        await client.chat
-          .update({ channel, ts, ...revisionDecidedPost(release.version, revision) } as never)
-          .catch((error: unknown) => logger.warn({ err: error }, 'could not update the held message'));
-      }
+      // The approval is saved and announced in the channel. The held message shows it; when that
+      // message cannot be updated (deleted, ephemeral, too old) the release manager sees the
+      // decision on its own instead, not an apology saying nothing changed.
+      const post = revisionDecidedPost(release.version, revision);
+      const { channel, ts } = where;
+      const updated =
+        channel && ts
+          ? await client.chat.update({ channel, ts, ...post } as never).then(
+              () => true,
+              (error: unknown) => (logger.warn({ err: error }, 'could not update the held message'), false),
+            )
+          : false;
+      if (!updated)
+        await showEphemeral(client, logger, { channel: channel ?? undefined, user: body.user.id }, post);
     } catch (error) {
       await tellEphemeral(
         client,
