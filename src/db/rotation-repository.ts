@@ -11,6 +11,14 @@ export function createRotationRepository(db: Database) {
     `SELECT p.github, a.from_on AS fromOn, a.to_on AS toOn FROM away_periods a
      JOIN people p ON p.id = a.person_id ORDER BY a.from_on, a.id`,
   );
+  const awayOf = db.prepare(
+    `SELECT p.github, a.from_on AS fromOn, a.to_on AS toOn FROM away_periods a
+     JOIN people p ON p.id = a.person_id WHERE p.github = ? ORDER BY a.from_on, a.id`,
+  );
+  const deleteAway = db.prepare(
+    `DELETE FROM away_periods
+     WHERE person_id = (SELECT id FROM people WHERE github = ?) AND from_on = ?`,
+  );
   const upsertOverride = db.prepare(
     `INSERT INTO note_taker_overrides (release_id, meeting_on, github, created_by, created_at)
      VALUES (?, ?, ?, ?, ?)
@@ -26,6 +34,10 @@ export function createRotationRepository(db: Database) {
       insertAway.run(github, fromOn, toOn, at);
     },
     away: () => away.all() as AwayPeriod[],
+    /** One person's away periods, earliest first. */
+    awayOf: (github: string) => awayOf.all(github) as AwayPeriod[],
+    /** Takes back the away periods of a person starting on a date; answers how many there were. */
+    removeAway: (github: string, fromOn: string) => deleteAway.run(github, fromOn).changes,
     setOverride(releaseId: number, meetingOn: string, github: string, by: string, at: string): void {
       upsertOverride.run(releaseId, meetingOn, github, by, at);
     },

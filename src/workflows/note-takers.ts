@@ -149,14 +149,7 @@ export function markAway(
   if (DateTime.fromISO(toOn).diff(DateTime.fromISO(input.fromOn), 'days').days > 180) {
     throw new UserError('bad_argument', 'Mark at most 180 days at a time.');
   }
-  const github = deps.store.team.githubOfSlackId(input.userId);
-  if (!github) {
-    throw new UserError(
-      'not_found',
-      'kfrelease does not know you yet.',
-      'Ask the release manager to add you to the team file with your Slack ID.',
-    );
-  }
+  const github = knownPerson(deps, input.userId);
   const at = deps.clock.now().toUTC().toISO() ?? '';
   deps.store.transaction(() => {
     deps.store.rotation.addAway(github, input.fromOn, toOn, at);
@@ -169,4 +162,68 @@ export function markAway(
     });
   });
   return { fromOn: input.fromOn, toOn };
+}
+
+/** The GitHub login of a person kfrelease knows from a team file; refuses anyone else. */
+function knownPerson(deps: { store: Store }, userId: string): string {
+  const github = deps.store.team.githubOfSlackId(userId);
+  if (github) return github;
+  throw new UserError(
+    'not_found',
+    'kfrelease does not know you yet.',
+    'Ask the release manager to add you to the team file with your Slack ID.',
+  );
+}
+
+/** The dates a person is away from today on (periods under way included), earliest first. */
+export function listAway(deps: { store: Store; clock: Clock }, input: { userId: string }) {
+  const github = knownPerson(deps, input.userId);
+  const today = deps.clock.now().toUTC().toISODate() ?? '';
+  return { today, periods: deps.store.rotation.awayOf(github).filter((p) => p.toOn >= today) };
+}
+
+/**
+ * Takes back away dates that have not started yet (a period under way or over stays, so the
+ * note-taker turns already given out stay as they were). Refuses, listing the person's periods,
+ * when none starts on that date.
+ */
+export function cancelAway(deps: { store: Store; clock: Clock }, input: { userId: string; fromOn: string }) {
+  const github = knownPerson(deps, input.userId);
+  if (!ISO_DATE.test(input.fromOn) || !DateTime.fromISO(input.fromOn).isValid) {
+    throw new UserError(
+      'bad_argument',
+      `${input.fromOn} is not a date.`,
+      'Give the first day of the away dates as YYYY-MM-DD, e.g. `/kfrelease away cancel 2026-05-18`.',
+    );
+  }
+  const { today, periods } = listAway(deps, input);
+  const yours = periods.map((p) => (p.fromOn === p.toOn ? p.fromOn : `${p.fromOn} to ${p.toOn}`));
+  const period = periods.find((p) => p.fromOn === input.fromOn);
+  if (!period) {
+    throw new UserError(
+      'not_found',
+      `You have no away dates starting on ${input.fromOn}.`,
+      yours.length > 0
+        ? `Yours: ${yours.join(', ')}. Give the first day of the one to take back.`
+        : 'You have no away dates from today on.',
+    );
+  }
+  if (period.fromOn <= today) {
+    throw new UserError(
+      'conflict',
+      `Your away dates from ${period.fromOn} have started, so they stay: the note-taker turns given out meanwhile stay as they were.`,
+    );
+  }
+  const at = deps.clock.now().toUTC().toISO() ?? '';
+  deps.store.transaction(() => {
+    deps.store.rotation.removeAway(github, period.fromOn);
+    deps.store.audit.record({
+      at,
+      actor: input.userId,
+      releaseId: null,
+      action: 'away.cancelled',
+      details: { github, fromOn: period.fromOn, toOn: period.toOn },
+    });
+  });
+  return period;
 }

@@ -1,6 +1,7 @@
 import { setChecklistItem } from '../../src/workflows/phase-control';
 import { openPatchRelease } from '../../src/workflows/patch-release';
 import { addActionItem } from '../../src/workflows/action-items';
+import { markAway } from '../../src/workflows/note-takers';
 import { openForm, runCommand, type MatrixAction, type Outcome } from './authorization-cell';
 import { recordTrackingIssue, ROLES, type World } from './authorization-world';
 
@@ -144,6 +145,18 @@ export const COMMAND_ACTIONS: MatrixAction[] = [
     scene: 'freeze',
     names: /team file/,
     act: command('away 2026-05-18 2026-05-22'),
+  },
+  {
+    name: '/kfrelease away cancel',
+    changes: true,
+    surface: 'command',
+    scene: 'freeze',
+    names: /team file/,
+    arrange: (w, user) => {
+      if (w.app.services.store.team.githubOfSlackId(user))
+        markAway(w.app.services, { userId: user, fromOn: '2026-06-01', toOn: '2026-06-05' });
+    },
+    act: command('away cancel 2026-06-01'),
   },
   {
     name: '/kfrelease action add',

@@ -37,6 +37,7 @@ const POLICY = `
 | /kfrelease reminders set                          | yes             | no     | no                | no                 | no        | no               | yes   | no       |
 | /kfrelease notetaker swap                         | no              | no     | yes               | yes                | no        | no               | no    | no       |
 | /kfrelease away                                   | yes             | yes    | yes               | yes                | yes       | yes              | no    | no       |
+| /kfrelease away cancel                            | yes             | yes    | yes               | yes                | yes       | yes              | no    | no       |
 | /kfrelease action add                             | yes             | yes    | yes               | yes                | yes       | yes              | yes   | no       |
 | /kfrelease action done                            | yes             | yes    | yes               | yes                | yes       | yes              | yes   | no       |
 | /kfrelease retro                                  | yes             | yes    | yes               | yes                | yes       | yes              | yes   | yes      |

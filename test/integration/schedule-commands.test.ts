@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importTeam } from '../../src/workflows/import-team';
 import { rehearse } from '../../src/workflows/rehearse';
+import { databaseSnapshot } from '../helpers/database-snapshot';
 import { answerText, startTestApp, type TestApp } from '../helpers/start-app';
 
 const TEAM_YAML = readFileSync(join(__dirname, '..', '..', 'examples', 'team.yml'), 'utf8');
@@ -11,6 +12,7 @@ const BARBARA = 'U0BARB001';
 const GRACE = 'U0GRACE01';
 const KATHERINE = 'U0KATH001';
 const MARGARET = 'U0MARG001';
+const STRANGER = 'U0STRANG1';
 
 describe('/kfrelease meeting, agenda, notetaker, away and action through signed HTTP', () => {
   let app: TestApp;
@@ -129,5 +131,43 @@ describe('/kfrelease meeting, agenda, notetaker, away and action through signed 
     expect(await say('action done 9', ALAN)).toContain('There is no action item #9');
     expect(await say('agenda', ALAN)).toContain(':white_check_mark: ~#1 Ask Training WG for the rc.1 tag');
     expect(await say('action', ALAN)).toContain('No open action items.');
+  });
+
+  it('lists your away dates and takes back those that have not started, recording it', async () => {
+    // Today is Tue 12 May 2026.
+    expect(await say('away 2026-05-12', KATHERINE)).toContain('You are marked away from Tue 12 May 2026');
+    expect(await say('away 2026-06-01 2026-06-05', KATHERINE)).toContain(
+      'You are marked away from Mon 1 Jun 2026',
+    );
+    const listed = await say('away', KATHERINE);
+    expect(listed).toContain(
+      '• Tue 12 May 2026\n• Wed 13 May 2026 to Fri 15 May 2026\n• Mon 1 Jun 2026 to Fri 5 Jun 2026',
+    );
+    expect(listed).toContain('/kfrelease away cancel <first day>');
+
+    const before = databaseSnapshot(app.services.store.db);
+    expect(await say('away cancel 2026-06-02', KATHERINE)).toContain(
+      'Yours: 2026-05-12, 2026-05-13 to 2026-05-15, 2026-06-01 to 2026-06-05. Give the first day of the one to take back.',
+    );
+    expect(await say('away cancel 2026-05-12', KATHERINE)).toContain(
+      'Your away dates from 2026-05-12 have started, so they stay',
+    );
+    expect(await say('away cancel June', KATHERINE)).toContain('June is not a date.');
+    expect(await say('away cancel', KATHERINE)).toContain(
+      'Give the first day of the away dates to take back.',
+    );
+    expect(await say('away cancel 2026-06-01', STRANGER)).toContain('kfrelease does not know you yet.');
+    expect(await say('away', STRANGER)).toContain('kfrelease does not know you yet.');
+    expect(databaseSnapshot(app.services.store.db)).toBe(before);
+
+    expect(await say('away cancel 2026-06-01', KATHERINE)).toContain(
+      'You are no longer marked away from Mon 1 Jun 2026 to Fri 5 Jun 2026',
+    );
+    expect(await say('away', KATHERINE)).not.toContain('Jun 2026');
+    const audit = app.services.store.db
+      .prepare("SELECT actor, details FROM audit_log WHERE action = 'away.cancelled'")
+      .all();
+    expect(audit).toEqual([{ actor: KATHERINE, details: expect.stringContaining('"fromOn":"2026-06-01"') }]);
+    expect(await say('away', ALAN)).toContain('You are not marked away from today on.');
   });
 });

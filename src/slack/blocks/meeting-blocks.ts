@@ -75,3 +75,31 @@ export function awayBlocks(fromOn: string, toOn: string): SlackAnswer {
   const text = `You are marked away from ${formatDate(fromOn)} to ${formatDate(toOn)}: the note-taking rotation skips you and you are first in line when back.`;
   return { text, blocks: [section(`:palm_tree: ${text}`)] };
 }
+
+/** `/kfrelease away` alone: the person's away dates from today on. */
+export function awayListBlocks(periods: { fromOn: string; toOn: string }[]): SlackAnswer {
+  if (periods.length === 0) {
+    const text = 'You are not marked away from today on.';
+    return { text, blocks: [section(text), context(`Mark yourself away with \`${AWAY_EXAMPLE}\`.`)] };
+  }
+  const lines = periods.map(
+    (p) =>
+      `• ${p.fromOn === p.toOn ? formatDate(p.fromOn) : `${formatDate(p.fromOn)} to ${formatDate(p.toOn)}`}`,
+  );
+  const text = `You are marked away:\n${lines.join('\n')}`;
+  return {
+    text,
+    blocks: [
+      section(`:palm_tree: ${text}`),
+      context('Take back dates that have not started with `/kfrelease away cancel <first day>`.'),
+    ],
+  };
+}
+
+/** Away dates taken back. */
+export function awayCancelledBlocks(fromOn: string, toOn: string): SlackAnswer {
+  const text = `You are no longer marked away from ${formatDate(fromOn)} to ${formatDate(toOn)}: the note-taking rotation counts you on those dates again.`;
+  return { text, blocks: [section(text)] };
+}
+
+const AWAY_EXAMPLE = '/kfrelease away 2026-05-18 2026-05-22';

@@ -16,11 +16,13 @@ import {
   setMeetingSettings,
   setReminderSettings,
 } from '../../workflows/meeting-settings';
-import { getNoteTakers, markAway, swapNoteTaker } from '../../workflows/note-takers';
+import { cancelAway, getNoteTakers, listAway, markAway, swapNoteTaker } from '../../workflows/note-takers';
 import { agendaBlocks } from '../blocks/agenda-blocks';
 import {
   actionItemsBlocks,
   awayBlocks,
+  awayCancelledBlocks,
+  awayListBlocks,
   meetingSettingsBlocks,
   noteTakersBlocks,
 } from '../blocks/meeting-blocks';
@@ -132,10 +134,21 @@ export const MEETING_SUBCOMMANDS: Subcommand[] = [
   },
   {
     name: 'away',
-    usage: '/kfrelease away <from> [to]',
+    usage: '/kfrelease away [<from> [to] | cancel <from>]',
     example: '/kfrelease away 2026-05-18 2026-05-22',
-    summary: 'Mark yourself away: the note-taking rotation skips you.',
+    summary:
+      'Mark yourself away: the note-taking rotation skips you. Alone, lists your away dates; `away cancel <from>` takes back dates that have not started.',
     run: (ctx, args) => {
+      if (args.length === 0) return awayListBlocks(listAway(ctx.services, { userId: ctx.userId }).periods);
+      if (args[0]?.toLowerCase() === 'cancel') {
+        const [from] = parseArgs(
+          z.array(z.string()).length(1, 'Give the first day of the away dates to take back.'),
+          args.slice(1),
+          '/kfrelease away cancel <from>',
+        );
+        const cancelled = cancelAway(ctx.services, { userId: ctx.userId, fromOn: from ?? '' });
+        return awayCancelledBlocks(cancelled.fromOn, cancelled.toOn);
+      }
       const [fromOn, toOn] = parseArgs(
         z
           .array(z.string())
