@@ -76,6 +76,11 @@ export function createRevisionRepository(db: Database) {
   );
   const byId = db.prepare(`${SELECT} WHERE r.id = ?`);
   const forRelease = db.prepare(`${SELECT} WHERE r.release_id = ? ORDER BY r.id`);
+  const waitingCounts = db.prepare(
+    `SELECT COALESCE(SUM(status = 'needs_exception'), 0) AS held,
+            COALESCE(SUM(status = 'pending_validation'), 0) AS pending
+     FROM revisions WHERE release_id = ?`,
+  );
   const latestPerRepo = db.prepare(
     `${SELECT} WHERE r.id IN (
        SELECT MAX(id) FROM revisions WHERE release_id = @release GROUP BY wg_id, repo
@@ -149,6 +154,8 @@ export function createRevisionRepository(db: Database) {
       return raw ? toRow(raw) : null;
     },
     forRelease: (releaseId: number) => (forRelease.all(releaseId) as Raw[]).map(toRow),
+    /** How many of a release's revisions are held for the release manager, and pending validation. */
+    waitingCounts: (releaseId: number) => waitingCounts.get(releaseId) as { held: number; pending: number },
     /** Per working group and repository: the latest revision and the latest accepted one, oldest first. */
     latestPerRepo: (releaseId: number) => (latestPerRepo.all({ release: releaseId }) as Raw[]).map(toRow),
     lastAcceptedFreeze: (releaseId: number, repo: string) => {

@@ -80,8 +80,7 @@ export function getComponentVersions(
     freeze: freezeStarted(deps, release),
     groups,
     missing: groups.filter((g) => !g.complete).map((g) => g.wg),
-    held: rows.filter((r) => r.status === 'needs_exception').length,
-    pending: rows.filter((r) => r.status === 'pending_validation').length,
+    ...store.revisions.waitingCounts(release.id),
   };
 }
 

@@ -1,5 +1,5 @@
 import { runCli } from '../../src/cli/main';
-import type { ComponentVersionsView } from '../../src/workflows/component-versions';
+import { getComponentVersions, type ComponentVersionsView } from '../../src/workflows/component-versions';
 import { startFakeGitHub, type FakeGitHub } from '../fakes/fake-github';
 import {
   ALAN,
@@ -117,6 +117,31 @@ describe('the versions table and status line match what was accepted', () => {
       ['Kubeflow Pipelines', '2.5.0'],
       ['Kubeflow Tekton Pipelines', null],
     ]);
+  });
+
+  it('counts every revision still held or pending, not only the latest of each repository', async () => {
+    const { db } = app.services.store;
+    const copy = (revision: string, status: string) =>
+      db
+        .prepare(
+          `INSERT INTO revisions (submission_id, release_id, wg_id, repo, revision, status, freeze, updated_at)
+           SELECT submission_id, release_id, wg_id, repo, ?, ?, freeze, updated_at FROM revisions WHERE id = ?`,
+        )
+        .run(revision, status, heldId);
+    db.exec('SAVEPOINT extra');
+    try {
+      copy('v1.11.1', 'needs_exception');
+      copy('v1.11.2', 'pending_validation');
+      const view = getComponentVersions(app.services, 'v1.10.0');
+      expect(view).toMatchObject({ held: 2, pending: 1 });
+      const notebooks = view.groups.find((g) => g.wg === 'Notebooks');
+      expect(notebooks?.components[0]?.waiting).toEqual({
+        revision: 'v1.11.2',
+        status: 'pending_validation',
+      });
+    } finally {
+      db.exec('ROLLBACK TO extra; RELEASE extra');
+    }
   });
 
   it('kfrelease versions --markdown prints the table for the manifests README', async () => {
