@@ -82,6 +82,7 @@ export function createReleaseRepository(db: Database) {
      GROUP BY r.id`,
   );
   const setChannel = db.prepare('UPDATE releases SET slack_channel = ? WHERE id = ?');
+  const setStatus = db.prepare('UPDATE releases SET status = ? WHERE id = ? AND status = ?');
   const planCount = db.prepare('SELECT COUNT(*) AS n FROM plans WHERE release_id = ?');
 
   function loadPlan(
@@ -137,6 +138,9 @@ export function createReleaseRepository(db: Database) {
     firstPlan: (release: ReleaseRow) => loadPlan(release, 'first'),
     latestPlan: (release: ReleaseRow) => loadPlan(release, 'latest'),
     setChannel: (releaseId: number, channel: string) => setChannel.run(channel, releaseId).changes === 1,
+    /** Moves a release from one status to another; false when it was no longer in `from`. */
+    setStatus: (releaseId: number, from: ReleaseRow['status'], to: ReleaseRow['status']) =>
+      setStatus.run(to, releaseId, from).changes === 1,
     planCount: (releaseId: number) => (planCount.get(releaseId) as { n: number }).n,
   };
 }

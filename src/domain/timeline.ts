@@ -170,6 +170,11 @@ export function isSkipped(phase: { startsOn: string; endsOn: string }): boolean 
   return phase.endsOn < phase.startsOn;
 }
 
+/** The last day of a plan: the latest end of any of its phases (Post Release, as templates go). */
+export function lastDayOf(timeline: Timeline): string {
+  return timeline.phases.reduce((last, p) => (p.endsOn > last ? p.endsOn : last), timeline.startDate);
+}
+
 /** Every phase that contains the date; phases overlap (feature freeze and documentation, say). */
 export function phasesOn(timeline: Timeline, date: string): PhaseDates[] {
   return timeline.phases.filter((phase) => phase.startsOn <= date && date <= phase.endsOn);

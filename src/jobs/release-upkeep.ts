@@ -1,6 +1,7 @@
 import type { AppServices } from '../app-services';
 import { announcementDraftPosts } from '../workflows/announcement-draft';
 import { rcCheckDeps, refreshRcTags } from '../workflows/check-rc-tags';
+import { closeFinishedReleases } from '../workflows/close-finished-releases';
 import { docsReminders } from '../workflows/docs-tracking';
 import { enqueuePosts } from '../workflows/revision-notices';
 import { syncBlockers } from '../workflows/sync-blockers';
@@ -14,10 +15,11 @@ const SYNC_BATCHES = 20;
 const WORKING_HOURS = { from: 9, to: 18 };
 
 /**
- * Keeps each active release fresh, one run at a time: tracked blocking issues (one batched
- * GraphQL query per 100 issues), the release branch and RC tags, the GitHub tracking issue (only
- * written when its body changed), and the notices whose keys make them once-only (the weekly docs
- * reminder, the release-day announcement draft). Failures are logged and retried next run.
+ * Keeps each active release fresh, one run at a time: marks released those whose cycle is over,
+ * then refreshes the tracked blocking issues (one batched GraphQL query per 100 issues), the
+ * release branch and RC tags, the GitHub tracking issue (only written when its body changed), and
+ * the notices whose keys make them once-only (the weekly docs reminder, the release-day
+ * announcement draft). Failures are logged and retried next run.
  */
 export function startReleaseUpkeep(services: AppServices, intervalMs = UPKEEP_INTERVAL_MS) {
   const logger = services.logger.child({ component: 'upkeep' });
@@ -29,6 +31,10 @@ export function startReleaseUpkeep(services: AppServices, intervalMs = UPKEEP_IN
     }
   };
   const runOnce = async () => {
+    await safely('closing finished releases', async () => {
+      const closed = closeFinishedReleases(services);
+      if (closed.length > 0) logger.info({ closed }, 'release cycles over: marked released');
+    });
     await safely('blocker sync', async () => {
       if ((await syncBlockers(services, { limitBatches: SYNC_BATCHES })).changed > 0) services.deliverSoon();
     });

@@ -3,6 +3,7 @@ import { summarizeTeam, type TeamAssignment } from '../domain/team';
 import {
   cycleWeek,
   daysUntil,
+  lastDayOf,
   nextMilestone,
   phasesOn,
   timelineSlip,
@@ -102,7 +103,7 @@ export function getReleaseStatus(deps: { store: Store; clock: Clock }, version?:
       : null;
   const releaseMilestone = timeline.milestones.find((m) => m.key === 'release');
   const firstDay = timeline.phases[0]?.startsOn ?? release.startDate;
-  const lastDay = timeline.phases.reduce((last, p) => (p.endsOn > last ? p.endsOn : last), firstDay);
+  const lastDay = lastDayOf(timeline);
   const workingGroups = store.workingGroups.list().map((g) => g.name);
   const team = summarizeTeam(store.team.assignments(release.id), workingGroups);
   const versions = getComponentVersions(deps, release.version);
