@@ -156,7 +156,12 @@ export async function tryCell(
   const db = w.app.services.store.db;
   db.exec('BEGIN');
   try {
-    await action.arrange?.(w, user);
+    if (action.arrange) {
+      await action.arrange(w, user);
+      // What the arrangement queued (an announcement, say) is delivered now, not by the app's
+      // background sender in the middle of the action.
+      await w.settle();
+    }
     const before = w.snapshot();
     const outcome = await action.act(w, user);
     const changed = w.snapshot() !== before;

@@ -11,6 +11,7 @@ import { previewTrackingIssue } from '../../src/workflows/tracking-issue';
 import { triageBlocker } from '../../src/workflows/triage-blocker';
 import { startFakeGitHub, type FakeGitHub } from '../fakes/fake-github';
 import { fakeSha } from '../fakes/fake-github-model';
+import { revalidatePending } from '../../src/workflows/revalidate-pending';
 import { databaseSnapshot } from './database-snapshot';
 import { seedGitHub } from './revision-fixtures';
 import { ADMIN, RELEASE_CHANNEL, startTestApp, type TestApp } from './start-app';
@@ -211,8 +212,14 @@ function outboxBusy(w: World): boolean {
   return row !== undefined;
 }
 
+/**
+ * Does now what the app's background work would do on its next runs (revalidation, RC tags, due
+ * jobs, the outbox), so that no timer finds anything to write while a cell runs inside its
+ * rolled-back transaction.
+ */
 async function settle(w: World): Promise<void> {
   const { services } = w.app;
+  await revalidatePending(services);
   for (const release of services.store.releases.list())
     await (refreshRcTags(rcCheckDeps(services), release, 10 ** 9) ?? Promise.resolve());
   runDueJobs(services, services.clock.now());
