@@ -29,6 +29,15 @@ export function signedSlashCommand(signingSecret: string, text: string): SignedR
     response_url: `https://hooks.slack.com/commands/T1/${1_000_000_000_000 + sequence}/3kIFuf0Gx3KEQhT3v1CSm1Jm`,
     trigger_id: `${1_000_000_000_000 + sequence}.1000000000.8d2bf1a3c1f5cd5e2a6b9e4f`,
   }).toString();
+  return signedFormBody(signingSecret, body, timestamp);
+}
+
+/** A form body as Slack sends it, with the v0 signature over `timestamp` (default now). */
+export function signedFormBody(
+  signingSecret: string,
+  body: string,
+  timestamp = Math.floor(Date.now() / 1000),
+): SignedRequest {
   const digest = createHmac('sha256', signingSecret).update(`v0:${timestamp}:${body}`).digest('hex');
   return {
     body,

@@ -1,5 +1,4 @@
-import { createHmac } from 'node:crypto';
-import type { SignedRequest } from './signed-slash-command';
+import { signedFormBody, type SignedRequest } from './signed-slash-command';
 
 let sequence = 0;
 
@@ -74,16 +73,5 @@ export function signedViewSubmission(
     enterprise: null,
   };
   const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
-  const timestamp = Math.floor(Date.now() / 1000);
-  const digest = createHmac('sha256', signingSecret).update(`v0:${timestamp}:${body}`).digest('hex');
-  return {
-    body,
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      'content-length': String(Buffer.byteLength(body)),
-      'user-agent': 'Slackbot 1.0 (+https://api.slack.com/robots)',
-      'x-slack-signature': `v0=${digest}`,
-      'x-slack-request-timestamp': String(timestamp),
-    },
-  };
+  return signedFormBody(signingSecret, body);
 }

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { isSkipped } from '../domain/timeline';
 import { escapeHtml as esc } from './escape-html';
 import type { PublicSchedule } from './public-schedule';
 
@@ -15,7 +16,11 @@ const day = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' });
 const short = (iso: string) => day(iso).toFormat('d LLL');
 const long = (iso: string) => day(iso).toFormat('ccc d LLL yyyy');
 const span = (from: string, to: string) =>
-  to < from ? `skipped on ${long(from)}` : from === to ? long(from) : `${long(from)} to ${long(to)}`;
+  isSkipped({ startsOn: from, endsOn: to })
+    ? `skipped on ${long(from)}`
+    : from === to
+      ? long(from)
+      : `${long(from)} to ${long(to)}`;
 const px = (n: number) => Math.round(n * 10) / 10;
 const slip = (days: number) => (days === 0 ? '' : days > 0 ? `+${days} d` : `${days} d`);
 

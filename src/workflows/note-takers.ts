@@ -124,6 +124,7 @@ export function swapNoteTaker(
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const isCalendarDate = (d: string) => ISO_DATE.test(d) && DateTime.fromISO(d).isValid;
 
 /** Marks the caller away on the dates from `fromOn` to `toOn` (inclusive): the rotation skips them. */
 export function markAway(
@@ -131,8 +132,7 @@ export function markAway(
   input: { userId: string; fromOn: string; toOn?: string },
 ) {
   const toOn = input.toOn ?? input.fromOn;
-  const valid = (d: string) => ISO_DATE.test(d) && DateTime.fromISO(d).isValid;
-  const bad = [input.fromOn, toOn].filter((d) => !valid(d));
+  const bad = [input.fromOn, toOn].filter((d) => !isCalendarDate(d));
   if (bad.length > 0) {
     throw new UserError(
       'bad_argument',
@@ -177,7 +177,10 @@ function knownPerson(deps: { store: Store }, userId: string): string {
 
 /** The dates a person is away from today on (periods under way included), earliest first. */
 export function listAway(deps: { store: Store; clock: Clock }, input: { userId: string }) {
-  const github = knownPerson(deps, input.userId);
+  return awayFromToday(deps, knownPerson(deps, input.userId));
+}
+
+function awayFromToday(deps: { store: Store; clock: Clock }, github: string) {
   const today = deps.clock.now().toUTC().toISODate() ?? '';
   return { today, periods: deps.store.rotation.awayOf(github).filter((p) => p.toOn >= today) };
 }
@@ -189,14 +192,14 @@ export function listAway(deps: { store: Store; clock: Clock }, input: { userId: 
  */
 export function cancelAway(deps: { store: Store; clock: Clock }, input: { userId: string; fromOn: string }) {
   const github = knownPerson(deps, input.userId);
-  if (!ISO_DATE.test(input.fromOn) || !DateTime.fromISO(input.fromOn).isValid) {
+  if (!isCalendarDate(input.fromOn)) {
     throw new UserError(
       'bad_argument',
       `${input.fromOn} is not a date.`,
       'Give the first day of the away dates as YYYY-MM-DD, e.g. `/kfrelease away cancel 2026-05-18`.',
     );
   }
-  const { today, periods } = listAway(deps, input);
+  const { today, periods } = awayFromToday(deps, github);
   const yours = periods.map((p) => (p.fromOn === p.toOn ? p.fromOn : `${p.fromOn} to ${p.toOn}`));
   const period = periods.find((p) => p.fromOn === input.fromOn);
   if (!period) {

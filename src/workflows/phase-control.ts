@@ -116,12 +116,20 @@ export interface PhaseView {
   enteredBy: PhaseTransition | null;
 }
 
-function buildView(deps: Deps, release: ReleaseRow, items: ChecklistItem[]): PhaseView {
+/**
+ * Where a release stands today under its latest plan, with the sequence of phases read from its
+ * first plan (see phaseSequence).
+ */
+export function releasePosition(deps: { store: Store; clock: Clock }, release: ReleaseRow) {
   const plan = deps.store.releases.latestPlan(release);
   if (!plan) throw new Error(`release ${release.version} has no plan`);
   const today = localDate(deps.clock.now(), release.timeZone);
   const first = deps.store.releases.firstPlan(release) ?? plan;
-  const position = phasePosition(plan.timeline, today, phaseSequence(first.timeline));
+  return { plan, today, position: phasePosition(plan.timeline, today, phaseSequence(first.timeline)) };
+}
+
+function buildView(deps: Deps, release: ReleaseRow, items: ChecklistItem[]): PhaseView {
+  const { plan, today, position } = releasePosition(deps, release);
   const states = checklistState(items, gatherFacts(deps, release));
   const of = (phase: PhaseDates) => states.filter((s) => s.item.phase === phase.key);
   const transitions = deps.store.phaseControl.transitions(release.id);

@@ -1,6 +1,5 @@
 import { DateTime } from 'luxon';
 import type { Clock } from '../clock';
-import { phasePosition, phaseSequence } from '../domain/replan';
 import {
   blockerAges,
   lateRevisions,
@@ -17,6 +16,7 @@ import { UserError } from '../errors';
 import { actorId, type Actor } from './actor';
 import { getComponentVersions } from './component-versions';
 import { findRelease } from './find-release';
+import { releasePosition } from './phase-control';
 import { rcStatus } from './rc-status';
 
 type Deps = { store: Store; clock: Clock };
@@ -40,10 +40,7 @@ export function addRetroNote(
   }
   if (note.length > 2000) throw new UserError('bad_argument', 'Keep a note under 2,000 characters.');
   const release = findRelease(deps, input.version);
-  const plan = store.releases.latestPlan(release);
-  if (!plan) throw new Error(`release ${release.version} has no plan`);
-  const sequence = phaseSequence((store.releases.firstPlan(release) ?? plan).timeline);
-  const phase = phasePosition(plan.timeline, localDate(clock.now(), release.timeZone), sequence).current;
+  const phase = releasePosition(deps, release).position.current;
   const at = clock.now().toISO() ?? '';
   store.retroNotes.add(release.id, { phase: phase.key, note, author: actorId(input.actor), at });
   return {

@@ -1,10 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { runCli } from '../../src/cli/main';
-import { importTeam } from '../../src/workflows/import-team';
-import { ADMIN, answerText, RELEASE_CHANNEL, startTestApp, type TestApp } from '../helpers/start-app';
+import { startAppWithTeam } from '../helpers/release-with-team';
+import { answerText, RELEASE_CHANNEL, type TestApp } from '../helpers/start-app';
 
-const TEAM_YAML = readFileSync(join(__dirname, '..', '..', 'examples', 'team.yml'), 'utf8');
 const RM = 'U0ADA0001';
 const ALAN = 'U0ALAN001';
 const STRANGER = 'U0STRANG1';
@@ -15,10 +12,7 @@ describe('after release day: patch releases and the retrospective', () => {
   const store = () => app.services.store;
 
   beforeAll(async () => {
-    app = await startTestApp({ now: '2026-05-12T10:00:00Z' });
-    app.slack.expect('chat.postMessage');
-    await app.command('release create v1.10.0 2026-03-02 handbook-17w Europe/Berlin', ADMIN);
-    importTeam(app.services, { yaml: TEAM_YAML, source: 'team.yml', actor: { kind: 'cli', name: 'test' } });
+    app = await startAppWithTeam('2026-05-12T10:00:00Z');
     const release = store().releases.findByVersion('v1.10.0');
     const notebooks = store().workingGroups.findByName('Notebooks');
     const pipelines = store().workingGroups.findByName('Pipelines');

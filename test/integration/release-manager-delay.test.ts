@@ -1,11 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { runCli } from '../../src/cli/main';
-import { importTeam } from '../../src/workflows/import-team';
 import { databaseSnapshot } from '../helpers/database-snapshot';
-import { ADMIN, answerText, RELEASE_CHANNEL, startTestApp, type TestApp } from '../helpers/start-app';
+import { startAppWithTeam } from '../helpers/release-with-team';
+import { answerText, RELEASE_CHANNEL, type TestApp } from '../helpers/start-app';
 
-const TEAM_YAML = readFileSync(join(__dirname, '..', '..', 'examples', 'team.yml'), 'utf8');
 const RM = 'U0ADA0001';
 const ALAN = 'U0ALAN001';
 
@@ -21,10 +18,7 @@ describe('delaying a milestone', () => {
     app.services.store.releases[which](release())?.timeline.milestones.find((m) => m.key === key)?.dueOn;
 
   beforeAll(async () => {
-    app = await startTestApp({ now: '2026-05-12T10:00:00Z' });
-    app.slack.expect('chat.postMessage');
-    await app.command('release create v1.10.0 2026-03-02 handbook-17w Europe/Berlin', ADMIN);
-    importTeam(app.services, { yaml: TEAM_YAML, source: 'team.yml', actor: { kind: 'cli', name: 'test' } });
+    app = await startAppWithTeam('2026-05-12T10:00:00Z');
   });
   afterAll(async () => {
     app.slack.assertNoUnexpectedCalls();

@@ -1,13 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { statusBlocks } from '../../src/slack/blocks/status-blocks';
-import { importTeam } from '../../src/workflows/import-team';
 import { getPhaseView } from '../../src/workflows/phase-control';
 import { getReleaseStatus } from '../../src/workflows/release-status';
 import { databaseSnapshot } from '../helpers/database-snapshot';
+import { startAppWithTeam } from '../helpers/release-with-team';
 import { ADMIN, answerText, RELEASE_CHANNEL, startTestApp, type TestApp } from '../helpers/start-app';
 
-const TEAM_YAML = readFileSync(join(__dirname, '..', '..', 'examples', 'team.yml'), 'utf8');
 const RM = 'U0ADA0001';
 const GRACE = 'U0GRACE01';
 const ALAN = 'U0ALAN001';
@@ -24,10 +21,7 @@ describe('phase control: checklists and moving on', () => {
   };
 
   beforeAll(async () => {
-    app = await startTestApp({ now: '2026-05-06T10:00:00Z' });
-    app.slack.expect('chat.postMessage');
-    await app.command('release create v1.10.0 2026-03-02 handbook-17w Europe/Berlin', ADMIN);
-    importTeam(app.services, { yaml: TEAM_YAML, source: 'team.yml', actor: { kind: 'cli', name: 'test' } });
+    app = await startAppWithTeam('2026-05-06T10:00:00Z');
   });
   afterAll(async () => {
     app.slack.assertNoUnexpectedCalls();
@@ -200,14 +194,7 @@ describe('phase control: moving on several times in one day', () => {
   let app: TestApp;
 
   beforeAll(async () => {
-    app = await startTestApp({ now: '2026-09-07T09:00:00Z' });
-    app.slack.expect('chat.postMessage');
-    await app.command('release create v1.11.0 2026-09-07 handbook-17w Europe/Berlin', ADMIN);
-    importTeam(app.services, {
-      yaml: TEAM_YAML.replace(/^release: .*$/m, 'release: v1.11.0'),
-      source: 'team.yml',
-      actor: { kind: 'cli', name: 'test' },
-    });
+    app = await startAppWithTeam('2026-09-07T09:00:00Z', { version: 'v1.11.0', startDate: '2026-09-07' });
   });
   afterAll(async () => {
     app.slack.assertNoUnexpectedCalls();

@@ -41,32 +41,35 @@ export function messageFor(error: unknown, logger: Logger, context: Record<strin
  * them, or by direct message outside one; failures are logged, not thrown. Refusals and errors go
  * through tellEphemeral, as plain text.
  */
-export async function showEphemeral(
+export function showEphemeral(
   client: webApi.WebClient,
   logger: Logger,
   where: { channel?: string; user: string },
   answer: { text: string; blocks: unknown[] },
 ): Promise<void> {
-  try {
-    const content = { text: answer.text, blocks: answer.blocks as never };
-    if (where.channel)
-      await client.chat.postEphemeral({ channel: where.channel, user: where.user, ...content });
-    else await client.chat.postMessage({ channel: where.user, ...content });
-  } catch (error) {
-    logger.error({ err: error, user: where.user }, 'could not show the user an answer');
-  }
+  return postToPerson(client, logger, where, { text: answer.text, blocks: answer.blocks as never });
 }
 
 /** Tells one person something in a channel, visible only to them; failures are logged, not thrown. */
-export async function tellEphemeral(
+export function tellEphemeral(
   client: webApi.WebClient,
   logger: Logger,
   where: { channel?: string; user: string },
   text: string,
 ): Promise<void> {
+  return postToPerson(client, logger, where, { text });
+}
+
+async function postToPerson(
+  client: webApi.WebClient,
+  logger: Logger,
+  where: { channel?: string; user: string },
+  content: { text: string; blocks?: never },
+): Promise<void> {
   try {
-    if (where.channel) await client.chat.postEphemeral({ channel: where.channel, user: where.user, text });
-    else await client.chat.postMessage({ channel: where.user, text });
+    if (where.channel)
+      await client.chat.postEphemeral({ channel: where.channel, user: where.user, ...content });
+    else await client.chat.postMessage({ channel: where.user, ...content });
   } catch (error) {
     logger.error({ err: error, user: where.user }, 'could not tell the user');
   }
