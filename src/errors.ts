@@ -1,19 +1,29 @@
 import { randomBytes } from 'node:crypto';
+import { toPlainText, type Mrkdwn } from './text/mrkdwn';
 
 /** The closed vocabulary of errors a person can fix. Anything else is unexpected. */
 export type UserErrorCode =
   'bad_argument' | 'not_found' | 'forbidden' | 'conflict' | 'bad_file' | 'unknown_command';
 
-/** An error written for the person who caused it: what happened, and what to do about it. */
+/**
+ * An error written for the person who caused it: what happened, and what to do about it. The words
+ * are mrkdwn (md`…`), so what they echo of the input is escaped once; `message` is the same as plain
+ * text, for logs and terminals.
+ */
 export class UserError extends Error {
   constructor(
     readonly code: UserErrorCode,
-    message: string,
+    readonly text: Mrkdwn,
     /** What to try instead, e.g. an example command. */
-    readonly hint?: string,
+    readonly hint?: Mrkdwn,
   ) {
-    super(message);
+    super(toPlainText(text));
     this.name = 'UserError';
+  }
+
+  /** The hint as plain text, or undefined. */
+  get plainHint(): string | undefined {
+    return this.hint ? toPlainText(this.hint) : undefined;
   }
 }
 

@@ -2,6 +2,7 @@ import type { AppServices } from '../app-services';
 import { UserError } from '../errors';
 import { syncBlockers, type SyncBlockersResult } from '../workflows/sync-blockers';
 import type { CliInvocation, CliIo } from './cli-commands';
+import { md } from '../text/mrkdwn';
 
 const SYNC_USAGE = 'kfrelease blockers sync [--json]';
 
@@ -23,7 +24,7 @@ export const CLI_BLOCKER_COMMANDS: Record<
     usage: SYNC_USAGE,
     run: async (s, { positionals, flags }, io) => {
       if (positionals.length > 0)
-        throw new UserError('bad_argument', 'blockers sync takes no arguments.', `Usage: ${SYNC_USAGE}`);
+        throw new UserError('bad_argument', md`blockers sync takes no arguments.`, md`Usage: ${SYNC_USAGE}`);
       const result = await syncBlockers({ ...s, github: s.github });
       io.out(flags.json ? JSON.stringify(result, null, 2) : describeSync(result));
     },

@@ -16,6 +16,7 @@ import { CLI_MEETING_COMMANDS } from './meeting-cli-commands';
 import { CLI_RC_COMMANDS } from './rc-cli-commands';
 import { CLI_RELEASE_MANAGER_COMMANDS } from './release-manager-cli-commands';
 import { CLI_TRACKING_DOCS_COMMANDS } from './tracking-docs-cli-commands';
+import { md } from '../text/mrkdwn';
 
 export interface CliIo {
   out(line: string): void;
@@ -55,8 +56,8 @@ export const CLI_COMMANDS: Record<
       if (!version || !startDate || positionals.length > 4) {
         throw new UserError(
           'bad_argument',
-          'Give a version and a start date, then optionally a template and a time zone.',
-          `Usage: ${CREATE_RELEASE_USAGE.replace('/kfrelease', 'kfrelease')}`,
+          md`Give a version and a start date, then optionally a template and a time zone.`,
+          md`Usage: ${CREATE_RELEASE_USAGE.replace('/kfrelease', 'kfrelease')}`,
         );
       }
       const result = createRelease(s, {
@@ -87,14 +88,14 @@ export const CLI_COMMANDS: Record<
       if (!file || positionals.length > 1)
         throw new UserError(
           'bad_argument',
-          'Give one team file.',
-          'Usage: kfrelease team import FILE.yml [--release VERSION]',
+          md`Give one team file.`,
+          md`Usage: kfrelease team import FILE.yml [--release VERSION]`,
         );
       let yaml: string;
       try {
         yaml = readFileSync(file, 'utf8');
       } catch (error) {
-        throw new UserError('bad_file', `Cannot read ${file}: ${(error as Error).message}`);
+        throw new UserError('bad_file', md`Cannot read ${file}: ${(error as Error).message}`);
       }
       const result = importTeam(s, { yaml, source: file, version: flags.release, actor: cliActor() });
       if (flags.json) return io.out(JSON.stringify(result, null, 2));
@@ -136,8 +137,8 @@ export const CLI_COMMANDS: Record<
       if (!file)
         throw new UserError(
           'bad_argument',
-          'Give the file to write the backup to.',
-          'Usage: kfrelease backup FILE',
+          md`Give the file to write the backup to.`,
+          md`Usage: kfrelease backup FILE`,
         );
       const { pages } = await backupDatabase(s.store.db, file);
       io.out(`Backed up ${pages} pages to ${file}; integrity check ok.`);

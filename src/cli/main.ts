@@ -84,7 +84,9 @@ export async function runCli(
     return 0;
   } catch (error) {
     if (isUserError(error)) {
-      io.err(`${error.message}${error.hint ? `\n${error.hint.replaceAll('/kfrelease', 'kfrelease')}` : ''}`);
+      // A terminal shows no code spans: the backquotes around commands would only be noise.
+      const hint = error.plainHint ? `\n${error.plainHint.replaceAll('/kfrelease', 'kfrelease')}` : '';
+      io.err(`${error.message}${hint}`.replaceAll('`', ''));
       return 1;
     }
     io.err(`kfrelease failed: ${(error as Error).message}`);

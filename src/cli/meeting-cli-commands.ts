@@ -16,6 +16,8 @@ import {
 import { rehearse } from '../workflows/rehearse';
 import { runDueJobs } from '../workflows/run-due-jobs';
 import type { CliInvocation, CliIo } from './cli-commands';
+import { md, toPlainText } from '../text/mrkdwn';
+import { renderNotice } from '../slack/notices/render-notice';
 
 /** Flags only these commands read: `--from`, `--to` (rehearse) and `--at` (jobs run). */
 export type ScheduleFlags = CliInvocation['flags'];
@@ -70,18 +72,19 @@ export const CLI_MEETING_COMMANDS: Record<
   rehearse: {
     usage: 'kfrelease rehearse [VERSION] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]',
     run: (s, { positionals, flags }, io) => {
-      if (positionals.length > 1) throw new UserError('bad_argument', 'Give at most one release version.');
+      if (positionals.length > 1) throw new UserError('bad_argument', md`Give at most one release version.`);
       const rehearsal = rehearse(s, {
         version: positionals[0] ?? flags.release,
         from: flags.from,
         to: flags.to,
       });
-      if (flags.json) return io.out(JSON.stringify(rehearsal, null, 2));
+      const posts = rehearsal.posts.map(({ notice, ...post }) => ({ ...post, ...renderNotice(notice) }));
+      if (flags.json) return io.out(JSON.stringify({ ...rehearsal, posts }, null, 2));
       io.out(
         `Kubeflow ${rehearsal.version}: ${rehearsal.posts.length} posts from ${rehearsal.from} to ${rehearsal.to} (${rehearsal.zone}); nothing is posted.`,
       );
-      for (const p of rehearsal.posts)
-        io.out(`${p.local}  ${p.channel.padEnd(11)} ${p.kind.padEnd(10)} ${p.text}`);
+      for (const p of posts)
+        io.out(`${p.local}  ${p.channel.padEnd(11)} ${p.kind.padEnd(10)} ${toPlainText(p.text)}`);
     },
   },
   'jobs run': {
@@ -91,8 +94,8 @@ export const CLI_MEETING_COMMANDS: Record<
       if (!at.isValid) {
         throw new UserError(
           'bad_argument',
-          `--at ${flags.at} is not an ISO timestamp.`,
-          'e.g. --at 2026-05-11T07:00:00Z',
+          md`--at ${flags.at} is not an ISO timestamp.`,
+          md`e.g. --at 2026-05-11T07:00:00Z`,
         );
       }
       const summary = runDueJobs(s, at);

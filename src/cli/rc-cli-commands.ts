@@ -5,6 +5,7 @@ import { findRelease } from '../workflows/find-release';
 import { rcStatus, type ArtifactStatus, type RcStatusView } from '../workflows/rc-status';
 import { getSignoffMatrix, type SignoffMatrixView } from '../workflows/signoff-matrix';
 import type { CLI_COMMANDS } from './cli-commands';
+import { md } from '../text/mrkdwn';
 
 /** Plain-text branch and tags for a terminal. */
 export function formatRcStatusText(view: RcStatusView): string {
@@ -45,7 +46,7 @@ export function formatSignoffsText(view: SignoffMatrixView): string {
 
 function atMostVersion(positionals: string[], usage: string): string | undefined {
   if (positionals.length > 1)
-    throw new UserError('bad_argument', 'Give at most a release version.', `Usage: ${usage}`);
+    throw new UserError('bad_argument', md`Give at most a release version.`, md`Usage: ${usage}`);
   return positionals[0];
 }
 

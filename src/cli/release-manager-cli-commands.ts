@@ -5,12 +5,13 @@ import { planRelease, PLAN_RELEASE_USAGE, readCalendar } from '../workflows/plan
 import { compileRetrospective, retrospectiveMarkdown } from '../workflows/retrospective';
 import { draftScheduleAnnouncement } from '../workflows/schedule-announcement';
 import type { CliInvocation, CliIo } from './cli-commands';
+import { md } from '../text/mrkdwn';
 
 const cliUsage = (usage: string) => usage.replace('/kfrelease', 'kfrelease').split(', e.g.')[0] ?? usage;
 
 function atMostVersion(positionals: string[], usage: string): string | undefined {
   if (positionals.length > 1)
-    throw new UserError('bad_argument', 'Give at most one release version.', `Usage: ${usage}`);
+    throw new UserError('bad_argument', md`Give at most one release version.`, md`Usage: ${usage}`);
   return positionals[0];
 }
 
@@ -26,8 +27,8 @@ export const CLI_RELEASE_MANAGER_COMMANDS: Record<
       if (!version || !startDate || positionals.length > 4) {
         throw new UserError(
           'bad_argument',
-          'Give a version and a start date, then optionally a template and a time zone.',
-          `Usage: ${cliUsage(PLAN_RELEASE_USAGE)}`,
+          md`Give a version and a start date, then optionally a template and a time zone.`,
+          md`Usage: ${cliUsage(PLAN_RELEASE_USAGE)}`,
         );
       }
       const proposal = planRelease(s, { version, startDate, words }, readCalendar());

@@ -3,12 +3,13 @@ import { UserError } from '../errors';
 import { getAnnouncementDraft } from '../workflows/announcement-draft';
 import { previewTrackingIssue } from '../workflows/tracking-issue';
 import type { CliInvocation, CliIo } from './cli-commands';
+import { md } from '../text/mrkdwn';
 
 type CliCommand = { usage: string; run(s: AppServices, inv: CliInvocation, io: CliIo): Promise<void> | void };
 
 function atMostVersion(positionals: string[], usage: string): string | undefined {
   if (positionals.length > 1)
-    throw new UserError('bad_argument', 'Give at most a release version.', `Usage: ${usage}`);
+    throw new UserError('bad_argument', md`Give at most a release version.`, md`Usage: ${usage}`);
   return positionals[0];
 }
 

@@ -32,7 +32,7 @@ export function createTeamRepository(db: Database) {
   const personByGithub = db.prepare(
     'SELECT id, name, slack_id AS slackId, organization FROM people WHERE github = ?',
   );
-  const personBySlack = db.prepare('SELECT github FROM people WHERE slack_id = ?');
+  const personBySlack = db.prepare('SELECT github, name FROM people WHERE slack_id = ?');
   const insertPerson = db.prepare(
     'INSERT INTO people (name, github, slack_id, organization) VALUES (?, ?, ?, ?)',
   );
@@ -61,6 +61,9 @@ export function createTeamRepository(db: Database) {
     /** Which GitHub login already uses a Slack ID, if any. */
     githubOfSlackId: (slackId: string) =>
       (personBySlack.get(slackId) as { github: string } | undefined)?.github ?? null,
+    /** The name of the person with this Slack ID, if kfrelease knows them. */
+    nameOfSlackId: (slackId: string) =>
+      (personBySlack.get(slackId) as { name: string } | undefined)?.name ?? null,
     /** Adds or updates a person, keyed by GitHub login. A known Slack ID is kept when the input has none. */
     upsertPerson(person: PersonInput): void {
       const existing = personByGithub.get(person.github) as { id: number } | undefined;

@@ -59,6 +59,8 @@ export interface AgendaLine {
 export interface AgendaSection {
   title: string;
   lines: AgendaLine[];
+  /** The command that shows all of it, when a long section cannot be shown whole. */
+  seeAll?: string;
 }
 
 /** An agenda as sections of lines, ready to render for Slack or a terminal. */
@@ -93,7 +95,11 @@ function comingUp(facts: AgendaFacts): AgendaSection {
   const lines = facts.nextMilestones.map((m) => ({
     text: `${m.name}${m.artifact ? ` (${m.artifact})` : ''}: ${formatDate(m.dueOn)}, ${countdown(daysUntil(facts.meetingOn, m.dueOn))} · ${m.owner}${m.optional ? ' · optional' : ''}`,
   }));
-  return { title: 'Coming up', lines: lines.length > 0 ? lines : [{ text: 'No milestones left.' }] };
+  return {
+    title: 'Coming up',
+    lines: lines.length > 0 ? lines : [{ text: 'No milestones left.' }],
+    seeAll: '/kfrelease timeline',
+  };
 }
 
 function optionalSections(facts: AgendaFacts): AgendaSection[] {
@@ -102,6 +108,7 @@ function optionalSections(facts: AgendaFacts): AgendaSection[] {
     const missing = facts.missingRevisions;
     sections.push({
       title: 'Git revisions',
+      seeAll: '/kfrelease versions',
       lines: [
         missing.length > 0
           ? { text: `No accepted revision yet from: ${missing.join(', ')}` }
@@ -113,6 +120,7 @@ function optionalSections(facts: AgendaFacts): AgendaSection[] {
     const open = facts.blockers.filter((b) => b.open > 0 || b.atRisk > 0);
     sections.push({
       title: 'Blocking issues',
+      seeAll: '/kfrelease blockers',
       lines:
         open.length > 0
           ? open.flatMap((b) => [
@@ -125,6 +133,7 @@ function optionalSections(facts: AgendaFacts): AgendaSection[] {
   if (facts.missingRcTags && facts.missingRcTags.length > 0) {
     sections.push({
       title: 'Missing RC tags',
+      seeAll: '/kfrelease rcs',
       lines: facts.missingRcTags.map((t) => ({
         text: `${t.artifact}, due ${formatDate(t.dueOn)} · ${t.owner}`,
       })),
@@ -134,6 +143,7 @@ function optionalSections(facts: AgendaFacts): AgendaSection[] {
   if (facts.signoffs && distributionTesting) {
     sections.push({
       title: 'Distribution sign-offs',
+      seeAll: '/kfrelease signoffs',
       lines: facts.signoffs.map((s) => ({ text: `${s.distribution}: ${s.state}`, people: s.people })),
     });
   }
@@ -146,7 +156,11 @@ function actionItems(facts: AgendaFacts): AgendaSection {
     people: item.owner ? [item.owner] : undefined,
     done: item.done,
   }));
-  return { title: 'Action items', lines: lines.length > 0 ? lines : [{ text: 'None open.' }] };
+  return {
+    title: 'Action items',
+    lines: lines.length > 0 ? lines : [{ text: 'None open.' }],
+    seeAll: '/kfrelease action',
+  };
 }
 
 /**

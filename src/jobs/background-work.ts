@@ -1,5 +1,6 @@
 import type { AppServices } from '../app-services';
 import { createOutboxSender } from '../outbox/outbox-sender';
+import { renderOutbox } from '../slack/notices/render-notice';
 import { createWebClientPoster } from '../slack/slack-poster';
 import { releaseManagerIds } from '../workflows/authority';
 import { revalidatePending } from '../workflows/revalidate-pending';
@@ -22,6 +23,7 @@ export function startBackgroundWork(slack: { botToken: string; apiUrl: string },
       apiUrl: slack.apiUrl,
       logger,
     }),
+    render: renderOutbox,
     clock: services.clock,
     logger,
     releaseManagers: (releaseId) => (releaseId === null ? [] : releaseManagerIds(services.store, releaseId)),

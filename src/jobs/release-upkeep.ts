@@ -3,7 +3,7 @@ import { announcementDraftPosts } from '../workflows/announcement-draft';
 import { rcCheckDeps, refreshRcTags } from '../workflows/check-rc-tags';
 import { closeFinishedReleases } from '../workflows/close-finished-releases';
 import { docsReminders } from '../workflows/docs-tracking';
-import { enqueuePosts } from '../workflows/revision-notices';
+import { enqueuePosts } from '../workflows/enqueue-posts';
 import { syncBlockers } from '../workflows/sync-blockers';
 import { syncTrackingIssue } from '../workflows/tracking-issue';
 

@@ -1,20 +1,27 @@
 import type { Database } from 'better-sqlite3';
+import type { Notice } from '../workflows/notice';
 
-/** A message to post, as a workflow hands it over. */
+/** A message to post, as a workflow hands it over: what to tell, in data (rendered when posted). */
 export interface OutboxMessage {
   /** Unique per message: enqueueing the same key again does nothing. Also sent as message metadata. */
   key: string;
   releaseId: number | null;
   /** A channel ID (C..., G..., D...) or a user ID (U..., W...) for a direct message. */
   channel: string;
-  text: string;
-  blocks: unknown[];
+  notice: Notice;
 }
+
+/**
+ * What a row holds: a notice, or (rows written before notices existed) the message as it was
+ * rendered then.
+ */
+export type OutboxContent = { notice: Notice } | { text: string; blocks: unknown[] };
 
 export type OutboxStatus = 'pending' | 'sent' | 'failed';
 
-export interface OutboxRow extends OutboxMessage {
+export interface OutboxRow extends Omit<OutboxMessage, 'notice'> {
   id: number;
+  content: OutboxContent;
   status: OutboxStatus;
   /** Delivery attempts started so far; counted before posting, so a crash mid-post still counts. */
   attempts: number;
@@ -32,7 +39,7 @@ export interface PostedAt {
   ts: string;
 }
 
-interface DbRow extends Omit<OutboxRow, 'text' | 'blocks'> {
+interface DbRow extends Omit<OutboxRow, 'content'> {
   payload: string;
 }
 
@@ -41,8 +48,7 @@ const COLUMNS = `id, key, release_id AS releaseId, channel, payload, status, att
   posted_channel AS postedChannel, message_ts AS messageTs, last_error AS lastError`;
 
 function toRow({ payload, ...row }: DbRow): OutboxRow {
-  const { text, blocks } = JSON.parse(payload) as { text: string; blocks: unknown[] };
-  return { ...row, text, blocks };
+  return { ...row, content: JSON.parse(payload) as OutboxContent };
 }
 
 /**
@@ -86,8 +92,9 @@ export function createOutboxRepository(db: Database) {
   return {
     /** Adds a message unless one with the same key exists; answers whether it was new. */
     enqueue(message: OutboxMessage, now: string): boolean {
-      const payload = JSON.stringify({ text: message.text, blocks: message.blocks });
-      return insert.run({ ...message, payload, now }).changes === 1;
+      const { notice, ...fields } = message;
+      const payload = JSON.stringify({ notice });
+      return insert.run({ ...fields, payload, now }).changes === 1;
     },
     /** Pending rows whose next attempt is due, oldest first, at most `limit`. */
     due: (now: string, limit: number) => (due.all({ now, limit }) as DbRow[]).map(toRow),

@@ -2,12 +2,17 @@ import { DateTime } from 'luxon';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import { SlackPostError, toSlackPostError, type SlackPoster } from '../slack/slack-poster';
-import { failureReport, isFailureReport } from './failure-report';
-import type { OutboxRepository, OutboxRow } from './outbox-repository';
+import { excerptOf, failureReport, isFailureReport } from './failure-report';
+import type { OutboxContent, OutboxRepository, OutboxRow } from './outbox-repository';
+
+/** A row's content as Slack takes it: the fallback text (mrkdwn) and the blocks. */
+export type RenderOutbox = (content: OutboxContent) => { text: string; blocks: unknown[] };
 
 export interface OutboxSenderParams {
   outbox: OutboxRepository;
   poster: SlackPoster;
+  /** Turns a row's notice into the message (src/slack/notices). */
+  render: RenderOutbox;
   clock: Clock;
   logger: Logger;
   /** Slack user IDs to tell when a message of this release (or of none) cannot be posted. */
@@ -81,10 +86,25 @@ export function createOutboxSender(params: OutboxSenderParams): OutboxSender {
   const transaction = params.transaction ?? (<T>(work: () => T): T => work());
   const log = params.logger.child({ component: 'outbox-sender' });
 
+  /** The message of a row; a notice that cannot be rendered is a bug no retry mends. */
+  function render(row: OutboxRow): { text: string; blocks: unknown[] } {
+    try {
+      return params.render(row.content);
+    } catch (error) {
+      log.error({ err: error, key: row.key }, 'message could not be rendered');
+      throw new SlackPostError(
+        'permanent',
+        'render_failed',
+        `the message could not be written: ${String(error)}`,
+      );
+    }
+  }
+
   async function deliverRow(row: OutboxRow): Promise<Outcome> {
     const attempt = row.attempts + 1;
     outbox.beginAttempt(row.id, iso(clock.now().plus({ seconds: backoffSeconds(attempt) })));
     try {
+      const message = render(row);
       const conversation = isUserId(row.channel) ? await poster.openDirectMessage(row.channel) : row.channel;
       // An earlier attempt may have posted and lost the answer, or died before recording it.
       const found =
@@ -96,8 +116,8 @@ export function createOutboxSender(params: OutboxSenderParams): OutboxSender {
       }
       const posted = await poster.post({
         channel: conversation,
-        text: row.text,
-        blocks: row.blocks,
+        text: message.text,
+        blocks: message.blocks,
         key: row.key,
       });
       outbox.markSent(row.id, { postedChannel: posted.channel, ts: posted.ts }, iso(clock.now()));
@@ -134,13 +154,22 @@ export function createOutboxSender(params: OutboxSenderParams): OutboxSender {
       return;
     }
     const managers = managersOf(row);
+    const excerpt = excerptFor(row);
     transaction(() => {
       outbox.markFailed(row.id, error, now);
       for (const manager of managers) {
-        outbox.enqueue(failureReport({ ...row, attempts: attempt }, failure, manager), now);
+        outbox.enqueue(failureReport({ ...row, attempts: attempt }, failure, manager, excerpt), now);
       }
     });
     log.error({ ...data, reportedTo: managers }, 'message could not be posted; kept in the outbox as failed');
+  }
+
+  function excerptFor(row: OutboxRow): string {
+    try {
+      return excerptOf(params.render(row.content).text);
+    } catch {
+      return 'notice' in row.content ? `(a ${row.content.notice.kind} message)` : '';
+    }
   }
 
   function managersOf(row: OutboxRow): string[] {

@@ -6,6 +6,7 @@ import { UserError } from '../errors';
 import { actorId, type Actor } from './actor';
 import { refuse } from './authority';
 import { findRelease } from './find-release';
+import { md } from '../text/mrkdwn';
 
 type Deps = { store: Store; clock: Clock; admins: string[] };
 
@@ -27,8 +28,8 @@ export function addActionItem(
   requireTeam(deps, release, input.actor);
   const text = input.text.trim();
   if (text.length < 3)
-    throw new UserError('bad_argument', 'Say what needs doing.', `Usage: \`${ACTION_ADD_USAGE}\``);
-  if (text.length > 500) throw new UserError('bad_argument', 'Keep an action item under 500 characters.');
+    throw new UserError('bad_argument', md`Say what needs doing.`, md`Usage: \`${ACTION_ADD_USAGE}\``);
+  if (text.length > 500) throw new UserError('bad_argument', md`Keep an action item under 500 characters.`);
   const at = deps.clock.now().toUTC().toISO() ?? '';
   const by = actorId(input.actor);
   const id = deps.store.transaction(() => {
@@ -59,8 +60,8 @@ export function completeActionItem(deps: Deps, input: { id: number; actor: Actor
   if (!item)
     throw new UserError(
       'not_found',
-      `There is no action item #${input.id}.`,
-      'See them with `/kfrelease action`.',
+      md`There is no action item #${input.id}.`,
+      md`See them with \`/kfrelease action\`.`,
     );
   const release = deps.store.releases.findById(item.releaseId);
   if (!release) throw new Error(`release of action item ${input.id} vanished`);
@@ -71,7 +72,7 @@ export function completeActionItem(deps: Deps, input: { id: number; actor: Actor
     if (!deps.store.actionItems.complete(item.id, by, at)) {
       throw new UserError(
         'conflict',
-        `Action item #${item.id} was already done${item.doneBy ? ` (by ${item.doneBy})` : ''}.`,
+        md`Action item #${item.id} was already done${item.doneBy ? ` (by ${item.doneBy})` : ''}.`,
       );
     }
     deps.store.audit.record({

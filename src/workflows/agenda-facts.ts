@@ -13,6 +13,7 @@ import { getComponentVersions } from './component-versions';
 import { shippedAgendaItems } from './load-agenda-items';
 import { noteTakerOn } from './note-takers';
 import { loadReleaseSchedule } from './release-schedule';
+import { md } from '../text/mrkdwn';
 
 export type AgendaDeps = { store: Store; clock: Clock; agendaItems?: AgendaItemsConfig };
 
@@ -43,8 +44,8 @@ export function gatherAgendaFacts(
   if (!schedule || !meeting) {
     throw new UserError(
       'not_found',
-      `${release.version} has no release team meeting yet.`,
-      'Set it with `/kfrelease meeting set tue 16:00`.',
+      md`${release.version} has no release team meeting yet.`,
+      md`Set it with \`/kfrelease meeting set tue 16:00\`.`,
     );
   }
   const dates = seriesDates(schedule);
@@ -52,7 +53,7 @@ export function gatherAgendaFacts(
   if (!date)
     throw new UserError(
       'not_found',
-      `The meetings of ${release.version} are over: its last phase has ended.`,
+      md`The meetings of ${release.version} are over: its last phase has ended.`,
     );
   const timeline = schedule.timeline;
   const phases = phasesOn(timeline, date);

@@ -4,10 +4,9 @@ import type { RevisionRow } from '../db/revision-repository';
 import type { Store } from '../db/store';
 import { renderAnnouncementDraft, type AnnouncedComponent } from '../domain/announcement-draft';
 import { summarizeTeam } from '../domain/team';
-import { announcementDm } from '../slack/blocks/announcement-blocks';
 import { getComponentVersions } from './component-versions';
 import { findRelease } from './find-release';
-import type { Post } from './revision-notices';
+import type { Post } from './notice';
 
 export interface AnnouncementDraft {
   version: string;
@@ -97,6 +96,6 @@ export function announcementDraftPosts(
   return [...new Set(recipients)].map((userId) => ({
     key: `announcement-draft:${release.id}:${userId}`,
     channel: userId,
-    ...announcementDm(draft, productManagers.length === 0),
+    notice: { kind: 'announcement_draft' as const, draft, asReleaseManager: productManagers.length === 0 },
   }));
 }

@@ -1,6 +1,7 @@
 import type { ReleaseRow } from '../db/release-repository';
 import type { Store } from '../db/store';
 import { UserError } from '../errors';
+import { md, type MdValue } from '../text/mrkdwn';
 
 /** Who holds which authority in one release, from the team roster and KFRELEASE_ADMINS. */
 export function authorityOf(deps: { store: Store; admins: string[] }, release: ReleaseRow, userId: string) {
@@ -34,10 +35,10 @@ export function liaisonIds(store: Store, releaseId: number, wg: string): string[
 }
 
 /** Refuses with a message naming who may do it. */
-export function refuse(what: string, who: string): never {
+export function refuse(what: MdValue, who: MdValue): never {
   throw new UserError(
     'forbidden',
-    `Only ${who} can ${what}.`,
-    'See who holds which role with `/kfrelease team`.',
+    md`Only ${who} can ${what}.`,
+    md`See who holds which role with \`/kfrelease team\`.`,
   );
 }

@@ -1,12 +1,7 @@
 import type { BlockerRow } from '../db/blocker-repository';
 import type { ReleaseRow } from '../db/release-repository';
 import type { IssueChange } from '../domain/blocker-triage';
-import {
-  blockerChangedPost,
-  blockerDecisionPost,
-  blockersReportedPost,
-} from '../slack/blocks/blocker-blocks';
-import type { Post } from './revision-notices';
+import type { Post } from './notice';
 
 const refOf = (row: BlockerRow) => `${row.owner}/${row.repo}#${row.number}`.toLowerCase();
 
@@ -26,7 +21,7 @@ export function blockersReportedNotices(
     {
       key: `blockers:${release.id}:reported:${rows.map((r) => r.id).join(',')}`,
       channel: release.slackChannel,
-      ...blockersReportedPost(release.version, wg, rows, submittedBy),
+      notice: { kind: 'blockers_reported', version: release.version, wg, blockers: rows, submittedBy },
     },
   ];
 }
@@ -37,7 +32,7 @@ export function blockerDecisionNotices(release: ReleaseRow, row: BlockerRow): Po
     {
       key: `blocker:${row.id}:decision:${row.decision}:${row.decidedAt ?? ''}`,
       channel: release.slackChannel,
-      ...blockerDecisionPost(release.version, row),
+      notice: { kind: 'blocker_decided', version: release.version, blocker: row },
     },
   ];
 }
@@ -49,7 +44,7 @@ export function blockerChangeNotices(release: ReleaseRow, row: BlockerRow, chang
     {
       key: `blocker:${release.id}:${refOf(row)}:${row.state}:${row.githubUpdatedAt}`,
       channel: release.slackChannel,
-      ...blockerChangedPost(release.version, row, change),
+      notice: { kind: 'blocker_changed', version: release.version, blocker: row, change },
     },
   ];
 }

@@ -9,9 +9,8 @@ import { signoffsToRetest, type Signoff } from '../domain/signoff-matrix';
 import { parseVersion, type ParsedVersion } from '../domain/version';
 import { GitHubUnavailableError, type RefLookups } from '../github/github-client';
 import type { Logger } from '../logger';
-import { artifactsFoundPost } from '../slack/blocks/rc-blocks';
-import { retestDm } from '../slack/blocks/signoff-blocks';
-import { enqueuePosts, type Post } from './revision-notices';
+import { enqueuePosts } from './enqueue-posts';
+import type { Post } from './notice';
 
 export interface RcCheckDeps {
   store: Store;
@@ -153,12 +152,13 @@ function artifactNotices(
     posts.push({
       key: `artifacts-found:${release.id}:${keys.join(',')}`,
       channel: release.slackChannel,
-      ...artifactsFoundPost(
-        release.version,
-        change.repo,
-        change.found,
-        change.retest.map((s) => s.distribution),
-      ),
+      notice: {
+        kind: 'artifacts_found',
+        version: release.version,
+        repo: change.repo,
+        found: change.found,
+        retest: change.retest.map((s) => s.distribution),
+      },
     });
   }
   const reps = store.team.assignments(release.id).filter((a) => a.role === 'distribution_rep' && a.slackId);
@@ -167,7 +167,7 @@ function artifactNotices(
       posts.push({
         key: `signoff-retest:${release.id}:${change.newestTag}:${earlier.distribution}:${rep.slackId}`,
         channel: rep.slackId as string,
-        ...retestDm(release.version, earlier, change.newestTag),
+        notice: { kind: 'signoff_retest', version: release.version, earlier, newTag: change.newestTag },
       });
     }
   }

@@ -6,6 +6,7 @@ import type { ReleaseRow } from '../db/release-repository';
 import type { Store } from '../db/store';
 import { UserError } from '../errors';
 import { actorId, type Actor } from './actor';
+import { code, md } from '../text/mrkdwn';
 
 export const DEFAULT_TEMPLATE = 'handbook-17w';
 export const DEFAULT_TIME_ZONE = 'UTC';
@@ -23,8 +24,8 @@ export function templateAndZone(words: string[]): { template?: string; timeZone?
   if (zones.length > 1 || templates.length > 1) {
     throw new UserError(
       'bad_argument',
-      `Give at most one template and one time zone, not ${words.join(' and ')}.`,
-      `Usage: ${CREATE_RELEASE_USAGE}`,
+      md`Give at most one template and one time zone, not ${words.join(' and ')}.`,
+      md`Usage: ${CREATE_RELEASE_USAGE}`,
     );
   }
   return { template: templates[0], timeZone: zones[0] };
@@ -60,8 +61,8 @@ export function createRelease(
   if (input.actor.kind === 'slack' && !admins.includes(input.actor.userId)) {
     throw new UserError(
       'forbidden',
-      'Only kfrelease admins can create a release.',
-      'Ask one of the admins listed in KFRELEASE_ADMINS (the person who runs kfrelease knows who they are).',
+      md`Only kfrelease admins can create a release.`,
+      md`Ask one of the admins listed in KFRELEASE_ADMINS (the person who runs kfrelease knows who they are).`,
     );
   }
   const problems: string[] = [];
@@ -84,7 +85,7 @@ export function createRelease(
     );
   }
   if (problems.length > 0 || !template || !version) {
-    throw new UserError('bad_argument', problems.join('\n'), `Usage: ${CREATE_RELEASE_USAGE}`);
+    throw new UserError('bad_argument', md`${problems.join('\n')}`, md`Usage: ${code(CREATE_RELEASE_USAGE)}`);
   }
 
   const timeline = computeTimeline({ template, version, startDate: input.startDate, zone: timeZone });

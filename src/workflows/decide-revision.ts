@@ -4,7 +4,9 @@ import type { RevisionRow } from '../db/revision-repository';
 import type { Store } from '../db/store';
 import { UserError } from '../errors';
 import { authorityOf, refuse } from './authority';
-import { enqueuePosts, revisionNotices } from './revision-notices';
+import { enqueuePosts } from './enqueue-posts';
+import { revisionNotices } from './revision-notices';
+import { md, user } from '../text/mrkdwn';
 
 /** A revision waiting for the release manager's decision, and its release. */
 export interface HeldRevision {
@@ -23,10 +25,10 @@ export function heldRevisionFor(
 ): HeldRevision {
   const { store } = deps;
   const row = store.revisions.byId(input.revisionId);
-  if (!row) throw new UserError('not_found', `There is no revision ${input.revisionId}.`);
+  if (!row) throw new UserError('not_found', md`There is no revision ${input.revisionId}.`);
   const release = store.releases.findById(row.releaseId);
   if (!release)
-    throw new UserError('not_found', `The release of revision ${input.revisionId} no longer exists.`);
+    throw new UserError('not_found', md`The release of revision ${input.revisionId} no longer exists.`);
   if (!authorityOf(deps, release, input.userId).steers) {
     refuse(`${input.decision} a held revision`, `the release manager of ${release.version} or an admin`);
   }
@@ -37,7 +39,7 @@ export function heldRevisionFor(
 function notWaiting(row: RevisionRow | null): UserError {
   return new UserError(
     'conflict',
-    `This revision is no longer waiting for a decision (it is ${row?.status.replace('_', ' ') ?? 'gone'}${row?.decidedBy ? `, decided by <@${row.decidedBy}>` : ''}).`,
+    md`This revision is no longer waiting for a decision (it is ${row?.status.replace('_', ' ') ?? 'gone'}${row?.decidedBy ? md`, decided by ${user(row.decidedBy)}` : ''}).`,
   );
 }
 
@@ -55,11 +57,11 @@ export function decideRevision(
   if (input.decision === 'deny' && reason.length < 3) {
     throw new UserError(
       'bad_argument',
-      'Say why the revision is denied: the working group reads it.',
-      'Write a sentence, e.g. "Minor bump after the freeze: ship v1.9.1 instead".',
+      md`Say why the revision is denied: the working group reads it.`,
+      md`Write a sentence, e.g. "Minor bump after the freeze: ship v1.9.1 instead".`,
     );
   }
-  if (reason.length > 1000) throw new UserError('bad_argument', 'Keep the reason under 1,000 characters.');
+  if (reason.length > 1000) throw new UserError('bad_argument', md`Keep the reason under 1,000 characters.`);
   const now = clock.now().toISO() ?? '';
   const status = input.decision === 'approve' ? 'accepted' : 'denied';
   return store.transaction(() => {

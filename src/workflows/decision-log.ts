@@ -2,9 +2,9 @@ import type { Clock } from '../clock';
 import type { AuditEntry } from '../db/audit-log';
 import type { ReleaseRow } from '../db/release-repository';
 import type { Store } from '../db/store';
-import { decisionPost } from '../slack/blocks/decision-blocks';
 import { authorityOf, refuse } from './authority';
 import { findRelease } from './find-release';
+import { join, md, text as textOf, user } from '../text/mrkdwn';
 
 type Details = Record<string, unknown>;
 type Names = (phaseKey: string) => string;
@@ -97,7 +97,7 @@ export function announceDecision(
       key: `decision:${release.id}:${entry.action}:${entry.at}`,
       releaseId: release.id,
       channel: release.slackChannel,
-      ...decisionPost(release.version, decision),
+      notice: { kind: 'decision', version: release.version, decision },
     },
     entry.at,
   );
@@ -117,7 +117,7 @@ export function requireReleaseManager(
   const managers = deps.store.team
     .assignments(release.id)
     .filter((a) => a.role === 'release_manager' && !a.shadow)
-    .map((a) => (a.slackId ? `<@${a.slackId}>` : a.name));
-  const named = managers.length > 0 ? ` (${managers.join(', ')})` : '';
-  refuse(what, `the release manager of ${release.version}${named} or an admin`);
+    .map((a) => (a.slackId ? user(a.slackId) : textOf(a.name)));
+  const named = managers.length > 0 ? md` (${join(managers)})` : '';
+  refuse(what, md`the release manager of ${release.version}${named} or an admin`);
 }

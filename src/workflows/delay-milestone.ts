@@ -11,6 +11,7 @@ import { planDelay, type PlanItem } from '../domain/replan';
 import { localDate, type Timeline } from '../domain/timeline';
 import type { Store } from '../db/store';
 import { UserError } from '../errors';
+import { code, md } from '../text/mrkdwn';
 import { announceDecision, requireReleaseManager } from './decision-log';
 import { findRelease } from './find-release';
 import { meetingFor, meetingKeyDates } from './plan-release';
@@ -81,13 +82,13 @@ export function delayMilestone(
   if (reason.length < 3) problems.push('Say why: the reason goes into the plan and the decision log.');
   if (reason.length > 1000) problems.push('Keep the reason under 1,000 characters.');
   if (problems.length > 0)
-    throw new UserError('bad_argument', problems.join('\n'), `Usage: \`${DELAY_USAGE}\``);
+    throw new UserError('bad_argument', md`${problems.join('\n')}`, md`Usage: ${code(DELAY_USAGE)}`);
 
   const plan = store.releases.latestPlan(release);
   if (!plan) throw new Error(`release ${release.version} has no plan`);
   const today = localDate(clock.now(), release.timeZone);
   const replan = planDelay(plan.timeline, input.milestone, input.newDate, today);
-  if (!replan.ok) throw new UserError('bad_argument', replan.problem, `Usage: \`${DELAY_USAGE}\``);
+  if (!replan.ok) throw new UserError('bad_argument', md`${replan.problem}`, md`Usage: ${code(DELAY_USAGE)}`);
 
   const at = clock.now().toISO() ?? '';
   const { item, days } = replan;

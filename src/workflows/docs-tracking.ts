@@ -15,10 +15,10 @@ import {
 import { summarizeTeam } from '../domain/team';
 import { cycleWeek, daysUntil } from '../domain/timeline';
 import { UserError } from '../errors';
-import { docsReminderMessage } from '../slack/blocks/docs-blocks';
 import { authorityOf } from './authority';
 import { findRelease } from './find-release';
-import type { Post } from './revision-notices';
+import type { Post } from './notice';
+import { code, md } from '../text/mrkdwn';
 
 type Deps = { store: Store; clock: Clock; admins: string[] };
 export type DocsField = keyof DocsItemInput;
@@ -40,8 +40,8 @@ function allowedGroups(deps: Deps, release: ReleaseRow, userId: string): string[
 const noDocsRole = (version: string) =>
   new UserError(
     'forbidden',
-    `Only the Docs Lead, the release manager and a working group's liaison, docs lead or test lead can record documentation work for ${version}.`,
-    'See who holds which role with `/kfrelease team`.',
+    md`Only the Docs Lead, the release manager and a working group's liaison, docs lead or test lead can record documentation work for ${version}.`,
+    md`See who holds which role with \`/kfrelease team\`.`,
   );
 
 /** What the "add docs item" form offers this person: the working groups they may record for. */
@@ -108,7 +108,7 @@ export function setDocsStatus(
   deps: Deps,
   input: { userId: string; id: string; status: string },
 ): { release: ReleaseRow; item: DocsItemRow; changed: boolean } {
-  const usage = `Usage: \`/kfrelease docs set <id> <${DOCS_STATUSES.join('|')}>\``;
+  const usage = md`Usage: ${code(`/kfrelease docs set <id> <${DOCS_STATUSES.join('|')}>`)}`;
   const id = /^#?\d{1,9}$/.test(input.id) ? Number(input.id.replace('#', '')) : NaN;
   const status = parseDocsStatus(input.status);
   if (Number.isNaN(id) || !status) {
@@ -116,20 +116,20 @@ export function setDocsStatus(
       Number.isNaN(id) ? `"${input.id}" is not a docs item number (see \`/kfrelease docs\`).` : '',
       status ? '' : `"${input.status}" is not a status: use ${DOCS_STATUSES.join(', ')}.`,
     ];
-    throw new UserError('bad_argument', problems.filter(Boolean).join('\n'), usage);
+    throw new UserError('bad_argument', md`${problems.filter(Boolean).join('\n')}`, usage);
   }
   const item = deps.store.docsItems.byId(id);
   const release = item ? deps.store.releases.findById(item.releaseId) : undefined;
   if (!item || !release)
     throw new UserError(
       'not_found',
-      `There is no docs item #${id}.`,
-      'See the open ones with `/kfrelease docs`.',
+      md`There is no docs item #${id}.`,
+      md`See the open ones with \`/kfrelease docs\`.`,
     );
   if (item.owner !== input.userId && !allowedGroups(deps, release, input.userId).includes(item.wg)) {
     throw new UserError(
       'forbidden',
-      `Only its owner, the Docs Lead, the release manager and ${item.wg}'s liaison, docs lead or test lead can change docs item #${id}.`,
+      md`Only its owner, the Docs Lead, the release manager and ${item.wg}'s liaison, docs lead or test lead can change docs item #${id}.`,
     );
   }
   const at = deps.clock.now().toUTC().toISO() ?? '';
@@ -207,11 +207,12 @@ export function docsReminders(
   return targets.map((target) => ({
     key: `docs-reminder:${release.id}:w${week}:${target.userId}:${target.scope.kind === 'lead' ? 'lead' : target.scope.wg}`,
     channel: target.userId,
-    ...docsReminderMessage({
+    notice: {
+      kind: 'docs_reminder' as const,
       version: release.version,
       target,
       endsOn: view.phase?.endsOn ?? today,
       daysLeft,
-    }),
+    },
   }));
 }

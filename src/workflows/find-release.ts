@@ -4,6 +4,7 @@ import { parseVersion } from '../domain/version';
 import type { ReleaseRow } from '../db/release-repository';
 import type { Store } from '../db/store';
 import { UserError } from '../errors';
+import { code, md } from '../text/mrkdwn';
 
 const CREATE_EXAMPLE = '/kfrelease release create v1.10.0 2026-03-02 handbook-17w Europe/Berlin';
 
@@ -23,23 +24,23 @@ export function findRelease(deps: { store: Store; clock: Clock }, version?: stri
     if (!release) {
       throw new UserError(
         'not_found',
-        'There is no release yet.',
-        `An admin creates one with \`${CREATE_EXAMPLE}\`.`,
+        md`There is no release yet.`,
+        md`An admin creates one with ${code(CREATE_EXAMPLE)}.`,
       );
     }
     return release;
   }
   const parsed = parseVersion(version);
-  if (!parsed.ok) throw new UserError('bad_argument', parsed.error);
+  if (!parsed.ok) throw new UserError('bad_argument', md`${parsed.error}`);
   const release = store.releases.findByVersion(parsed.version.canonical);
   if (!release) {
     const known = store.releases.list().map((r) => r.version);
     throw new UserError(
       'not_found',
-      `There is no release ${parsed.version.canonical}.`,
+      md`There is no release ${parsed.version.canonical}.`,
       known.length > 0
-        ? `Known releases: ${known.slice(-10).join(', ')}.`
-        : `An admin creates one with \`${CREATE_EXAMPLE}\`.`,
+        ? md`Known releases: ${known.slice(-10).join(', ')}.`
+        : md`An admin creates one with ${code(CREATE_EXAMPLE)}.`,
     );
   }
   return release;

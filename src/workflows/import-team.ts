@@ -7,6 +7,7 @@ import { UserError } from '../errors';
 import { teamFileSchema, type TeamFile } from '../team/team-file-schema';
 import { actorId, type Actor } from './actor';
 import { findRelease } from './find-release';
+import { md } from '../text/mrkdwn';
 
 export interface ImportTeamResult {
   version: string;
@@ -31,8 +32,8 @@ export function importTeam(
   if (!version) {
     throw new UserError(
       'bad_file',
-      `${input.source}: says no release.`,
-      'Add `release: v1.10.0` to the file, or pass --release v1.10.0.',
+      md`${input.source}: says no release.`,
+      md`Add \`release: v1.10.0\` to the file, or pass --release v1.10.0.`,
     );
   }
   const release = findRelease({ store, clock }, version);
@@ -74,7 +75,7 @@ export function importTeam(
     });
   });
   if (problems.length > 0)
-    throw new UserError('bad_file', problems.join('\n'), 'Fix the file and import it again.');
+    throw new UserError('bad_file', md`${problems.join('\n')}`, md`Fix the file and import it again.`);
 
   const describe = (a: {
     github: string;
@@ -137,14 +138,18 @@ function parseTeamFile(yaml: string, source: string): TeamFile {
   try {
     data = parse(yaml);
   } catch (error) {
-    throw new UserError('bad_file', `${source}: is not valid YAML: ${(error as Error).message}`);
+    throw new UserError('bad_file', md`${source}: is not valid YAML: ${(error as Error).message}`);
   }
   const parsed = teamFileSchema.safeParse(data);
   if (!parsed.success) {
     const lines = parsed.error.issues.map(
       (issue) => `${source}: ${issue.path.join('.') || '(top)'}: ${issue.message}`,
     );
-    throw new UserError('bad_file', lines.join('\n'), 'See examples/team.yml for the shape of the file.');
+    throw new UserError(
+      'bad_file',
+      md`${lines.join('\n')}`,
+      md`See examples/team.yml for the shape of the file.`,
+    );
   }
   return parsed.data;
 }

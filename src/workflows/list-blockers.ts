@@ -10,6 +10,7 @@ import {
 } from '../domain/blocker-triage';
 import { UserError } from '../errors';
 import { findRelease } from './find-release';
+import { md } from '../text/mrkdwn';
 
 export interface BlockerItem extends BlockerRow {
   /** Whole days since it was reported to the release team. */
@@ -42,8 +43,8 @@ export function listBlockers(
       const names = deps.store.workingGroups.list().map((g) => g.name);
       throw new UserError(
         'not_found',
-        `There is no working group "${input.wg}".`,
-        `Working groups: ${names.join(', ')}.`,
+        md`There is no working group "${input.wg}".`,
+        md`Working groups: ${names.join(', ')}.`,
       );
     }
     wg = group.name;

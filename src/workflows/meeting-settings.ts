@@ -13,6 +13,8 @@ import { UserError } from '../errors';
 import { actorId, type Actor } from './actor';
 import { authorityOf, refuse } from './authority';
 import { findRelease } from './find-release';
+import { code, md } from '../text/mrkdwn';
+import { urlProblem } from '../text/safe-url';
 
 export const MEETING_SET_USAGE =
   '/kfrelease meeting set <weekday> <HH:MM> [time-zone] [#channel] [agenda-hours] [notes-url], or key=value: day= time= zone= channel= agenda= notes=';
@@ -20,12 +22,6 @@ export const REMINDERS_SET_USAGE =
   '/kfrelease reminders set [offsets=7d,1d,0d] [at=09:00] [quiet=20:00-08:00]';
 
 type Deps = { store: Store; clock: Clock; admins: string[] };
-
-/** Strips Slack's escaping: <#C123|name> to C123, <https://x|label> to https://x. */
-function unescapeSlack(word: string): string {
-  const match = /^<([^|>]+)(\|[^>]*)?>$/.exec(word);
-  return match ? (match[1] ?? word) : word;
-}
 
 const KEYS: Record<string, keyof MeetingSettings> = {
   day: 'weekday',
@@ -39,7 +35,7 @@ const KEYS: Record<string, keyof MeetingSettings> = {
 };
 
 function readValue(field: keyof MeetingSettings, raw: string, problems: string[]): Partial<MeetingSettings> {
-  const value = unescapeSlack(raw);
+  const value = raw;
   const bad = (what: string) => (problems.push(`"${raw}" is not ${what}.`), {});
   if (field === 'weekday') {
     const day = parseWeekday(value);
@@ -63,17 +59,18 @@ function readValue(field: keyof MeetingSettings, raw: string, problems: string[]
       : bad('a number of hours before the meeting, 1 to 168 (e.g. 24h)');
   }
   if (/^none$/i.test(value)) return { notesUrl: null };
-  return /^https?:\/\/\S+$/.test(value) ? { notesUrl: value } : bad('an http(s) link to the meeting notes');
+  const problem = urlProblem(value, { allowHttp: true });
+  return problem ? bad(`a link to the meeting notes (${problem})`) : { notesUrl: value };
 }
 
 /** Which setting a word without a key is, by its shape. */
 function fieldOf(word: string): keyof MeetingSettings | null {
-  const value = unescapeSlack(word);
+  const value = word;
   if (parseWeekday(value)) return 'weekday';
   if (parseClockTime(value)) return 'time';
   if (value.includes('/') && !/^https?:/.test(value)) return 'zone';
   if (/^(UTC|GMT)$/i.test(value)) return 'zone';
-  if (/^#|^[CG][A-Z0-9]{6,}$/.test(value) || word.startsWith('<#')) return 'channel';
+  if (/^#|^[CG][A-Z0-9]{6,}$/.test(value)) return 'channel';
   if (/^\d+h?$/i.test(value)) return 'agendaHours';
   if (/^https?:/.test(value)) return 'notesUrl';
   return null;
@@ -98,7 +95,7 @@ export function parseMeetingWords(words: string[]): Partial<MeetingSettings> {
     settings = { ...settings, ...readValue(field, eq > 0 ? word.slice(eq + 1) : word, problems) };
   }
   if (problems.length > 0)
-    throw new UserError('bad_argument', problems.join('\n'), `Usage: \`${MEETING_SET_USAGE}\``);
+    throw new UserError('bad_argument', md`${problems.join('\n')}`, md`Usage: ${code(MEETING_SET_USAGE)}`);
   return settings;
 }
 
@@ -154,7 +151,11 @@ export function setMeetingSettings(
     merged.channel === undefined ? 'the channel (the release has none)' : '',
   ].filter(Boolean);
   if (missing.length > 0 || merged.weekday === undefined || merged.time === undefined || !merged.channel) {
-    throw new UserError('bad_argument', `Give ${missing.join(' and ')}.`, `Usage: \`${MEETING_SET_USAGE}\``);
+    throw new UserError(
+      'bad_argument',
+      md`Give ${missing.join(' and ')}.`,
+      md`Usage: \`${MEETING_SET_USAGE}\``,
+    );
   }
   const now = deps.clock.now().toUTC().toISO() ?? '';
   const settings = { ...merged, weekday: merged.weekday, time: merged.time, channel: merged.channel };
@@ -196,7 +197,7 @@ export function setReminderSettings(
   }
   if (input.words.length === 0) problems.push('Say what to change.');
   if (problems.length > 0)
-    throw new UserError('bad_argument', problems.join('\n'), `Usage: \`${REMINDERS_SET_USAGE}\``);
+    throw new UserError('bad_argument', md`${problems.join('\n')}`, md`Usage: ${code(REMINDERS_SET_USAGE)}`);
   const now = deps.clock.now().toUTC().toISO() ?? '';
   const { offsets, sendTime, quietStart, quietEnd } = next;
   deps.store.transaction(() => {

@@ -14,6 +14,7 @@ import {
 import { UserError } from '../errors';
 import { findRelease } from './find-release';
 import { loadReleaseSchedule } from './release-schedule';
+import { md, user, type Mrkdwn } from '../text/mrkdwn';
 
 export interface Rotation {
   release: ReleaseRow;
@@ -22,8 +23,7 @@ export interface Rotation {
   turns: (NoteTakerTurn & { at: DateTime })[];
 }
 
-const NO_MEETING_HINT =
-  'The release manager sets the weekly meeting with `/kfrelease meeting set tue 16:00`, e.g.';
+const NO_MEETING_HINT = md`The release manager sets the weekly meeting with \`/kfrelease meeting set tue 16:00\`, e.g.`;
 
 /** The note-taker of every meeting of a release, from its team, away dates and swaps. */
 export function noteTakerTurns(
@@ -32,7 +32,11 @@ export function noteTakerTurns(
 ): { members: RotationMember[]; turns: NoteTakerTurn[] } {
   const schedule = loadReleaseSchedule(store, release);
   if (!schedule?.meeting) {
-    throw new UserError('not_found', `${release.version} has no release team meeting yet.`, NO_MEETING_HINT);
+    throw new UserError(
+      'not_found',
+      md`${release.version} has no release team meeting yet.`,
+      NO_MEETING_HINT,
+    );
   }
   const members = rotationMembers(store.team.assignments(release.id));
   const turns = assignNoteTakers({
@@ -78,13 +82,13 @@ export function getNoteTakers(deps: { store: Store; clock: Clock }, version?: st
   };
 }
 
-function memberOf(rotation: Rotation, slackId: string, who: string): RotationMember {
+function memberOf(rotation: Rotation, slackId: string, who: Mrkdwn): RotationMember {
   const member = rotation.members.find((m) => m.slackId === slackId);
   if (!member) {
     throw new UserError(
       'forbidden',
-      `${who} not a release team member (WG liaison) of ${rotation.release.version}, so not in the note-taking rotation.`,
-      'See the team with `/kfrelease team`.',
+      md`${who} not a release team member (WG liaison) of ${rotation.release.version}, so not in the note-taking rotation.`,
+      md`See the team with \`/kfrelease team\`.`,
     );
   }
   return member;
@@ -100,14 +104,15 @@ export function swapNoteTaker(
 ) {
   const release = findRelease(deps, input.version);
   const rotation = noteTakerRotation(deps.store, release);
-  const from = memberOf(rotation, input.userId, 'You are');
-  const to = memberOf(rotation, input.with, `<@${input.with}> is`);
-  if (from.github === to.github) throw new UserError('bad_argument', 'Pick someone else to swap with.');
+  const from = memberOf(rotation, input.userId, md`You are`);
+  const to = memberOf(rotation, input.with, md`${user(input.with)} is`);
+  if (from.github === to.github) throw new UserError('bad_argument', md`Pick someone else to swap with.`);
   const now = deps.clock.now();
   const today = now.setZone(release.timeZone).toISODate() ?? '';
   const upcoming = rotation.turns.filter((t) => t.at > now);
   const plan = planSwap({ turns: upcoming, away: deps.store.rotation.away(), from, to, today });
-  if (!plan.ok) throw new UserError('conflict', plan.problem, 'Mark away dates with `/kfrelease away`.');
+  if (!plan.ok)
+    throw new UserError('conflict', md`${plan.problem}`, md`Mark away dates with \`/kfrelease away\`.`);
   const at = now.toUTC().toISO() ?? '';
   deps.store.transaction(() => {
     for (const o of plan.overrides)
@@ -136,18 +141,18 @@ export function markAway(
   if (bad.length > 0) {
     throw new UserError(
       'bad_argument',
-      `${bad.join(' and ')} is not a date.`,
-      'Write dates as YYYY-MM-DD, e.g. `/kfrelease away 2026-05-18 2026-05-22`.',
+      md`${bad.join(' and ')} is not a date.`,
+      md`Write dates as YYYY-MM-DD, e.g. \`/kfrelease away 2026-05-18 2026-05-22\`.`,
     );
   }
   if (toOn < input.fromOn)
     throw new UserError(
       'bad_argument',
-      `${toOn} is before ${input.fromOn}.`,
-      'Give the first day, then the last.',
+      md`${toOn} is before ${input.fromOn}.`,
+      md`Give the first day, then the last.`,
     );
   if (DateTime.fromISO(toOn).diff(DateTime.fromISO(input.fromOn), 'days').days > 180) {
-    throw new UserError('bad_argument', 'Mark at most 180 days at a time.');
+    throw new UserError('bad_argument', md`Mark at most 180 days at a time.`);
   }
   const github = knownPerson(deps, input.userId);
   const at = deps.clock.now().toUTC().toISO() ?? '';
@@ -170,8 +175,8 @@ function knownPerson(deps: { store: Store }, userId: string): string {
   if (github) return github;
   throw new UserError(
     'not_found',
-    'kfrelease does not know you yet.',
-    'Ask the release manager to add you to the team file with your Slack ID.',
+    md`kfrelease does not know you yet.`,
+    md`Ask the release manager to add you to the team file with your Slack ID.`,
   );
 }
 
@@ -195,8 +200,8 @@ export function cancelAway(deps: { store: Store; clock: Clock }, input: { userId
   if (!isCalendarDate(input.fromOn)) {
     throw new UserError(
       'bad_argument',
-      `${input.fromOn} is not a date.`,
-      'Give the first day of the away dates as YYYY-MM-DD, e.g. `/kfrelease away cancel 2026-05-18`.',
+      md`${input.fromOn} is not a date.`,
+      md`Give the first day of the away dates as YYYY-MM-DD, e.g. \`/kfrelease away cancel 2026-05-18\`.`,
     );
   }
   const { today, periods } = awayFromToday(deps, github);
@@ -205,16 +210,16 @@ export function cancelAway(deps: { store: Store; clock: Clock }, input: { userId
   if (!period) {
     throw new UserError(
       'not_found',
-      `You have no away dates starting on ${input.fromOn}.`,
+      md`You have no away dates starting on ${input.fromOn}.`,
       yours.length > 0
-        ? `Yours: ${yours.join(', ')}. Give the first day of the one to take back.`
-        : 'You have no away dates from today on.',
+        ? md`Yours: ${yours.join(', ')}. Give the first day of the one to take back.`
+        : md`You have no away dates from today on.`,
     );
   }
   if (period.fromOn <= today) {
     throw new UserError(
       'conflict',
-      `Your away dates from ${period.fromOn} have started, so they stay: the note-taker turns given out meanwhile stay as they were.`,
+      md`Your away dates from ${period.fromOn} have started, so they stay: the note-taker turns given out meanwhile stay as they were.`,
     );
   }
   const at = deps.clock.now().toUTC().toISO() ?? '';

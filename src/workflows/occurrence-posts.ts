@@ -6,13 +6,11 @@ import { describeMeeting } from '../domain/meeting-schedule';
 import { anythingOwed, escalationMessage, reminderMessage, type Owed } from '../domain/reminder-message';
 import { REVISIONS_DEADLINE, type Deadline } from '../domain/reminders';
 import type { TeamAssignment } from '../domain/team';
-import { agendaBlocks } from '../slack/blocks/agenda-blocks';
-import { deadlineBlocks, noteTakerNoticeBlocks } from '../slack/blocks/reminder-blocks';
 import { artifactMissing } from './agenda-extras';
 import { gatherAgendaFacts, type AgendaDeps } from './agenda-facts';
 import { getComponentVersions } from './component-versions';
 import { noteTakerOn } from './note-takers';
-import type { Post } from './revision-notices';
+import type { Notice, Post } from './notice';
 
 const person = (a: TeamAssignment): PersonRef => ({ name: a.name, slackId: a.slackId });
 
@@ -54,15 +52,10 @@ export function owedFor(deps: AgendaDeps, release: ReleaseRow, deadline: Deadlin
 
 const dueLabel = (dueOn: string) => DateTime.fromISO(dueOn, { zone: 'utc' }).toFormat('ccc d LLL');
 
-function toChannelOrPeople(
-  key: string,
-  channel: string | null,
-  people: PersonRef[],
-  body: Omit<Post, 'key' | 'channel'>,
-): Post[] {
-  if (channel) return [{ key, channel, ...body }];
+function toChannelOrPeople(key: string, channel: string | null, people: PersonRef[], notice: Notice): Post[] {
+  if (channel) return [{ key, channel, notice }];
   const ids = [...new Set(people.flatMap((p) => (p.slackId ? [p.slackId] : [])))];
-  return ids.map((id) => ({ key: `${key}:${id}`, channel: id, ...body }));
+  return ids.map((id) => ({ key: `${key}:${id}`, channel: id, notice }));
 }
 
 /**
@@ -76,7 +69,7 @@ export function occurrencePosts(deps: AgendaDeps, release: ReleaseRow, occurrenc
   if (occurrence.kind === 'agenda' && occurrence.meeting) {
     const facts = gatherAgendaFacts(deps, release, occurrence.dueAt, occurrence.meeting.meetingOn);
     const channel = store.meetings.meeting(release.id)?.channel ?? release.slackChannel;
-    return channel ? [{ key, channel, ...agendaBlocks(buildAgenda(facts)) }] : [];
+    return channel ? [{ key, channel, notice: { kind: 'agenda', agenda: buildAgenda(facts) } }] : [];
   }
   if (occurrence.kind === 'note_taker' && occurrence.meeting) {
     const { meetingOn, at } = occurrence.meeting;
@@ -84,13 +77,14 @@ export function occurrencePosts(deps: AgendaDeps, release: ReleaseRow, occurrenc
     const settings = store.meetings.meeting(release.id);
     if (!slackId || !settings) return [];
     const when = describeMeeting(at, settings.zone);
-    const body = noteTakerNoticeBlocks({
+    const notice: Notice = {
+      kind: 'note_taker',
       version: release.version,
       meetingOn,
       when,
       notesUrl: settings.notesUrl,
-    });
-    return [{ key: `${key}:${slackId}`, channel: slackId, ...body }];
+    };
+    return [{ key: `${key}:${slackId}`, channel: slackId, notice }];
   }
   const deadline = occurrence.deadline;
   if (!deadline) return [];
@@ -103,7 +97,7 @@ export function occurrencePosts(deps: AgendaDeps, release: ReleaseRow, occurrenc
       dueLabel: dueLabel(deadline.dueOn),
       owed,
     });
-    return toChannelOrPeople(key, release.slackChannel, message.people, deadlineBlocks(message));
+    return toChannelOrPeople(key, release.slackChannel, message.people, { kind: 'deadline', message });
   }
   if (occurrence.kind === 'escalation' && owed.known && owed.items.length > 0) {
     const message = escalationMessage({
@@ -115,9 +109,9 @@ export function occurrencePosts(deps: AgendaDeps, release: ReleaseRow, occurrenc
     const managers = store.team
       .assignments(release.id)
       .filter((a) => a.role === 'release_manager' && !a.shadow);
-    const body = deadlineBlocks(message);
-    const posts = toChannelOrPeople(key, null, managers.map(person), body);
-    return posts.length > 0 ? posts : toChannelOrPeople(key, release.slackChannel, [], body);
+    const notice: Notice = { kind: 'deadline', message };
+    const posts = toChannelOrPeople(key, null, managers.map(person), notice);
+    return posts.length > 0 ? posts : toChannelOrPeople(key, release.slackChannel, [], notice);
   }
   return [];
 }

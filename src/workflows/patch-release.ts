@@ -17,6 +17,7 @@ import { UserError } from '../errors';
 import { refuse } from './authority';
 import { announceDecision, requireReleaseManager } from './decision-log';
 import { findRelease } from './find-release';
+import { code, md } from '../text/mrkdwn';
 
 export const PATCH_ADD_USAGE =
   '/kfrelease patch add <version> <owner/repo#N or PR URL> <bug|security|docs> [note], e.g. /kfrelease patch add v1.10.1 kubeflow/pipelines#11234 bug fixes the run list';
@@ -70,7 +71,7 @@ function viewOf(store: Store, patch: PatchReleaseRow, release: ReleaseRow): Patc
 
 function readVersion(word: string): ParsedVersion {
   const parsed = parseVersion(word);
-  if (!parsed.ok) throw new UserError('bad_argument', parsed.error);
+  if (!parsed.ok) throw new UserError('bad_argument', md`${parsed.error}`);
   return parsed.version;
 }
 
@@ -88,8 +89,8 @@ export function getPatchView(deps: Deps, version?: string): PatchView {
     if (!patch) {
       throw new UserError(
         'not_found',
-        `There is no patch release ${readVersion(version).canonical}.`,
-        `The release manager opens it with \`/kfrelease patch ${readVersion(version).canonical}\`.`,
+        md`There is no patch release ${readVersion(version).canonical}.`,
+        md`The release manager opens it with \`/kfrelease patch ${readVersion(version).canonical}\`.`,
       );
     }
     return viewOf(store, patch, releaseOf(store, patch));
@@ -99,8 +100,8 @@ export function getPatchView(deps: Deps, version?: string): PatchView {
   if (!latest) {
     throw new UserError(
       'not_found',
-      `${release.version} has no patch release yet.`,
-      `The release manager opens one after release day, e.g. \`/kfrelease patch ${release.version.replace(/\.0$/, '.1')}\`.`,
+      md`${release.version} has no patch release yet.`,
+      md`The release manager opens one after release day, e.g. \`/kfrelease patch ${release.version.replace(/\.0$/, '.1')}\`.`,
     );
   }
   return viewOf(store, latest, release);
@@ -124,8 +125,8 @@ export function openPatchRelease(
   if (!release) {
     throw new UserError(
       'not_found',
-      `There is no release ${base} to patch.`,
-      'See the releases with `/kfrelease status`.',
+      md`There is no release ${base} to patch.`,
+      md`See the releases with \`/kfrelease status\`.`,
     );
   }
   requireReleaseManager(deps, release, input.userId, `open patch release ${version.canonical}`);
@@ -150,7 +151,7 @@ export function openPatchRelease(
   } else if (target !== undefined && target < today) {
     problems.push(`The target date ${target} is in the past; today is ${today}.`);
   }
-  if (problems.length > 0) throw new UserError('bad_argument', problems.join('\n'));
+  if (problems.length > 0) throw new UserError('bad_argument', md`${problems.join('\n')}`);
 
   const at = clock.now().toISO() ?? '';
   const patch = store.transaction(() => {
@@ -186,8 +187,8 @@ export function addPatchChange(
   if (!patch) {
     throw new UserError(
       'not_found',
-      `There is no patch release ${canonical}.`,
-      `The release manager opens it with \`/kfrelease patch ${canonical}\`.`,
+      md`There is no patch release ${canonical}.`,
+      md`The release manager opens it with \`/kfrelease patch ${canonical}\`.`,
     );
   }
   const release = releaseOf(store, patch);
@@ -198,7 +199,7 @@ export function addPatchChange(
   if (patch.releasedOn)
     throw new UserError(
       'conflict',
-      `${canonical} was released on ${patch.releasedOn}; add the change to the next patch release.`,
+      md`${canonical} was released on ${patch.releasedOn}; add the change to the next patch release.`,
     );
   const problems: string[] = [];
   const ref = parseIssueReference(input.ref);
@@ -211,7 +212,7 @@ export function addPatchChange(
   }
   if (input.note.length > 500) problems.push('Keep the note under 500 characters.');
   if (!ref.ok || !criterion || problems.length > 0)
-    throw new UserError('bad_argument', problems.join('\n'), `Usage: \`${PATCH_ADD_USAGE}\``);
+    throw new UserError('bad_argument', md`${problems.join('\n')}`, md`Usage: ${code(PATCH_ADD_USAGE)}`);
 
   const at = clock.now().toISO() ?? '';
   store.transaction(() => {
@@ -219,7 +220,7 @@ export function addPatchChange(
     if (!store.patchReleases.addChange(patch.id, change)) {
       throw new UserError(
         'conflict',
-        `${canonical} already includes ${ref.ref.owner}/${ref.ref.repo}#${ref.ref.number}.`,
+        md`${canonical} already includes ${ref.ref.owner}/${ref.ref.repo}#${ref.ref.number}.`,
       );
     }
     const details = {
@@ -243,14 +244,14 @@ export function markPatchReleased(deps: Deps, input: { userId: string; version: 
   const { store, clock } = deps;
   const canonical = readVersion(input.version).canonical;
   const patch = store.patchReleases.findByVersion(canonical);
-  if (!patch) throw new UserError('not_found', `There is no patch release ${canonical}.`);
+  if (!patch) throw new UserError('not_found', md`There is no patch release ${canonical}.`);
   const release = releaseOf(store, patch);
   requireReleaseManager(deps, release, input.userId, `mark ${canonical} as released`);
   const on = localDate(clock.now(), release.timeZone);
   const at = clock.now().toISO() ?? '';
   store.transaction(() => {
     if (!store.patchReleases.markReleased(patch.id, on)) {
-      throw new UserError('conflict', `${canonical} was already released on ${patch.releasedOn ?? on}.`);
+      throw new UserError('conflict', md`${canonical} was already released on ${patch.releasedOn ?? on}.`);
     }
     const details = { version: canonical, on };
     store.audit.record({ at, actor: input.userId, releaseId: release.id, action: 'patch.released', details });

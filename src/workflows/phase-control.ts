@@ -28,6 +28,7 @@ import { getComponentVersions } from './component-versions';
 import { findRelease } from './find-release';
 import { rcStatus } from './rc-status';
 import { signoffSummary } from './signoff-matrix';
+import { code, join, md, user, type Mrkdwn } from '../text/mrkdwn';
 
 /** Each phase's success criteria and actions, as data. */
 export const CHECKLIST_FILE = path.join(PROJECT_ROOT, 'config', 'phase-checklists.yml');
@@ -59,14 +60,14 @@ function parseChecklistFile(file: string): ChecklistItem[] {
   try {
     data = parse(fs.readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new UserError('bad_file', `${source}: cannot be read: ${(error as Error).message}`);
+    throw new UserError('bad_file', md`${source}: cannot be read: ${(error as Error).message}`);
   }
   const parsed = parsePhaseChecklists(data, source);
   if (!parsed.ok) {
     throw new UserError(
       'bad_file',
-      `The phase checklists have problems:\n${parsed.problems.map((p) => `• ${p}`).join('\n')}`,
-      `Whoever runs kfrelease fixes ${source}; the comments at its top show the shape.`,
+      md`The phase checklists have problems:\n${parsed.problems.map((p) => `• ${p}`).join('\n')}`,
+      md`Whoever runs kfrelease fixes ${source}; the comments at its top show the shape.`,
     );
   }
   return parsed.items;
@@ -153,16 +154,17 @@ export function getPhaseView(deps: Deps, version?: string, items = readPhaseChec
 }
 
 /** "the Product Manager (<@U1>), the Release Manager (<@U2>) or an admin": who may tick an item. */
-function whoMay(store: Store, release: ReleaseRow, roles: RoleKey[]): string {
+function whoMay(store: Store, release: ReleaseRow, roles: RoleKey[]): Mrkdwn {
   const team = store.team.assignments(release.id);
   const parts = roles.map((role) => {
-    const holders = team
-      .filter((a) => a.role === role)
-      .map((a) => `${a.shadow ? 'shadow ' : ''}${a.slackId ? `<@${a.slackId}>` : a.name}`);
+    const holders = team.filter((a) => a.role === role);
+    const named = [...new Map(holders.map((a) => [`${a.shadow}:${a.slackId ?? a.name}`, a])).values()].map(
+      (a) => md`${a.shadow ? 'shadow ' : ''}${a.slackId ? user(a.slackId) : a.name}`,
+    );
     const title = `the ${ROLE_TITLES[role]}${role === 'distribution_rep' || role === 'team_member' ? 's' : ''}`;
-    return holders.length > 0 ? `${title} (${[...new Set(holders)].join(', ')})` : title;
+    return named.length > 0 ? md`${title} (${join(named)})` : md`${title}`;
   });
-  return `${parts.join(', ')} or an admin`;
+  return md`${join(parts)} or an admin`;
 }
 
 /**
@@ -182,8 +184,8 @@ export function setChecklistItem(
     const guess = items.find((i) => i.id.includes(word) || word.includes(i.id))?.id;
     throw new UserError(
       'not_found',
-      `There is no checklist item "${input.itemId}".${guess ? ` Did you mean \`${guess}\`?` : ''}`,
-      'See the items and their ids with `/kfrelease phase`.',
+      md`There is no checklist item "${input.itemId}".${guess ? ` Did you mean \`${guess}\`?` : ''}`,
+      md`See the items and their ids with \`/kfrelease phase\`.`,
     );
   }
   const facts = gatherFacts(deps, release);
@@ -202,9 +204,9 @@ export function setChecklistItem(
     throw new UserError(
       'bad_argument',
       permission.given
-        ? `"${permission.given}" is not a ${kind} you can ${input.checked ? 'tick' : 'untick'} this for.`
-        : `Say which ${kind} this is for.`,
-      `For example \`/kfrelease ${input.checked ? 'check' : 'uncheck'} ${item.id} ${permission.choices[0] ?? '<name>'}\`; ${kind}s: ${permission.choices.join(', ') || 'none'}.`,
+        ? md`"${permission.given}" is not a ${kind} you can ${input.checked ? 'tick' : 'untick'} this for.`
+        : md`Say which ${kind} this is for.`,
+      md`For example ${code(`/kfrelease ${input.checked ? 'check' : 'uncheck'} ${item.id} ${permission.choices[0] ?? '<name>'}`)}; ${kind}s: ${permission.choices.join(', ') || 'none'}.`,
     );
   }
   const at = clock.now().toISO() ?? '';
@@ -261,12 +263,12 @@ export function advancePhase(
   if (!next)
     throw new UserError(
       'conflict',
-      `${current.name} is the last phase of ${release.version}: there is no next one.`,
+      md`${current.name} is the last phase of ${release.version}: there is no next one.`,
     );
   if (!started) {
     throw new UserError(
       'conflict',
-      `${current.name} of ${release.version} starts ${current.startsOn}: there is nothing to move on from yet.`,
+      md`${current.name} of ${release.version} starts ${current.startsOn}: there is nothing to move on from yet.`,
     );
   }
   const reason = input.reason.trim();
@@ -274,11 +276,11 @@ export function advancePhase(
     const list = view.unmet.map((s) => `• \`${s.item.id}\` ${s.item.title}`).join('\n');
     throw new UserError(
       'bad_argument',
-      `${view.unmet.length} criteria of ${current.name} are not met:\n${list}`,
-      'Tick them with `/kfrelease check <id>`, or move on anyway and say why: `/kfrelease phase advance <reason>`.',
+      md`${view.unmet.length} criteria of ${current.name} are not met:\n${list}`,
+      md`Tick them with \`/kfrelease check <id>\`, or move on anyway and say why: \`/kfrelease phase advance <reason>\`.`,
     );
   }
-  if (reason.length > 1000) throw new UserError('bad_argument', 'Keep the reason under 1,000 characters.');
+  if (reason.length > 1000) throw new UserError('bad_argument', md`Keep the reason under 1,000 characters.`);
   const plan = store.releases.latestPlan(release);
   const replan = plan && planAdvance(plan.timeline, next.key, view.today);
   if (!plan || !replan?.ok) throw new Error(`cannot re-plan ${release.version} to start ${next.key} today`);

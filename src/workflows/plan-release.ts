@@ -25,6 +25,7 @@ import type { Store } from '../db/store';
 import { isUserError, UserError } from '../errors';
 import { PROJECT_ROOT } from '../project-root';
 import { checkReleaseVersion, DEFAULT_TEMPLATE, DEFAULT_TIME_ZONE, templateAndZone } from './create-release';
+import { code, md } from '../text/mrkdwn';
 
 /** The calendar of holidays and conferences the release team maintains. */
 export const CALENDAR_FILE = path.join(PROJECT_ROOT, 'config', 'calendar.yml');
@@ -50,14 +51,14 @@ export function readCalendar(file: string = CALENDAR_FILE): {
   try {
     data = parse(fs.readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new UserError('bad_file', `${source}: is not valid YAML: ${(error as Error).message}`);
+    throw new UserError('bad_file', md`${source}: is not valid YAML: ${(error as Error).message}`);
   }
   const parsed = parseCalendar(data, source);
   if (!parsed.ok) {
     throw new UserError(
       'bad_file',
-      `The holiday and conference calendar has problems:\n${parsed.problems.map((p) => `• ${p}`).join('\n')}`,
-      `Whoever runs kfrelease fixes ${source}; the comments at its top show the shape.`,
+      md`The holiday and conference calendar has problems:\n${parsed.problems.map((p) => `• ${p}`).join('\n')}`,
+      md`Whoever runs kfrelease fixes ${source}; the comments at its top show the shape.`,
     );
   }
   return { events: parsed.events, source };
@@ -122,7 +123,7 @@ export function planRelease(
     chosen = templateAndZone(input.words);
   } catch (error) {
     if (isUserError(error))
-      throw new UserError('bad_argument', error.message, `Usage: ${PLAN_RELEASE_USAGE}`);
+      throw new UserError('bad_argument', error.text, md`Usage: ${code(PLAN_RELEASE_USAGE)}`);
     throw error;
   }
   const problems: string[] = [];
@@ -142,7 +143,7 @@ export function planRelease(
     );
   }
   if (problems.length > 0 || !template || !version) {
-    throw new UserError('bad_argument', problems.join('\n'), `Usage: ${PLAN_RELEASE_USAGE}`);
+    throw new UserError('bad_argument', md`${problems.join('\n')}`, md`Usage: ${code(PLAN_RELEASE_USAGE)}`);
   }
 
   const timeline = computeTimeline({ template, version, startDate: input.startDate, zone: timeZone });

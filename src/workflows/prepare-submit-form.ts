@@ -9,6 +9,7 @@ import {
   submittableWorkingGroups,
   type RevisionTarget,
 } from './revision-targets';
+import { md } from '../text/mrkdwn';
 
 export interface SubmitForm {
   release: ReleaseRow;
@@ -35,8 +36,8 @@ export function prepareSubmitForm(
     if (!chosen) {
       throw new UserError(
         'forbidden',
-        `You cannot submit revisions for "${input.wg}": only its liaisons, the release manager or an admin can.`,
-        `You can submit for: ${allowed.map((g) => g.name).join(', ')}.`,
+        md`You cannot submit revisions for "${input.wg}": only its liaisons, the release manager or an admin can.`,
+        md`You can submit for: ${allowed.map((g) => g.name).join(', ')}.`,
       );
     }
   }

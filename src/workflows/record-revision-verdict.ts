@@ -3,7 +3,8 @@ import type { RevisionVerdict } from '../domain/revision-policy';
 import type { ReleaseRow } from '../db/release-repository';
 import type { RevisionOutcome } from '../db/revision-repository';
 import type { Store } from '../db/store';
-import { enqueuePosts, revisionNotices, type RevisionEvent } from './revision-notices';
+import { enqueuePosts } from './enqueue-posts';
+import { revisionNotices, type RevisionEvent } from './revision-notices';
 
 /** How a verdict is stored. */
 export function outcomeOf(verdict: RevisionVerdict): RevisionOutcome {

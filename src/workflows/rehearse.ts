@@ -6,7 +6,9 @@ import { UserError } from '../errors';
 import type { AgendaDeps } from './agenda-facts';
 import { findRelease } from './find-release';
 import { occurrencePosts } from './occurrence-posts';
+import type { Notice } from './notice';
 import { loadReleaseSchedule } from './release-schedule';
+import { md } from '../text/mrkdwn';
 
 /** One post a rehearsal shows: when, where, what. */
 export interface RehearsedPost {
@@ -17,8 +19,7 @@ export interface RehearsedPost {
   kind: OccurrenceKind;
   key: string;
   channel: string;
-  text: string;
-  blocks: unknown[];
+  notice: Notice;
 }
 
 export interface Rehearsal {
@@ -36,8 +37,8 @@ function dateArg(value: string | undefined, name: string): string | undefined {
   if (!ISO_DATE.test(value) || !DateTime.fromISO(value).isValid) {
     throw new UserError(
       'bad_argument',
-      `--${name} ${value} is not a date.`,
-      'Write it as YYYY-MM-DD, e.g. --from 2026-03-02.',
+      md`--${name} ${value} is not a date.`,
+      md`Write it as YYYY-MM-DD, e.g. --from 2026-03-02.`,
     );
   }
   return value;
@@ -59,7 +60,7 @@ export function rehearse(
   const zone = release.timeZone;
   const fromOn = dateArg(input.from, 'from') ?? deps.clock.now().setZone(zone).toISODate() ?? '';
   const toOn = dateArg(input.to, 'to') ?? meetingSpan(schedule.timeline).toOn;
-  if (toOn < fromOn) throw new UserError('bad_argument', `--to ${toOn} is before --from ${fromOn}.`);
+  if (toOn < fromOn) throw new UserError('bad_argument', md`--to ${toOn} is before --from ${fromOn}.`);
   const from = localMoment(fromOn, '00:00', zone);
   const to = localMoment(addDays(toOn, 1), '00:00', zone);
   const posts = occurrencesBetween(schedule, from, to).flatMap((occurrence) =>
@@ -69,8 +70,7 @@ export function rehearse(
       kind: occurrence.kind,
       key: post.key,
       channel: post.channel,
-      text: post.text,
-      blocks: post.blocks,
+      notice: post.notice,
     })),
   );
   return { version: release.version, zone, from: fromOn, to: toOn, posts };

@@ -18,6 +18,7 @@ import { getComponentVersions } from './component-versions';
 import { findRelease } from './find-release';
 import { releasePosition } from './phase-control';
 import { rcStatus } from './rc-status';
+import { md } from '../text/mrkdwn';
 
 type Deps = { store: Store; clock: Clock };
 
@@ -34,11 +35,11 @@ export function addRetroNote(
   if (note.length < 3) {
     throw new UserError(
       'bad_argument',
-      'Write the note after `retro`: what went well, or what could be better.',
-      'For example `/kfrelease retro The rc.1 reminder came too late for the Training WG`.',
+      md`Write the note after \`retro\`: what went well, or what could be better.`,
+      md`For example \`/kfrelease retro The rc.1 reminder came too late for the Training WG\`.`,
     );
   }
-  if (note.length > 2000) throw new UserError('bad_argument', 'Keep a note under 2,000 characters.');
+  if (note.length > 2000) throw new UserError('bad_argument', md`Keep a note under 2,000 characters.`);
   const release = findRelease(deps, input.version);
   const phase = releasePosition(deps, release).position.current;
   const at = clock.now().toISO() ?? '';
@@ -85,8 +86,8 @@ export function compileRetrospective(deps: Deps, version?: string): Retrospectiv
     const notes = store.retroNotes.forRelease(release.id).length;
     throw new UserError(
       'conflict',
-      `The retrospective of ${release.version} is compiled after release day (${releaseOn}); ${notes} note${notes === 1 ? '' : 's'} so far.`,
-      'Add notes any time with `/kfrelease retro <note>`.',
+      md`The retrospective of ${release.version} is compiled after release day (${releaseOn}); ${notes} note${notes === 1 ? '' : 's'} so far.`,
+      md`Add notes any time with \`/kfrelease retro <note>\`.`,
     );
   }
   const dateOf = (iso: string) => localDate(DateTime.fromISO(iso, { zone: 'utc' }), zone);

@@ -4,12 +4,12 @@ import type { Logger } from '../logger';
 import type { Occurrence } from '../domain/due-occurrences';
 import { describeMeeting } from '../domain/meeting-schedule';
 import { formatOffset } from '../domain/reminders';
-import { missedNoteBlocks } from '../slack/blocks/reminder-blocks';
+import type { Notice } from './notice';
 import type { AgendaDeps } from './agenda-facts';
 import { releaseManagerIds } from './authority';
 import { computeDue } from './compute-due';
 import { occurrencePosts } from './occurrence-posts';
-import { enqueuePosts } from './revision-notices';
+import { enqueuePosts } from './enqueue-posts';
 
 export interface JobRunSummary {
   /** Occurrences run now (posted, or with nothing to say). */
@@ -111,17 +111,18 @@ function skipAll(
       }),
     );
     if (fresh.length === 0) return fresh;
-    const note = missedNoteBlocks({
+    const notice: Notice = {
+      kind: 'missed_posts',
       version: release.version,
       items: fresh.map((o) => describeOccurrence(o, release.timeZone)),
-    });
+    };
     const key = `missed:${release.id}:${iso(at)}`;
     const managers = releaseManagerIds(store, release.id);
     const targets = managers.length > 0 ? managers : release.slackChannel ? [release.slackChannel] : [];
     enqueuePosts(
       store,
       release.id,
-      targets.map((channel) => ({ key: `${key}:${channel}`, channel, ...note })),
+      targets.map((channel) => ({ key: `${key}:${channel}`, channel, notice })),
       iso(at),
     );
     summary.posts += targets.length;

@@ -4,6 +4,7 @@ import { UserError } from '../errors';
 import { actorId, type Actor } from './actor';
 import { authorityOf, refuse } from './authority';
 import { findRelease } from './find-release';
+import { md } from '../text/mrkdwn';
 
 /**
  * Makes a channel the release channel: where revisions, held decisions, RC tags and agendas are
@@ -25,7 +26,7 @@ export function setReleaseChannel(
   if (!/^[CG][A-Z0-9]{2,}$/.test(channel)) {
     throw new UserError(
       'bad_argument',
-      'Run this in the public or private channel the release team works in (not in a direct message).',
+      md`Run this in the public or private channel the release team works in (not in a direct message).`,
     );
   }
   if (release.slackChannel === channel) return { release, changed: false };

@@ -9,7 +9,8 @@ import { UserError } from '../errors';
 import { authorityOf } from './authority';
 import { findRelease } from './find-release';
 import { blockersReportedNotices } from './blocker-notices';
-import { enqueuePosts } from './revision-notices';
+import { enqueuePosts } from './enqueue-posts';
+import { md } from '../text/mrkdwn';
 
 export interface SubmitBlockersDeps {
   store: Store;
@@ -189,8 +190,8 @@ export function prepareBlockerForm(
     if (!chosen)
       throw new UserError(
         'not_found',
-        `There is no working group "${input.wg}".`,
-        `Working groups: ${groups.join(', ')}.`,
+        md`There is no working group "${input.wg}".`,
+        md`Working groups: ${groups.join(', ')}.`,
       );
     return { release, groups, wg: chosen.name };
   }

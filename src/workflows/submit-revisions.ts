@@ -5,7 +5,8 @@ import { GitHubUnavailableError, type GitHubClient } from '../github/github-clie
 import type { Logger } from '../logger';
 import { checkRevision, retryCheckAt } from './check-revision';
 import { eventOf, outcomeOf, recordLateVerdict } from './record-revision-verdict';
-import { enqueuePosts, revisionNotices } from './revision-notices';
+import { enqueuePosts } from './enqueue-posts';
+import { revisionNotices } from './revision-notices';
 import { noteSchema, revisionTextSchema } from './revision-input';
 import { freezeStarted, revisionTargets, submittableWorkingGroups } from './revision-targets';
 

@@ -5,10 +5,11 @@ import type { Store } from '../db/store';
 import { parseIssueReferences } from '../domain/issue-reference';
 import type { Signoff } from '../domain/signoff-matrix';
 import { UserError } from '../errors';
-import { criterionMetPost, signoffPost } from '../slack/blocks/signoff-blocks';
 import { findRelease } from './find-release';
-import { enqueuePosts, type Post } from './revision-notices';
+import { enqueuePosts } from './enqueue-posts';
+import type { Post } from './notice';
 import { currentRc, distributionReps, matrixOf, type SignoffMatrixView } from './signoff-matrix';
+import { md } from '../text/mrkdwn';
 
 type Deps = { store: Store; clock: Clock; admins: string[] };
 
@@ -49,14 +50,14 @@ export function prepareSignoffForm(deps: Deps, input: { userId: string; version?
     if (distributionReps(deps.store, release.id).size === 0) {
       throw new UserError(
         'not_found',
-        `No distribution representatives are named for ${release.version}.`,
-        'Add them to the team file (role distribution_rep, with its distribution) and import it.',
+        md`No distribution representatives are named for ${release.version}.`,
+        md`Add them to the team file (role distribution_rep, with its distribution) and import it.`,
       );
     }
     throw new UserError(
       'forbidden',
-      `Only a distribution's representatives can sign off on ${release.version}: ${whoMay(deps.store, release.id)}.`,
-      'See who holds which role with `/kfrelease team`.',
+      md`Only a distribution's representatives can sign off on ${release.version}: ${whoMay(deps.store, release.id)}.`,
+      md`See who holds which role with \`/kfrelease team\`.`,
     );
   }
   const rcs = deps.store.rcTags
@@ -67,8 +68,8 @@ export function prepareSignoffForm(deps: Deps, input: { userId: string; version?
   if (rcs.length === 0) {
     throw new UserError(
       'not_found',
-      `No RC tag of ${release.version} has been found in the manifests repository yet, so there is nothing to sign off on.`,
-      '`/kfrelease rcs` shows what is due and checks GitHub again.',
+      md`No RC tag of ${release.version} has been found in the manifests repository yet, so there is nothing to sign off on.`,
+      md`\`/kfrelease rcs\` shows what is due and checks GitHub again.`,
     );
   }
   return { release, distributions, rcs };
@@ -186,12 +187,16 @@ export function submitSignoff(
     const channel = release.slackChannel;
     const isCurrent = currentRc(store, release.id)?.rc === saved.rc;
     if (channel) {
-      posts.push({ key: `signoff:${id}`, channel, ...signoffPost(release.version, saved, isCurrent) });
+      posts.push({
+        key: `signoff:${id}`,
+        channel,
+        notice: { kind: 'signoff_recorded', version: release.version, signoff: saved, current: isCurrent },
+      });
       if (matrix.criterionMet && !wasMet && matrix.rc) {
         posts.push({
           key: `signoff-criterion:${release.id}:${matrix.rc.key}`,
           channel,
-          ...criterionMetPost(release.version, matrix),
+          notice: { kind: 'signoff_criterion_met', version: release.version, matrix },
         });
       }
     }

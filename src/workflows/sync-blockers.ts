@@ -13,7 +13,7 @@ import {
 } from '../github/github-client';
 import type { Logger } from '../logger';
 import { blockerChangeNotices } from './blocker-notices';
-import { enqueuePosts } from './revision-notices';
+import { enqueuePosts } from './enqueue-posts';
 
 export interface SyncBlockersDeps {
   store: Store;

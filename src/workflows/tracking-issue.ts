@@ -13,13 +13,14 @@ import { apologyFor, newErrorId, UserError } from '../errors';
 import { GitHubUnavailableError } from '../github/github-client';
 import { ISSUE_WRITE_SCOPE, IssueWriteError, type IssueWriter } from '../github/octokit-issue-writer';
 import type { Logger } from '../logger';
-import { trackingIssueNoticeDm, trackingIssueCreatedPost } from '../slack/blocks/tracking-issue-blocks';
 import { authorityOf, refuse } from './authority';
 import { getComponentVersions } from './component-versions';
 import { listBlockers } from './list-blockers';
 import { matrixOf } from './signoff-matrix';
 import { findRelease } from './find-release';
-import { enqueuePosts, type Post } from './revision-notices';
+import { enqueuePosts } from './enqueue-posts';
+import type { Notice, Post, TrackingIssueOutcome } from './notice';
+import { md } from '../text/mrkdwn';
 
 export interface TrackingIssueDeps {
   store: Store;
@@ -92,8 +93,8 @@ function writerFor(deps: ActingDeps, release: ReleaseRow, userId: string, what: 
   if (!deps.issueWriter) {
     throw new UserError(
       'forbidden',
-      'kfrelease has no GitHub token, so it cannot write the tracking issue.',
-      `Whoever runs kfrelease sets GITHUB_TOKEN; ${ISSUE_WRITE_SCOPE}. Until then \`/kfrelease tracking-issue preview\` shows the text to paste by hand.`,
+      md`kfrelease has no GitHub token, so it cannot write the tracking issue.`,
+      md`Whoever runs kfrelease sets GITHUB_TOKEN; ${ISSUE_WRITE_SCOPE}. Until then \`/kfrelease tracking-issue preview\` shows the text to paste by hand.`,
     );
   }
   return deps.issueWriter;
@@ -134,16 +135,16 @@ export function startTrackingIssueSetup(
   if (!REPO.test(repo)) {
     throw new UserError(
       'bad_argument',
-      `"${input.repo}" is not a GitHub repository.`,
-      `Usage: \`${SETUP}\`, e.g. kubeflow/manifests.`,
+      md`"${input.repo}" is not a GitHub repository.`,
+      md`Usage: \`${SETUP}\`, e.g. kubeflow/manifests.`,
     );
   }
   const existing = deps.store.trackingIssues.find(release.id);
   if (existing?.url) {
     throw new UserError(
       'conflict',
-      `Kubeflow ${release.version} already has its tracking issue: ${existing.url}`,
-      'Bring it up to date with `/kfrelease tracking-issue sync`.',
+      md`Kubeflow ${release.version} already has its tracking issue: ${existing.url}`,
+      md`Bring it up to date with \`/kfrelease tracking-issue sync\`.`,
     );
   }
   const now = deps.clock.now().toUTC();
@@ -158,8 +159,8 @@ export function startTrackingIssueSetup(
   if (!claimed) {
     throw new UserError(
       'conflict',
-      `The tracking issue of ${release.version} is being created right now.`,
-      'Wait for the message saying where it is.',
+      md`The tracking issue of ${release.version} is being created right now.`,
+      md`Wait for the message saying where it is.`,
     );
   }
   const done = createIssue(deps, release, { repo, userId: input.userId, createdAt }, writer).catch(
@@ -185,13 +186,28 @@ async function createIssue(
     const text = failureText(error, logger, { release: release.version, repo: claim.repo });
     store.transaction(() => store.trackingIssues.unclaim(release.id, claim.createdAt));
     logger.warn({ release: release.version, repo: claim.repo }, 'tracking issue not created');
-    const headline = `:x: The tracking issue of Kubeflow ${release.version} was not created in ${claim.repo}.`;
     const key = `tracking-issue:failed:${release.id}:${claim.createdAt}:${requester}`;
-    notify(deps, release, { key, channel: requester, ...trackingIssueNoticeDm(headline, text) });
+    notify(deps, release, {
+      key,
+      channel: requester,
+      notice: {
+        kind: 'tracking_issue_outcome',
+        outcome: 'not_created',
+        version: release.version,
+        repo: claim.repo,
+        url: null,
+        detail: text,
+      },
+    });
     return;
   }
   const now = deps.clock.now().toUTC().toISO() ?? '';
-  const created = trackingIssueCreatedPost(release.version, issue.url, requester);
+  const created: Notice = {
+    kind: 'tracking_issue_created',
+    version: release.version,
+    url: issue.url,
+    requester,
+  };
   const target = release.slackChannel ?? requester;
   store.transaction(() => {
     store.trackingIssues.recordCreated(
@@ -209,7 +225,7 @@ async function createIssue(
     enqueuePosts(
       store,
       release.id,
-      [{ key: `tracking-issue:created:${release.id}`, channel: target, ...created }],
+      [{ key: `tracking-issue:created:${release.id}`, channel: target, notice: created }],
       now,
     );
   });
@@ -258,26 +274,31 @@ export function startTrackingIssueSync(
   if (!url) {
     throw new UserError(
       'not_found',
-      `Kubeflow ${release.version} has no tracking issue yet.`,
-      `Create it with \`${SETUP}\`.`,
+      md`Kubeflow ${release.version} has no tracking issue yet.`,
+      md`Create it with \`${SETUP}\`.`,
     );
   }
   if (!preview.changed) return { release, url, state: 'unchanged', done: Promise.resolve() };
   // One message per request: asking twice for the same change is still two answers.
   const key = `tracking-issue:sync:${release.id}:${deps.clock.now().toUTC().toISO() ?? ''}:${input.userId}`;
   const version = release.version;
-  const dm = (key: string, headline: string, detail: string) =>
-    notify(deps, release, { key, channel: input.userId, ...trackingIssueNoticeDm(headline, detail) });
+  const dm = (key: string, outcome: TrackingIssueOutcome, detail: string) =>
+    notify(deps, release, {
+      key,
+      channel: input.userId,
+      notice: {
+        kind: 'tracking_issue_outcome',
+        outcome,
+        version,
+        repo: null,
+        url: outcome === 'updated' ? url : null,
+        detail,
+      },
+    });
   const done = syncTrackingIssue(deps, release)
     .then(
-      () => dm(key, `:white_check_mark: The tracking issue of Kubeflow ${version} is up to date.`, url),
-      (error: unknown) => {
-        dm(
-          `${key}:failed`,
-          `:x: The tracking issue of Kubeflow ${version} was not updated.`,
-          failureText(error, deps.logger, { version }),
-        );
-      },
+      () => dm(key, 'updated', url),
+      (error: unknown) => dm(`${key}:failed`, 'not_updated', failureText(error, deps.logger, { version })),
     )
     .catch((error: unknown) =>
       deps.logger.error({ err: error, release: version }, 'tracking issue sync failed'),

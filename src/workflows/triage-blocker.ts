@@ -14,7 +14,8 @@ import { UserError, type UserErrorCode } from '../errors';
 import { authorityOf, liaisonIds, refuse, releaseManagerIds } from './authority';
 import { blockerDecisionNotices } from './blocker-notices';
 import { findRelease } from './find-release';
-import { enqueuePosts } from './revision-notices';
+import { enqueuePosts } from './enqueue-posts';
+import { join, md, user, type Mrkdwn } from '../text/mrkdwn';
 
 export interface TriageDeps {
   store: Store;
@@ -29,7 +30,7 @@ export type BlockerTarget = { id: number } | { ref: string; version?: string };
 export class TriageRefusal extends UserError {
   constructor(
     code: UserErrorCode,
-    message: string,
+    message: Mrkdwn,
     readonly field: 'decision' | 'reason',
   ) {
     super(code, message);
@@ -43,15 +44,15 @@ export function findBlocker(
   if ('id' in target) {
     const blocker = deps.store.blockers.byId(target.id);
     const release = blocker && deps.store.releases.findById(blocker.releaseId);
-    if (!blocker || !release) throw new UserError('not_found', 'That issue is no longer tracked.');
+    if (!blocker || !release) throw new UserError('not_found', md`That issue is no longer tracked.`);
     return { release, blocker };
   }
   const parsed = parseIssueReference(target.ref);
   if (!parsed.ok)
     throw new UserError(
       'bad_argument',
-      `"${target.ref}": ${parsed.problem}`,
-      'Example: `kubeflow/pipelines#1234`.',
+      md`"${target.ref}": ${parsed.problem}`,
+      md`Example: \`kubeflow/pipelines#1234\`.`,
     );
   const release = findRelease(deps, target.version);
   const blocker = deps.store.blockers.byRef(release.id, parsed.ref);
@@ -59,8 +60,8 @@ export function findBlocker(
     const { owner, repo, number } = parsed.ref;
     throw new UserError(
       'not_found',
-      `${owner}/${repo}#${number} is not tracked for Kubeflow ${release.version}.`,
-      'Report it first with `/kfrelease block`; `/kfrelease blockers` lists what is tracked.',
+      md`${owner}/${repo}#${number} is not tracked for Kubeflow ${release.version}.`,
+      md`Report it first with \`/kfrelease block\`; \`/kfrelease blockers\` lists what is tracked.`,
     );
   }
   return { release, blocker };
@@ -76,13 +77,13 @@ export function assertMayTriage(
 ): void {
   const right = triageRight(authorityOf(deps, release, userId), blocker, action);
   if (right === 'allowed') return;
-  const mentions = (ids: string[]) => (ids.length ? ` (${ids.map((id) => `<@${id}>`).join(', ')})` : '');
-  const managers = `the release manager of ${release.version}${mentions(releaseManagerIds(deps.store, release.id))}`;
+  const mentions = (ids: string[]) => (ids.length ? md` (${join(ids.map(user))})` : md``);
+  const managers = md`the release manager of ${release.version}${mentions(releaseManagerIds(deps.store, release.id))}`;
   if (right === 'needs_release_manager')
-    refuse(`${TRIAGE_ACTIONS[action].what} once it is release-blocking`, `${managers} or an admin`);
+    refuse(`${TRIAGE_ACTIONS[action].what} once it is release-blocking`, md`${managers} or an admin`);
   refuse(
     `${TRIAGE_ACTIONS[action].what} for ${blocker.wg}`,
-    `${managers}, the ${blocker.wg} liaisons${mentions(liaisonIds(deps.store, release.id, blocker.wg))} or an admin`,
+    md`${managers}, the ${blocker.wg} liaisons${mentions(liaisonIds(deps.store, release.id, blocker.wg))} or an admin`,
   );
 }
 
@@ -99,7 +100,7 @@ export function triageBlocker(
   const { release, blocker } = findBlocker(deps, input.target);
   assertMayTriage(deps, release, blocker, input.userId, input.action);
   const check = checkTriage(blocker, input.action, input.reason);
-  if (!check.ok) throw new TriageRefusal('bad_argument', check.problem, check.field);
+  if (!check.ok) throw new TriageRefusal('bad_argument', md`${check.problem}`, check.field);
   const at = deps.clock.now().toUTC().toISO() ?? '';
   return store.transaction(() => {
     const decided = store.blockers.decide(blocker.id, blocker.decision, {
@@ -112,7 +113,7 @@ export function triageBlocker(
     if (!decided || !row) {
       throw new TriageRefusal(
         'conflict',
-        `Someone decided first: it is now ${DECISION_LABELS[row?.decision ?? 'none']}${row?.decidedBy ? ` (by <@${row.decidedBy}>)` : ''}.`,
+        md`Someone decided first: it is now ${DECISION_LABELS[row?.decision ?? 'none']}${row?.decidedBy ? md` (by ${user(row.decidedBy)})` : ''}.`,
         'decision',
       );
     }

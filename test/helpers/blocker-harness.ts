@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { renderedPayload } from './rendered-posts';
 import { join } from 'node:path';
 import type { BlockerRow } from '../../src/db/blocker-repository';
 import type { ReleaseRow } from '../../src/db/release-repository';
@@ -144,11 +145,15 @@ export function trackAll(
 
 /** The outbox rows, oldest first. */
 export function outboxRows(app: TestApp): { key: string; channel: string; payload: string }[] {
-  return app.services.store.db.prepare('SELECT key, channel, payload FROM outbox ORDER BY id').all() as {
+  const rows = app.services.store.db
+    .prepare('SELECT key, channel, payload FROM outbox ORDER BY id')
+    .all() as {
     key: string;
     channel: string;
     payload: string;
   }[];
+  // The message each row posts, as Slack receives it.
+  return rows.map((row) => ({ ...row, payload: renderedPayload(row.payload) }));
 }
 
 /** Waits until the app's sender has delivered every queued post, so a snapshot taken next is stable. */

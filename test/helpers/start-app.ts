@@ -7,6 +7,7 @@ import { adjustableClock } from '../../src/clock';
 import { loadConfig, type Config } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { createOutboxSender, type DeliveryResult } from '../../src/outbox/outbox-sender';
+import { renderOutbox } from '../../src/slack/notices/render-notice';
 import { createWebClientPoster } from '../../src/slack/slack-poster';
 import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack';
 import { postInteraction, postSlashCommand, type SignOptions, type SlackHttpResponse } from './slack-request';
@@ -97,6 +98,7 @@ export async function startTestApp(
           apiUrl: config.slack.apiUrl,
           logger,
         }),
+        render: renderOutbox,
         clock,
         logger,
         releaseManagers: () => [],

@@ -5,7 +5,8 @@ import type { RevisionOutcome } from '../../src/db/revision-repository';
 import { announcementDraftPosts } from '../../src/workflows/announcement-draft';
 import { createRelease } from '../../src/workflows/create-release';
 import { importTeam } from '../../src/workflows/import-team';
-import { enqueuePosts } from '../../src/workflows/revision-notices';
+import { enqueuePosts } from '../../src/workflows/enqueue-posts';
+import { rendered } from '../helpers/rendered-posts';
 import { dmChannelId } from '../fakes/fake-slack';
 import { answerText, RELEASE_CHANNEL, startTestApp, type TestApp } from '../helpers/start-app';
 
@@ -126,7 +127,7 @@ describe('the release announcement draft', () => {
     expect(noProductManager).not.toContain('product_manager\n');
     importTeam(app.services, { yaml: noProductManager, source: 'team.yml', version: 'v1.11.0', actor });
     const release = app.services.store.releases.findByVersion('v1.11.0')!;
-    const posts = announcementDraftPosts(app.services, release, '2026-10-26');
+    const posts = rendered(announcementDraftPosts(app.services, release, '2026-10-26'));
     expect(posts.map((p) => p.channel)).toEqual([RM]);
     expect(JSON.stringify(posts[0]?.blocks)).toContain('as release manager');
   });

@@ -174,7 +174,7 @@ describe('tracking and triage of blocking issues', () => {
     const before = await snapshot();
     const errors = errorsOf(await triage(ALAN, idOf(102), 'punt', 'Not enough time'));
     expect(errors.decision).toContain(
-      'Only the release manager of v1.10.0 (<@U0ADA0001>) or an admin can punt a blocking issue to the next release once it is release-blocking.',
+      'Only the release manager of v1.10.0 (Ada Lovelace) or an admin can punt a blocking issue to the next release once it is release-blocking.',
     );
     expect(databaseSnapshot(app.services.store.db)).toBe(before);
   });

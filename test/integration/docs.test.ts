@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { rendered } from '../helpers/rendered-posts';
 import { join } from 'node:path';
 import { createRelease } from '../../src/workflows/create-release';
 import { docsReminders } from '../../src/workflows/docs-tracking';
@@ -165,7 +166,7 @@ describe('documentation tracking', () => {
 
   it('reminds the Docs Lead and each WG docs lead once a week during the Documentation phase', () => {
     const release = app.services.store.releases.findByVersion('v1.10.0')!;
-    const posts = docsReminders(app.services, release, '2026-05-12');
+    const posts = rendered(docsReminders(app.services, release, '2026-05-12'));
     expect(posts.map((p) => [p.key, p.channel])).toEqual([
       [`docs-reminder:${release.id}:w11:${MARGARET}:lead`, MARGARET],
       [`docs-reminder:${release.id}:w11:${FRANCES}:Pipelines`, FRANCES],

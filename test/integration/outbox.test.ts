@@ -9,7 +9,9 @@ import { openDatabase } from '../../src/db/open-database';
 import { createLogger } from '../../src/logger';
 import { createOutboxRepository, type OutboxRepository } from '../../src/outbox/outbox-repository';
 import { createOutboxSender, type OutboxSenderParams } from '../../src/outbox/outbox-sender';
+import { renderOutbox } from '../../src/slack/notices/render-notice';
 import { createWebClientPoster, type SlackPoster } from '../../src/slack/slack-poster';
+import type { Notice } from '../../src/workflows/notice';
 import { dmChannelId, startFakeSlack, type FakeSlack } from '../fakes/fake-slack';
 
 const START = '2026-05-12T10:00:00.000Z';
@@ -31,8 +33,15 @@ let rawLog: string[];
 const nowIso = (): string => clock.now().toISO() ?? '';
 const plus = (seconds: number): string => clock.now().plus({ seconds }).toISO() ?? '';
 
+/** A notice whose message names its key, so a test can tell messages apart. */
+const testNotice = (key: string): Notice => ({
+  kind: 'missed_posts',
+  version: 'v1.10.0',
+  items: [`message ${key}`],
+});
+
 function enqueue(key: string, channel = CHANNEL): boolean {
-  return outbox.enqueue({ key, releaseId: null, channel, text: `message ${key}`, blocks: [] }, nowIso());
+  return outbox.enqueue({ key, releaseId: null, channel, notice: testNotice(key) }, nowIso());
 }
 
 function sender(overrides: Partial<OutboxSenderParams> = {}) {
@@ -42,7 +51,15 @@ function sender(overrides: Partial<OutboxSenderParams> = {}) {
       logLines.push(JSON.parse(line) as (typeof logLines)[number]);
     },
   });
-  return createOutboxSender({ outbox, poster, clock, logger, releaseManagers: () => [RM], ...overrides });
+  return createOutboxSender({
+    outbox,
+    poster,
+    render: renderOutbox,
+    clock,
+    logger,
+    releaseManagers: () => [RM],
+    ...overrides,
+  });
 }
 
 /** Messages in a conversation that carry the outbox key in their metadata. */

@@ -51,7 +51,7 @@ describe('delaying a milestone', () => {
     const before = databaseSnapshot(app.services.store.db);
     const text = answerText(await app.command(command, RM));
     expect(text).toContain(problem);
-    expect(text).toContain('/kfrelease delay <milestone> <new-date> <reason>');
+    expect(text).toContain('`/kfrelease delay &lt;milestone&gt; &lt;new-date&gt; &lt;reason&gt;');
     expect(databaseSnapshot(app.services.store.db)).toBe(before);
   });
 

@@ -135,7 +135,7 @@ describe('phase control: checklists and moving on', () => {
     ]) {
       expect(text).toContain(`\`${id}\``);
     }
-    expect(text).toContain('/kfrelease phase advance <reason>');
+    expect(text).toContain('`/kfrelease phase advance &lt;reason&gt;`');
     expect(databaseSnapshot(store().db)).toBe(before);
   });
 

@@ -74,7 +74,7 @@ describe('planning a release before it is created', () => {
     expect(text).toContain('is not a valid version');
     expect(text).toContain('There is no template "nope"');
     expect(text).toContain('"Mars/Olympus" is not a time zone');
-    expect(text).toContain('/kfrelease release plan <version> <start-date>');
+    expect(text).toContain('/kfrelease release plan &lt;version&gt; &lt;start-date&gt;');
     const existing = answerText(await app.command('release plan v1.10.0 2025-09-01', ANYONE));
     expect(existing).toContain('Release v1.10.0 already exists');
   });

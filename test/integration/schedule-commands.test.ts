@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { rendered } from '../helpers/rendered-posts';
 import { join } from 'node:path';
 import { importTeam } from '../../src/workflows/import-team';
 import { rehearse } from '../../src/workflows/rehearse';
@@ -47,7 +48,7 @@ describe('/kfrelease meeting, agenda, notetaker, away and action through signed 
     expect(text).toContain('"25:00" is none of');
     expect(text).toContain('"200" is not a number of hours before the meeting');
     expect(text).toContain('There is no setting "colour"');
-    expect(text).toContain('Usage: `/kfrelease meeting set <weekday> <HH:MM>');
+    expect(text).toContain('Usage: `/kfrelease meeting set &lt;weekday&gt; &lt;HH:MM&gt;');
   });
 
   it('lets the release manager set the meeting, words by shape, Slack escapes and all', async () => {
@@ -109,7 +110,7 @@ describe('/kfrelease meeting, agenda, notetaker, away and action through signed 
     );
     expect(text).toContain(`*Next:* Thu 14 May, 15:00: <@${BARBARA}> _(swapped)_`);
     // The day-before notice and the agenda follow the swap.
-    const posts = rehearse(app.services, { from: '2026-05-13', to: '2026-05-13' }).posts;
+    const posts = rendered(rehearse(app.services, { from: '2026-05-13', to: '2026-05-13' }).posts);
     expect(posts.map((p) => [p.kind, p.channel])).toEqual([
       ['agenda', 'C0MEET123'],
       ['note_taker', BARBARA],
@@ -143,7 +144,7 @@ describe('/kfrelease meeting, agenda, notetaker, away and action through signed 
     expect(listed).toContain(
       '• Tue 12 May 2026\n• Wed 13 May 2026 to Fri 15 May 2026\n• Mon 1 Jun 2026 to Fri 5 Jun 2026',
     );
-    expect(listed).toContain('/kfrelease away cancel <first day>');
+    expect(listed).toContain('`/kfrelease away cancel &lt;first day&gt;`');
 
     const before = databaseSnapshot(app.services.store.db);
     expect(await say('away cancel 2026-06-02', KATHERINE)).toContain(

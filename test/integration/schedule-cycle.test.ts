@@ -1,6 +1,10 @@
 import { DateTime } from 'luxon';
-import { rehearse, type RehearsedPost } from '../../src/workflows/rehearse';
+import { rendered } from '../helpers/rendered-posts';
+import { rehearse, type RehearsedPost as Rehearsed } from '../../src/workflows/rehearse';
 import { CHANNEL, RM, ROTATION, scheduleWorld, type ScheduleWorld } from './schedule-world';
+
+/** A rehearsed post with its message rendered as Slack would receive it. */
+type RehearsedPost = Rehearsed & { text: string; blocks: unknown[] };
 
 const localOf = (p: RehearsedPost, zone: string) => DateTime.fromISO(p.at).setZone(zone);
 const ofKind = (posts: RehearsedPost[], kind: string) => posts.filter((p) => p.kind === kind);
@@ -14,7 +18,7 @@ describe('rehearsing a whole 17-week cycle (v1.10.0, week 1 = Mon 2 Mar 2026, Eu
   beforeAll(() => {
     world = scheduleWorld({ meeting: ['tue', '16:00', 'https://example.com/notes'] });
     const before = world.services.store.db.prepare('SELECT COUNT(*) AS n FROM outbox').get();
-    posts = rehearse(world.services, { from: '2026-02-01', to: '2026-07-31' }).posts;
+    posts = rendered(rehearse(world.services, { from: '2026-02-01', to: '2026-07-31' }).posts);
     expect(world.services.store.db.prepare('SELECT COUNT(*) AS n FROM outbox').get()).toEqual(before);
     expect(world.services.store.jobRuns.all()).toEqual([]);
   });
@@ -153,7 +157,7 @@ describe('daylight-saving weeks of 2026: meetings Monday 10:00, agendas the day 
   ])('%s, cycle from %s: %s to %s', (zone, start, from, to, utcTimes) => {
     const world = scheduleWorld({ zone, start, meeting: ['mon', '10:00', 'agenda=24h'] });
     try {
-      const posts = rehearse(world.services, { from, to }).posts;
+      const posts = rendered(rehearse(world.services, { from, to }).posts);
       const agendas = ofKind(posts, 'agenda');
       expect(agendas.map((a) => a.at.slice(0, 16))).toEqual(utcTimes);
       for (const post of [...agendas, ...ofKind(posts, 'note_taker')]) {
@@ -171,7 +175,7 @@ describe('daylight-saving weeks of 2026: meetings Monday 10:00, agendas the day 
     const world = scheduleWorld({ start: '2026-08-03', meeting: null });
     try {
       const reminders = ofKind(
-        rehearse(world.services, { from: '2026-10-20', to: '2026-10-31' }).posts,
+        rendered(rehearse(world.services, { from: '2026-10-20', to: '2026-10-31' }).posts),
         'reminder',
       );
       expect(reminders.map((r) => `${r.at.slice(0, 16)} ${r.key.split(':').slice(2).join(':')}`)).toEqual([

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { createLogger } from '../../src/logger';
 import { createOutboxSender } from '../../src/outbox/outbox-sender';
+import { renderOutbox } from '../../src/slack/notices/render-notice';
 import { createWebClientPoster } from '../../src/slack/slack-poster';
 import { runDueJobs } from '../../src/workflows/run-due-jobs';
 import { dmChannelId, startFakeSlack, type FakeSlack, type SlackFailure } from '../fakes/fake-slack';
@@ -34,6 +35,7 @@ function sender() {
   return createOutboxSender({
     outbox: world.services.store.outbox,
     poster: createWebClientPoster({ token: 'xoxb-schedule-test', apiUrl: slack.url }),
+    render: renderOutbox,
     clock: world.clock,
     logger,
     releaseManagers: () => [RM],

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { renderedPayload } from '../helpers/rendered-posts';
 import { buildServices } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
@@ -24,9 +25,12 @@ const outboxKeys = (w: ScheduleWorld) =>
   (w.services.store.db.prepare('SELECT key FROM outbox ORDER BY id').all() as { key: string }[]).map(
     (r) => r.key,
   );
-const outboxRow = (w: ScheduleWorld, key: string) =>
-  w.services.store.db.prepare('SELECT channel, payload FROM outbox WHERE key = ?').get(key) as
+/** An outbox row with its payload as the message Slack receives. */
+const outboxRow = (w: ScheduleWorld, key: string) => {
+  const row = w.services.store.db.prepare('SELECT channel, payload FROM outbox WHERE key = ?').get(key) as
     { channel: string; payload: string } | undefined;
+  return row ? { ...row, payload: renderedPayload(row.payload) } : undefined;
+};
 
 let world: ScheduleWorld;
 afterEach(() => world.close());

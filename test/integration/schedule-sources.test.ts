@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { renderedPayload } from '../helpers/rendered-posts';
 import { buildAgenda } from '../../src/domain/agenda';
 import { gatherAgendaFacts } from '../../src/workflows/agenda-facts';
 import { runDueJobs } from '../../src/workflows/run-due-jobs';
@@ -8,7 +9,9 @@ const at = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' });
 const payload = (w: ScheduleWorld, key: string) => {
   const row = w.services.store.db.prepare('SELECT channel, payload FROM outbox WHERE key = ?').get(key) as
     { channel: string; payload: string } | undefined;
-  return row ? { channel: row.channel, blocks: JSON.stringify(JSON.parse(row.payload).blocks) } : null;
+  return row
+    ? { channel: row.channel, blocks: JSON.stringify(JSON.parse(renderedPayload(row.payload)).blocks) }
+    : null;
 };
 
 /** Records a check of the manifests repository that found the given milestones' branch or tags. */

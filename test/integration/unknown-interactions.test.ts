@@ -82,7 +82,7 @@ describe('interactions kfrelease no longer listens for', () => {
     expect(response.status).toBe(200);
     expect(Date.now() - started).toBeLessThan(2000);
     const told = await toPresser(app, seen, 'chat.postEphemeral');
-    expect(told.args).toMatchObject({ channel: RELEASE_CHANNEL, text: STALE_BUTTON });
+    expect(told.args).toMatchObject({ channel: RELEASE_CHANNEL, text: STALE_BUTTON.value });
     expect(app.slack.calls.slice(seen).map((c) => c.method)).toEqual(['chat.postEphemeral']);
   });
 
@@ -99,7 +99,7 @@ describe('interactions kfrelease no longer listens for', () => {
     );
     expect(response.status).toBe(200);
     const told = await toPresser(app, seen, 'chat.postMessage');
-    expect(told.args.text).toBe(STALE_BUTTON);
+    expect(told.args.text).toBe(STALE_BUTTON.value);
   });
 
   it('answers the submission of a form an older version opened with a modal saying nothing was saved', async () => {
@@ -109,7 +109,7 @@ describe('interactions kfrelease no longer listens for', () => {
     expect(response.status).toBe(200);
     const body = response.json<{ response_action: string; view: unknown }>();
     expect(body?.response_action).toBe('update');
-    expect(textOf(body?.view)).toContain(STALE_FORM);
+    expect(textOf(body?.view)).toContain(STALE_FORM.value);
   });
 
   it('takes the closing of an unknown form quietly', async () => {
@@ -144,6 +144,6 @@ describe('interactions kfrelease no longer listens for', () => {
     expect(response.status).toBe(200);
     const told = await toPresser(app, seen, 'chat.postEphemeral');
     expect(told.args.text).toContain('v1.10.0');
-    expect(app.slack.calls.slice(seen).map((c) => c.args.text)).not.toContain(STALE_BUTTON);
+    expect(app.slack.calls.slice(seen).map((c) => c.args.text)).not.toContain(STALE_BUTTON.value);
   });
 });

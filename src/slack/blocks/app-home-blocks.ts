@@ -1,92 +1,128 @@
 import { DateTime } from 'luxon';
+import { fitLines } from '../../text/clip';
+import { bold, code, join, lines, link, listOr, md, slackDate, type Mrkdwn } from '../../text/mrkdwn';
 import type { AppHome, HomeDuty } from '../../workflows/app-home';
 import type { ReleaseStatus } from '../../workflows/release-status';
-import { context, divider, escapeMrkdwn, header, section, type Block } from './block-kit';
+import {
+  actions,
+  button,
+  context,
+  divider,
+  header,
+  LIMITS,
+  section,
+  type Block,
+  type HomeView,
+} from './block-kit';
 import { OPEN_BLOCKER_FORM } from './blocker-blocks';
 import { docsItemLine } from './docs-blocks';
 import { formatCountdown, formatDate } from './format';
-
-/** A moment Slack shows in each reader's own time zone, with a UTC fallback. */
-function formatMoment(iso: string): string {
-  const at = DateTime.fromISO(iso, { zone: 'utc' });
-  const fallback = at.toFormat("ccc d LLL yyyy, HH:mm 'UTC'");
-  return `<!date^${Math.floor(at.toSeconds())}^{date_short_pretty} at {time}|${fallback}>`;
-}
 import { OPEN_SUBMIT_FORM } from './status-blocks';
+
+export type { HomeView };
 
 /** The Home tab's button that opens the docs item form. */
 export const OPEN_DOCS_FORM = 'open_docs_add';
 
-export interface HomeView {
-  type: 'home';
-  blocks: Block[];
+/** Docs items a duty lists on the Home tab; the rest are counted. */
+const HOME_DOCS_ITEMS = 10;
+
+/** A moment Slack shows in each reader's own time zone, with a UTC fallback. */
+function formatMoment(iso: string): Mrkdwn {
+  const at = DateTime.fromISO(iso, { zone: 'utc' });
+  const fallback = at.toFormat("ccc d LLL yyyy, HH:mm 'UTC'");
+  return slackDate(at.toSeconds(), '{date_short_pretty} at {time}', fallback);
 }
 
-function glance(status: ReleaseStatus, trackingIssueUrl: string | null): string {
+function glance(status: ReleaseStatus, trackingIssueUrl: string | null): Mrkdwn {
   const phases =
     status.outside === 'before'
-      ? `Not started yet: week 1 starts ${formatDate(status.phases[0]?.startsOn ?? status.today)}`
+      ? md`Not started yet: week 1 starts ${formatDate(status.phases[0]?.startsOn ?? status.today)}`
       : status.outside === 'after'
-        ? 'The cycle is over'
-        : status.phases.map((p) => `*${p.name}*`).join(' and ');
+        ? md`The cycle is over`
+        : join(
+            status.phases.map((p) => bold(p.name)),
+            ' and ',
+          );
   const week =
     status.week >= 1
       ? `week ${status.week} of ${status.releaseWeek}`
       : `${1 - status.week} week(s) before week 1`;
   const next = status.nextMilestone;
-  const lines = [
-    `${phases} · ${week}`,
+  return lines(
+    md`${phases} · ${week}`,
     next
-      ? `*Next deadline:* ${next.name}${next.artifact ? ` (\`${next.artifact}\`)` : ''}, ${formatDate(next.dueOn)}, *${formatCountdown(next.daysLeft)}*`
-      : '*Next deadline:* none left.',
+      ? md`*Next deadline:* ${next.name}${next.artifact ? md` (${code(next.artifact)})` : md``}, ${formatDate(next.dueOn)}, *${formatCountdown(next.daysLeft)}*`
+      : md`*Next deadline:* none left.`,
     status.release
-      ? `*Release day:* ${formatDate(status.release.dueOn)}, ${formatCountdown(status.release.daysLeft)}`
-      : '',
-    trackingIssueUrl ? `*Tracking issue:* <${trackingIssueUrl}|on GitHub>` : '',
-  ];
-  return lines.filter(Boolean).join('\n');
+      ? md`*Release day:* ${formatDate(status.release.dueOn)}, ${formatCountdown(status.release.daysLeft)}`
+      : null,
+    trackingIssueUrl ? md`*Tracking issue:* ${link(trackingIssueUrl, 'on GitHub')}` : null,
+  );
 }
 
-function duty(d: HomeDuty): string {
+/** Up to ten open docs items, as many as fit in a section, and how many more there are. */
+function docsDuty(d: Extract<HomeDuty, { kind: 'docs' }>): Mrkdwn {
+  const head = md`:books: ${bold(d.label)} (${d.items.length}):`;
+  const shown = d.items.slice(0, HOME_DOCS_ITEMS).map((item) => md`    ${docsItemLine(item)}`);
+  const extra = d.items.length - shown.length;
+  const more = (hidden: number) => md`    _and ${hidden} more: ${code('/kfrelease docs')}_`;
+  const list = lines(...shown);
+  // Room for the items once the head and the line counting the items past ten are in.
+  const room = LIMITS.sectionText - head.length - 1 - (extra > 0 ? more(extra).length + 1 : 0);
+  const body =
+    list.length <= room
+      ? lines(list, extra > 0 ? more(extra) : null)
+      : fitLines(shown, room, (hidden) => more(hidden + extra));
+  return lines(head, body);
+}
+
+function duty(d: HomeDuty): Mrkdwn {
   switch (d.kind) {
     case 'revision': {
-      const missing =
-        d.missing.length > 0 ? `no accepted revision yet for ${d.missing.map(escapeMrkdwn).join(', ')}` : '';
-      const waiting = d.waiting > 0 ? `${d.waiting} revision(s) waiting for validation or a decision` : '';
-      return `:package: *${escapeMrkdwn(d.wg)}*: ${[missing, waiting].filter(Boolean).join('; ')}.`;
+      const missing = d.missing.length > 0 ? md`no accepted revision yet for ${join(d.missing, ', ')}` : null;
+      const waiting =
+        d.waiting > 0 ? md`${d.waiting} revision(s) waiting for validation or a decision` : null;
+      return md`:package: ${bold(d.wg)}: ${join([missing, waiting], '; ')}.`;
     }
     case 'decisions':
-      return `:raised_hand: *${d.held} revision(s)* held for your decision (see the release channel).`;
+      return md`:raised_hand: *${d.held} revision(s)* held for your decision (see the release channel).`;
     case 'blockers': {
-      const blocking = d.releaseBlocking > 0 ? `, *${d.releaseBlocking} release-blocking*` : '';
-      return `:construction: *${escapeMrkdwn(d.wg)}*: ${d.open} open blocking issue(s)${blocking} · \`/kfrelease blockers ${escapeMrkdwn(d.wg)}\``;
+      const blocking = d.releaseBlocking > 0 ? md`, *${d.releaseBlocking} release-blocking*` : md``;
+      return md`:construction: ${bold(d.wg)}: ${d.open} open blocking issue(s)${blocking} · ${code(`/kfrelease blockers ${d.wg}`)}`;
     }
     case 'release_blocking':
-      return `:rotating_light: *${d.count} release-blocking issue(s)* open · \`/kfrelease blockers\``;
+      return md`:rotating_light: *${d.count} release-blocking issue(s)* open · \`/kfrelease blockers\``;
     case 'notes':
-      return `:pencil: You take the notes at the next release team meeting, ${formatMoment(d.meetingAt)}.`;
-    case 'docs': {
-      const list = d.items.slice(0, 10).map((item) => `    ${docsItemLine(item)}`);
-      const more = d.items.length > 10 ? [`    _and ${d.items.length - 10} more: \`/kfrelease docs\`_`] : [];
-      if (d.items.length === 0) return `:books: *${escapeMrkdwn(d.label)}*: nothing open.`;
-      return [`:books: *${escapeMrkdwn(d.label)}* (${d.items.length}):`, ...list, ...more].join('\n');
-    }
+      return md`:pencil: You take the notes at the next release team meeting, ${formatMoment(d.meetingAt)}.`;
+    case 'docs':
+      if (d.items.length === 0) return md`:books: ${bold(d.label)}: nothing open.`;
+      return docsDuty(d);
     case 'distribution': {
       const when = d.testing
-        ? ` during Distribution testing, ${formatDate(d.testing.startsOn)} to ${formatDate(d.testing.endsOn)}`
-        : '';
+        ? md` during Distribution testing, ${formatDate(d.testing.startsOn)} to ${formatDate(d.testing.endsOn)}`
+        : md``;
       const signoff = d.signoff
         ? d.signoff.standing === 'thumbs_up'
-          ? ` Your thumbs-up on \`${d.signoff.rcTag}\` is recorded. :+1:`
+          ? md` Your thumbs-up on ${code(d.signoff.rcTag)} is recorded. :+1:`
           : d.signoff.standing === 'blocked'
-            ? ` You reported \`${d.signoff.rcTag}\` blocked; sign off again once it is fixed.`
-            : ` Your sign-off on \`${d.signoff.rcTag}\` is still missing: \`/kfrelease signoff\`.`
-        : ' No RC to sign off yet.';
-      return `:test_tube: *${escapeMrkdwn(d.distribution)}*: test the latest RC${when} and report what breaks.${signoff}`;
+            ? md` You reported ${code(d.signoff.rcTag)} blocked; sign off again once it is fixed.`
+            : md` Your sign-off on ${code(d.signoff.rcTag)} is still missing: \`/kfrelease signoff\`.`
+        : md` No RC to sign off yet.`;
+      return md`:test_tube: ${bold(d.distribution)}: test the latest RC${when} and report what breaks.${signoff}`;
     }
     case 'announcement':
-      return `:mega: *Release announcement*: the draft is ready any time with \`/kfrelease announcement\`${d.releaseDate ? `; on release day (${formatDate(d.releaseDate)}) it comes to you by direct message` : ''}.`;
+      return md`:mega: *Release announcement*: the draft is ready any time with \`/kfrelease announcement\`${d.releaseDate ? md`; on release day (${formatDate(d.releaseDate)}) it comes to you by direct message` : md``}.`;
   }
+}
+
+/** What the person owes: one section while it fits, else a section per duty, so none is cut. */
+function dutyBlocks(duties: HomeDuty[]): Block[] {
+  const title = md`*What you owe*`;
+  if (duties.length === 0) return [section(md`${title}\nNothing right now. :relaxed:`)];
+  const all = lines(title, ...duties.map(duty));
+  if (all.length <= LIMITS.sectionText) return [section(all)];
+  return [section(title), ...duties.map((d) => section(duty(d)))];
 }
 
 /** The Home tab: the current release at a glance, the person's roles and what they owe. */
@@ -97,38 +133,32 @@ export function appHomeView(home: AppHome): HomeView {
       type: 'home',
       blocks: [
         header('kfrelease'),
-        section('There is no release yet. An admin creates one with `/kfrelease release create`.'),
+        section(md`There is no release yet. An admin creates one with \`/kfrelease release create\`.`),
       ],
     };
   }
   const roles = [...r.roles, ...(r.admin ? ['kfrelease admin'] : [])];
   const buttons = [
-    r.canSubmitRevisions ? { text: 'Submit revisions', action_id: OPEN_SUBMIT_FORM } : null,
-    r.canReportBlockers ? { text: 'Report blocking issues', action_id: OPEN_BLOCKER_FORM } : null,
-    r.canAddDocs ? { text: 'Add docs item', action_id: OPEN_DOCS_FORM } : null,
-  ].flatMap((b) =>
-    b ? [{ type: 'button', action_id: b.action_id, text: { type: 'plain_text', text: b.text } }] : [],
-  );
+    r.canSubmitRevisions ? button({ actionId: OPEN_SUBMIT_FORM, text: 'Submit revisions' }) : null,
+    r.canReportBlockers ? button({ actionId: OPEN_BLOCKER_FORM, text: 'Report blocking issues' }) : null,
+    r.canAddDocs ? button({ actionId: OPEN_DOCS_FORM, text: 'Add docs item' }) : null,
+  ].flatMap((b) => (b ? [b] : []));
   const blocks: Block[] = [
     header(`Kubeflow ${r.status.version}`),
     section(glance(r.status, r.trackingIssueUrl)),
-    context(`Today is ${formatDate(r.status.today)} (${r.status.timeZone})`),
+    context(md`Today is ${formatDate(r.status.today)} (${r.status.timeZone})`),
     divider(),
-    section(
-      `*Your roles:* ${roles.length > 0 ? roles.map(escapeMrkdwn).join(' · ') : '_none in this release_'}`,
-    ),
-    section(
-      r.duties.length > 0
-        ? `*What you owe*\n${r.duties.map(duty).join('\n')}`
-        : '*What you owe*\nNothing right now. :relaxed:',
-    ),
+    section(md`*Your roles:* ${listOr(roles, md`_none in this release_`, ' · ')}`),
+    ...dutyBlocks(r.duties),
   ];
-  if (buttons.length > 0) blocks.push({ type: 'actions', block_id: 'home_actions', elements: buttons });
-  blocks.push(context('`/kfrelease status` · `/kfrelease versions` · `/kfrelease docs` · `/kfrelease help`'));
-  return { type: 'home', blocks };
+  if (buttons.length > 0) blocks.push(actions('home_actions', buttons));
+  blocks.push(
+    context(md`\`/kfrelease status\` · \`/kfrelease versions\` · \`/kfrelease docs\` · \`/kfrelease help\``),
+  );
+  return { type: 'home', blocks: blocks.slice(0, LIMITS.viewBlocks) };
 }
 
 /** The Home tab when it could not be built: the reason, or an apology with the error id. */
-export function appHomeErrorView(message: string): HomeView {
-  return { type: 'home', blocks: [header('kfrelease'), section(`:warning: ${escapeMrkdwn(message)}`)] };
+export function appHomeErrorView(message: Mrkdwn): HomeView {
+  return { type: 'home', blocks: [header('kfrelease'), section(md`:warning: ${message}`)] };
 }

@@ -1,59 +1,179 @@
-/** Minimal Block Kit shapes and builders; every message and view is built from these. */
-export interface TextObject {
-  type: 'mrkdwn' | 'plain_text';
+import type {
+  ActionsBlock,
+  Button,
+  ContextBlock,
+  DividerBlock,
+  HeaderBlock,
+  HomeView,
+  InputBlock,
+  InputBlockElement,
+  KnownBlock,
+  ModalView,
+  MrkdwnElement,
+  PlainTextElement,
+  PlainTextOption,
+  SectionBlock,
+  SectionBlockAccessory,
+} from '@slack/types';
+import { clipMrkdwn, clipPlain, fitLines } from '../../text/clip';
+import { md, type Mrkdwn } from '../../text/mrkdwn';
+
+/**
+ * The Block Kit builders every message, view and Home tab is made of. Mrkdwn comes in only as
+ * `Mrkdwn` (src/text/mrkdwn.ts), so everything a person, GitHub or a file wrote is escaped once;
+ * plain text (headers, buttons, options) is shown by Slack as typed and only clipped.
+ */
+export type Block = KnownBlock;
+export type { HomeView, ModalView };
+
+/** Slack's documented limits. */
+export const LIMITS = {
+  sectionText: 3000,
+  fieldText: 2000,
+  fields: 10,
+  contextElements: 10,
+  headerText: 150,
+  buttonText: 75,
+  optionText: 75,
+  optionValue: 150,
+  options: 100,
+  modalTitle: 24,
+  modalButton: 24,
+  inputLabel: 2000,
+  inputHint: 2000,
+  placeholder: 150,
+  messageBlocks: 50,
+  viewBlocks: 100,
+  /** The message text Slack shows in notifications; well below its 40,000 characters. */
+  fallbackText: 3000,
+} as const;
+
+/** A mrkdwn text object, clipped at a safe place; `verbatim`, so Slack links nothing by itself. */
+export function mrkdwn(value: Mrkdwn, max: number = LIMITS.sectionText): MrkdwnElement {
+  return { type: 'mrkdwn', text: clipMrkdwn(value, max).value, verbatim: true };
+}
+
+/** A plain text object: shown as typed (Slack reads no markup in it), clipped between characters. */
+export function plain(text: string, max: number = LIMITS.headerText): PlainTextElement {
+  return { type: 'plain_text', text: clipPlain(text, max), emoji: true };
+}
+
+export function section(
+  value: Mrkdwn,
+  options: { blockId?: string; accessory?: SectionBlockAccessory } = {},
+): SectionBlock {
+  return {
+    type: 'section',
+    text: mrkdwn(value),
+    ...(options.blockId ? { block_id: options.blockId } : {}),
+    ...(options.accessory ? { accessory: options.accessory } : {}),
+  };
+}
+
+/**
+ * A section listing items one a line: as many as fit, then how many more there are and where to
+ * see them, e.g. `_and 49 more: /kfrelease action_`. Nothing is dropped silently.
+ */
+export function listSection(lead: Mrkdwn | null, items: readonly Mrkdwn[], seeAll: Mrkdwn): SectionBlock {
+  const leadText = lead ? `${lead.value}\n` : '';
+  const budget = LIMITS.sectionText - leadText.length;
+  const list = fitLines(items, budget, (hidden) => md`_and ${hidden} more: ${seeAll}_`);
+  return section(lead ? md`${lead}\n${list}` : list);
+}
+
+/** A section of up to ten short fields, shown two by two. */
+export function fields(items: readonly Mrkdwn[]): SectionBlock {
+  return {
+    type: 'section',
+    fields: items.slice(0, LIMITS.fields).map((item) => mrkdwn(item, LIMITS.fieldText)),
+  };
+}
+
+export function context(...items: Mrkdwn[]): ContextBlock {
+  return {
+    type: 'context',
+    elements: items.slice(0, LIMITS.contextElements).map((item) => mrkdwn(item)),
+  };
+}
+
+export function header(text: string): HeaderBlock {
+  return { type: 'header', text: plain(text, LIMITS.headerText) };
+}
+
+export function divider(): DividerBlock {
+  return { type: 'divider' };
+}
+
+export function button(params: {
+  actionId: string;
   text: string;
-  emoji?: boolean;
-}
-export type Block =
-  | { type: 'header'; text: TextObject; block_id?: string }
-  | { type: 'section'; text?: TextObject; fields?: TextObject[]; block_id?: string; accessory?: unknown }
-  | { type: 'context'; elements: TextObject[]; block_id?: string }
-  | { type: 'divider'; block_id?: string }
-  | { type: 'actions'; elements: unknown[]; block_id?: string };
-
-/** Slack refuses section texts longer than 3,000 characters. */
-const MAX_SECTION_TEXT = 3000;
-
-export const mrkdwn = (text: string): TextObject => ({ type: 'mrkdwn', text: clip(text, MAX_SECTION_TEXT) });
-export const plain = (text: string): TextObject => ({
-  type: 'plain_text',
-  text: clip(text, 150),
-  emoji: true,
-});
-export const header = (text: string): Block => ({ type: 'header', text: plain(text) });
-export const section = (text: string): Block => ({ type: 'section', text: mrkdwn(text) });
-export const fields = (items: string[]): Block => ({
-  type: 'section',
-  fields: items.slice(0, 10).map(mrkdwn),
-});
-export const context = (...texts: string[]): Block => ({
-  type: 'context',
-  elements: texts.slice(0, 10).map(mrkdwn),
-});
-export const divider = (): Block => ({ type: 'divider' });
-
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+  value?: string;
+  style?: 'primary' | 'danger';
+}): Button {
+  return {
+    type: 'button',
+    action_id: params.actionId,
+    text: plain(params.text, LIMITS.buttonText),
+    ...(params.value === undefined ? {} : { value: params.value }),
+    ...(params.style ? { style: params.style } : {}),
+  };
 }
 
-/** Escapes the three characters Slack's mrkdwn treats as control characters. */
-export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+export function actions(blockId: string, elements: Button[]): ActionsBlock {
+  return { type: 'actions', block_id: blockId, elements };
 }
 
-/** A Slack answer: blocks plus the plain-text fallback Slack shows in notifications. */
+/** An option of a select or radio buttons: text shown as typed, value within Slack's limit. */
+export function option(text: string, value: string = text): PlainTextOption {
+  return { text: plain(text, LIMITS.optionText), value: value.slice(0, LIMITS.optionValue) };
+}
+
+export function input(params: {
+  blockId: string;
+  label: string;
+  element: InputBlockElement;
+  optional?: boolean;
+  hint?: string;
+  dispatchAction?: boolean;
+}): InputBlock {
+  return {
+    type: 'input',
+    block_id: params.blockId,
+    label: plain(params.label, LIMITS.inputLabel),
+    element: params.element,
+    ...(params.optional ? { optional: true } : {}),
+    ...(params.hint ? { hint: plain(params.hint, LIMITS.inputHint) } : {}),
+    ...(params.dispatchAction ? { dispatch_action: true } : {}),
+  };
+}
+
+/** A modal, with its title and buttons clipped to Slack's 24 characters. */
+export function modal(params: {
+  callbackId: string;
+  title: string;
+  blocks: Block[];
+  submit?: string;
+  close?: string;
+  privateMetadata?: string;
+}): ModalView {
+  return {
+    type: 'modal',
+    callback_id: params.callbackId,
+    title: plain(params.title, LIMITS.modalTitle),
+    ...(params.submit ? { submit: plain(params.submit, LIMITS.modalButton) } : {}),
+    ...(params.close ? { close: plain(params.close, LIMITS.modalButton) } : {}),
+    ...(params.privateMetadata === undefined ? {} : { private_metadata: params.privateMetadata }),
+    blocks: params.blocks.slice(0, LIMITS.viewBlocks),
+  };
+}
+
+/** A Slack answer: blocks, and the mrkdwn text Slack shows in notifications and where blocks cannot show. */
 export interface SlackAnswer {
   text: string;
   blocks: Block[];
 }
 
-/** A modal view as Slack's views.open takes it. */
-export interface ModalView {
-  type: 'modal';
-  callback_id: string;
-  private_metadata?: string;
-  title: { type: 'plain_text'; text: string };
-  submit?: { type: 'plain_text'; text: string };
-  close?: { type: 'plain_text'; text: string };
-  blocks: unknown[];
+/** The one way to make a SlackAnswer: its text is mrkdwn, escaped like the blocks. */
+export function answer(text: Mrkdwn, blocks: Block[]): SlackAnswer {
+  return { text: clipMrkdwn(text, LIMITS.fallbackText).value, blocks: blocks.slice(0, LIMITS.messageBlocks) };
 }

@@ -1,55 +1,77 @@
 import type { BlockerRow } from '../../db/blocker-repository';
 import { DECISION_LABELS, type IssueChange } from '../../domain/blocker-triage';
+import { fitLines } from '../../text/clip';
+import { bold, code, join, link, md, text, type Mrkdwn } from '../../text/mrkdwn';
 import type { BlockerItem, BlockersView } from '../../workflows/list-blockers';
-import { context, escapeMrkdwn, header, section, type Block, type SlackAnswer } from './block-kit';
+import {
+  actions,
+  answer,
+  button,
+  context,
+  header,
+  LIMITS,
+  section,
+  type Block,
+  type SlackAnswer,
+} from './block-kit';
+import { actor, plural } from './format';
 
 export const OPEN_BLOCKER_FORM = 'blocker_open_form';
 export const TRIAGE_BLOCKER = 'blocker_triage';
 
 /** Slack allows 50 blocks in a message; the rest of a long list is counted, not shown. */
-const MAX_BLOCKS = 50;
+const MAX_BLOCKS = LIMITS.messageBlocks;
 const MAX_ITEM_BLOCKS = 40;
 
-const who = (id: string) => (id.startsWith('cli:') ? id.slice(4) : `<@${id}>`);
+type IssueRef = Pick<BlockerRow, 'url' | 'owner' | 'repo' | 'number'>;
+
+/** `kubeflow/pipelines#12`, linked to GitHub (shown as text when the address is not a safe one). */
+const shortRef = (row: IssueRef): Mrkdwn => link(row.url, `${row.owner}/${row.repo}#${row.number}`);
 
 /** `<url|kubeflow/pipelines#12>` and the title. */
-export function issueLink(row: Pick<BlockerRow, 'url' | 'owner' | 'repo' | 'number' | 'title'>): string {
-  return `<${row.url}|${escapeMrkdwn(`${row.owner}/${row.repo}#${row.number}`)}> ${escapeMrkdwn(row.title)}`;
+export function issueLink(row: IssueRef & Pick<BlockerRow, 'title'>): Mrkdwn {
+  return md`${shortRef(row)} ${row.title}`;
 }
 
-function decisionText(row: BlockerRow): string {
-  if (row.decision === 'none') return row.blocksRelease ? 'reported as blocking, not triaged' : 'not triaged';
-  const by = row.decidedBy ? ` by ${who(row.decidedBy)}` : '';
-  const reason = row.decisionReason ? `: ${escapeMrkdwn(row.decisionReason)}` : '';
-  return `${DECISION_LABELS[row.decision]}${by}${reason}`;
+/**
+ * Items one after another on one line (`a, b, c`), as many as fit in a context or section text,
+ * then "and N more", with where to see them all when there is such a place.
+ */
+export function inlineList(items: readonly Mrkdwn[], room: number, seeAll: Mrkdwn | null): Mrkdwn {
+  const more = (hidden: number) => (seeAll ? md`and ${hidden} more: ${seeAll}` : md`and ${hidden} more`);
+  return fitLines(items, room, more, ', ');
+}
+
+function decisionText(row: BlockerRow): Mrkdwn {
+  if (row.decision === 'none')
+    return row.blocksRelease ? md`reported as blocking, not triaged` : md`not triaged`;
+  const by = row.decidedBy ? md` by ${actor(row.decidedBy)}` : md``;
+  const reason = row.decisionReason ? md`: ${row.decisionReason}` : md``;
+  return md`${DECISION_LABELS[row.decision]}${by}${reason}`;
 }
 
 const icon = (item: BlockerItem) =>
   item.releaseBlocking ? ':rotating_light:' : item.decision === 'at_risk' ? ':warning:' : ':white_circle:';
 
-const triageButton = (id: number) => ({
-  type: 'button',
-  action_id: TRIAGE_BLOCKER,
-  value: String(id),
-  text: { type: 'plain_text', text: 'Triage…' },
-});
+const triageButton = (id: number) => button({ actionId: TRIAGE_BLOCKER, text: 'Triage…', value: String(id) });
 
 function itemBlock(item: BlockerItem): Block {
   const kind = item.isPullRequest ? 'pull request' : 'issue';
-  const labels = item.labels.length ? ` · ${item.labels.map(escapeMrkdwn).join(', ')}` : '';
-  const assignees = item.assignees.length ? ` · @${item.assignees.join(', @')}` : ' · _unassigned_';
-  return {
-    type: 'section',
-    text: {
-      type: 'mrkdwn',
-      text: `${icon(item)} ${issueLink(item)}\n${item.state} ${kind} · tracked ${item.ageDays} day${item.ageDays === 1 ? '' : 's'} · ${decisionText(item)}${labels}${assignees}`,
-    },
-    accessory: triageButton(item.id),
-  };
+  const labels = item.labels.length ? md` · ${join(item.labels, ', ')}` : md``;
+  // GitHub logins, shown as text: they are not Slack users and must never become mentions.
+  const logins = item.assignees.map((login) => `@${login}`);
+  const assignees = logins.length ? md` · ${join(logins, ', ')}` : md` · _unassigned_`;
+  return section(
+    md`${icon(item)} ${issueLink(item)}\n${item.state} ${kind} · tracked ${plural(item.ageDays, 'day')} · ${decisionText(item)}${labels}${assignees}`,
+    { accessory: triageButton(item.id) },
+  );
 }
 
-const shortRef = (row: BlockerRow) =>
-  `<${row.url}|${escapeMrkdwn(`${row.owner}/${row.repo}#${row.number}`)}>`;
+/** Punted or closed issues of a group, in a context line: a long list says how many it leaves out. */
+function refsLine(label: string, rows: BlockerItem[], seeAll: Mrkdwn | null): Mrkdwn | null {
+  if (rows.length === 0) return null;
+  return md`${label}: ${inlineList(rows.map(shortRef), LIMITS.sectionText - label.length - 2, seeAll)}`;
+}
 
 /** `/kfrelease blockers`: tracked issues by working group, the ones holding the release up first. */
 export function blockersListBlocks(view: BlockersView): SlackAnswer {
@@ -57,7 +79,7 @@ export function blockersListBlocks(view: BlockersView): SlackAnswer {
   const blocks: Block[] = [header(title)];
   if (view.groups.length === 0) {
     blocks.push(
-      section('Nothing is tracked yet. Report an issue or pull request that holds the release up:'),
+      section(md`Nothing is tracked yet. Report an issue or pull request that holds the release up:`),
     );
   }
   // Header, a heading and a context line per group, and the three closing blocks stay in.
@@ -65,37 +87,35 @@ export function blockersListBlocks(view: BlockersView): SlackAnswer {
   let shown = 0;
   let hidden = 0;
   for (const group of view.groups) {
-    const counts = `${group.active.length} open · ${group.active.filter((i) => i.releaseBlocking).length} release-blocking`;
-    blocks.push(section(`*${escapeMrkdwn(group.wg)}* · ${counts}`));
+    const counts = md`${group.active.length} open · ${group.active.filter((i) => i.releaseBlocking).length} release-blocking`;
+    blocks.push(section(md`${bold(group.wg)} · ${counts}`));
     for (const item of group.active) {
       if (shown >= budget) hidden += 1;
       else blocks.push(itemBlock(item));
       shown += 1;
     }
-    const rest = [
-      group.punted.length ? `Punted: ${group.punted.map(shortRef).join(', ')}` : '',
-      group.closed.length ? `Closed: ${group.closed.map(shortRef).join(', ')}` : '',
-    ].filter(Boolean);
-    if (rest.length) blocks.push(context(...rest));
+    // Listing one working group shows the same lines: only the whole list points there.
+    const seeAll = view.wg ? null : code(`/kfrelease blockers ${group.wg}`);
+    const rest = [refsLine('Punted', group.punted, seeAll), refsLine('Closed', group.closed, seeAll)];
+    const present = rest.filter((r): r is Mrkdwn => r !== null);
+    if (present.length) blocks.push(context(...present));
   }
-  if (hidden > 0) blocks.push(context(`…and ${hidden} more: narrow it with \`/kfrelease blockers <wg>\`.`));
-  blocks.push({
-    type: 'actions',
-    block_id: 'blocker_list_actions',
-    elements: [
-      {
-        type: 'button',
-        action_id: OPEN_BLOCKER_FORM,
-        text: { type: 'plain_text', text: 'Report blocking issues' },
-      },
-    ],
-  });
+  if (hidden > 0)
+    blocks.push(context(md`…and ${hidden} more: narrow it with ${code('/kfrelease blockers <wg>')}.`));
+  blocks.push(
+    actions('blocker_list_actions', [
+      button({ actionId: OPEN_BLOCKER_FORM, text: 'Report blocking issues' }),
+    ]),
+  );
+  const synced = view.lastSyncedAt
+    ? md`States from GitHub as of ${view.lastSyncedAt.slice(0, 16).replace('T', ' ')} UTC`
+    : md`Not synced with GitHub yet`;
   blocks.push(
     context(
-      `${view.lastSyncedAt ? `States from GitHub as of ${view.lastSyncedAt.slice(0, 16).replace('T', ' ')} UTC` : 'Not synced with GitHub yet'} · triage: \`/kfrelease blocker at-risk|punt|blocking owner/repo#N [reason]\``,
+      md`${synced} · triage: ${code('/kfrelease blocker at-risk|punt|blocking owner/repo#N [reason]')}`,
     ),
   );
-  return { text: title, blocks: blocks.slice(0, MAX_BLOCKS) };
+  return answer(text(title), blocks);
 }
 
 /** Posted in the release channel when issues are reported: each with its triage button. */
@@ -106,27 +126,22 @@ export function blockersReportedPost(
   submittedBy: string,
 ): SlackAnswer {
   const blocking = rows.some((r) => r.blocksRelease);
-  const lead = `${blocking ? ':rotating_light:' : ':mag:'} ${who(submittedBy)} reported ${rows.length} issue${rows.length === 1 ? '' : 's'} for *${escapeMrkdwn(wg)}* in Kubeflow ${release}${blocking ? ' as blocking the release' : ''}`;
-  const items = rows.slice(0, MAX_ITEM_BLOCKS).map((row): Block => ({
-    type: 'section',
-    text: { type: 'mrkdwn', text: `${issueLink(row)} (${row.state})` },
-    accessory: triageButton(row.id),
-  }));
+  const lead = md`${blocking ? ':rotating_light:' : ':mag:'} ${actor(submittedBy)} reported ${rows.length} issue${rows.length === 1 ? '' : 's'} for ${bold(wg)} in Kubeflow ${release}${blocking ? ' as blocking the release' : ''}`;
+  const items = rows
+    .slice(0, MAX_ITEM_BLOCKS)
+    .map((row) => section(md`${issueLink(row)} (${row.state})`, { accessory: triageButton(row.id) }));
   const note = rows[0]?.note;
-  return {
-    text: `${rows.length} issue(s) reported for ${wg} in Kubeflow ${release}`,
-    blocks: [
-      section(lead),
-      ...items,
-      ...(rows.length > items.length
-        ? [context(`…and ${rows.length - items.length} more: \`/kfrelease blockers ${escapeMrkdwn(wg)}\``)]
-        : []),
-      ...(note ? [context(`Note: ${escapeMrkdwn(note)}`)] : []),
-      context(
-        'The release manager and the working group liaisons triage: at risk, punt, or release-blocking.',
-      ),
-    ],
-  };
+  return answer(md`${rows.length} issue(s) reported for ${wg} in Kubeflow ${release}`, [
+    section(lead),
+    ...items,
+    ...(rows.length > items.length
+      ? [context(md`…and ${rows.length - items.length} more: ${code(`/kfrelease blockers ${wg}`)}`)]
+      : []),
+    ...(note ? [context(md`Note: ${note}`)] : []),
+    context(
+      md`The release manager and the working group liaisons triage: at risk, punt, or release-blocking.`,
+    ),
+  ]);
 }
 
 /** Posted in the release channel when someone triages an issue. */
@@ -137,16 +152,13 @@ export function blockerDecisionPost(release: string, row: BlockerRow): SlackAnsw
       : row.decision === 'punted'
         ? ':arrow_right:'
         : ':warning:';
-  const text = `${row.owner}/${row.repo}#${row.number} is ${DECISION_LABELS[row.decision]} (Kubeflow ${release})`;
-  return {
-    text,
-    blocks: [
-      section(
-        `${mark} ${issueLink(row)}\nNow *${DECISION_LABELS[row.decision]}* for Kubeflow ${release} · ${escapeMrkdwn(row.wg)} · decided by ${who(row.decidedBy ?? '')}`,
-      ),
-      ...(row.decisionReason ? [context(`Reason: ${escapeMrkdwn(row.decisionReason)}`)] : []),
-    ],
-  };
+  const label = DECISION_LABELS[row.decision];
+  return answer(md`${row.owner}/${row.repo}#${row.number} is ${label} (Kubeflow ${release})`, [
+    section(
+      md`${mark} ${issueLink(row)}\nNow ${bold(label)} for Kubeflow ${release} · ${row.wg} · decided by ${actor(row.decidedBy ?? '')}`,
+    ),
+    ...(row.decisionReason ? [context(md`Reason: ${row.decisionReason}`)] : []),
+  ]);
 }
 
 /** Posted in the release channel when the sync sees an issue closed, reopened or relabelled. */
@@ -157,15 +169,15 @@ export function blockerChangedPost(release: string, row: BlockerRow, change: Iss
       : change.event === 'reopened'
         ? ':leftwards_arrow_with_hook:'
         : ':label:';
-  const what = [
-    change.event ? `${change.event} on GitHub` : '',
-    change.labelsAdded.length ? `labelled ${change.labelsAdded.map(escapeMrkdwn).join(', ')}` : '',
-    change.labelsRemoved.length ? `unlabelled ${change.labelsRemoved.map(escapeMrkdwn).join(', ')}` : '',
-  ]
-    .filter(Boolean)
-    .join(', ');
-  return {
-    text: `${row.owner}/${row.repo}#${row.number} ${what} (${row.wg}, Kubeflow ${release})`,
-    blocks: [section(`${mark} ${issueLink(row)}\n${what} · ${escapeMrkdwn(row.wg)} · ${decisionText(row)}`)],
-  };
+  const what = join(
+    [
+      change.event ? md`${change.event} on GitHub` : null,
+      change.labelsAdded.length ? md`labelled ${join(change.labelsAdded, ', ')}` : null,
+      change.labelsRemoved.length ? md`unlabelled ${join(change.labelsRemoved, ', ')}` : null,
+    ],
+    ', ',
+  );
+  return answer(md`${row.owner}/${row.repo}#${row.number} ${what} (${row.wg}, Kubeflow ${release})`, [
+    section(md`${mark} ${issueLink(row)}\n${what} · ${row.wg} · ${decisionText(row)}`),
+  ]);
 }

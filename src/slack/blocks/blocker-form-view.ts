@@ -1,8 +1,21 @@
+import type { PlainTextInput, RadioButtons, StaticSelect } from '@slack/types';
 import type { BlockerRow } from '../../db/blocker-repository';
 import { DECISION_LABELS, type TriageAction } from '../../domain/blocker-triage';
+import { bold, code, join, md } from '../../text/mrkdwn';
 import type { ReferenceProblem } from '../../workflows/submit-blockers';
-import { context, escapeMrkdwn, section, type Block, type ModalView } from './block-kit';
-import { issueLink } from './blocker-blocks';
+import {
+  context,
+  input,
+  LIMITS,
+  listSection,
+  modal,
+  option,
+  plain,
+  section,
+  type Block,
+  type ModalView,
+} from './block-kit';
+import { inlineList, issueLink } from './blocker-blocks';
 
 export const BLOCKER_FORM_VIEW = 'blocker_report';
 export const TRIAGE_BLOCKER_VIEW = 'blocker_triage_view';
@@ -36,36 +49,39 @@ export interface BlockerFormParams {
   outcome?: { saved: BlockerRow[]; alreadyTracked: BlockerRow[]; problems: ReferenceProblem[] };
 }
 
-const title = (text: string) => ({ type: 'plain_text' as const, text: text.slice(0, 24) });
-const plain = (text: string) => ({ type: 'plain_text' as const, text: text.slice(0, 150) });
-const option = (text: string, value = text) => ({
-  text: plain(text.slice(0, 75)),
-  value: value.slice(0, 150),
-});
 const BLOCKS_OPTIONS = [
   option('Yes: the release cannot ship with it', 'yes'),
   option('Not sure or no: track it and let the release team triage', 'no'),
 ];
+
+const SEE_ALL = md`${code('/kfrelease blockers')}`;
+const ref = (r: BlockerRow) => `${r.owner}/${r.repo}#${r.number}`;
 
 function outcomeBlocks(outcome: NonNullable<BlockerFormParams['outcome']>): Block[] {
   const blocks: Block[] = [];
   const tracked = [...outcome.saved, ...outcome.alreadyTracked];
   if (outcome.saved.length > 0)
     blocks.push(
-      section(`:white_check_mark: *Saved:*\n${outcome.saved.map((r) => `• ${issueLink(r)}`).join('\n')}`),
-    );
-  if (outcome.alreadyTracked.length > 0)
-    blocks.push(
-      context(
-        `Already tracked: ${outcome.alreadyTracked.map((r) => `${r.owner}/${r.repo}#${r.number}`).join(', ')}`,
+      listSection(
+        md`:white_check_mark: *Saved:*`,
+        outcome.saved.map((r) => md`• ${issueLink(r)}`),
+        SEE_ALL,
       ),
     );
-  const lines = outcome.problems.map(
-    (p) => `• \`${escapeMrkdwn(p.text.slice(0, 200))}\`: ${escapeMrkdwn(p.problem)}`,
-  );
+  if (outcome.alreadyTracked.length > 0) {
+    const refs = inlineList(
+      outcome.alreadyTracked.map((r) => md`${ref(r)}`),
+      LIMITS.sectionText - 20,
+      SEE_ALL,
+    );
+    blocks.push(context(md`Already tracked: ${refs}`));
+  }
+  const lines = outcome.problems.map((p) => md`• ${code(p.text.slice(0, 200))}: ${p.problem}`);
   blocks.push(
-    section(
-      `:warning: *${tracked.length > 0 ? 'These lines were not saved' : 'Fix these lines'}* (they are left below; fix them and submit, or close to drop them):\n${lines.join('\n')}`,
+    listSection(
+      md`:warning: *${tracked.length > 0 ? 'These lines were not saved' : 'Fix these lines'}* (they are left below; fix them and submit, or close to drop them):`,
+      lines,
+      md`the lines left below`,
     ),
   );
   return blocks;
@@ -75,69 +91,55 @@ function outcomeBlocks(outcome: NonNullable<BlockerFormParams['outcome']>): Bloc
 export function blockerFormView(params: BlockerFormParams): ModalView {
   const ids = formBlockIds(params.attempt);
   const metadata: BlockerFormMetadata = { release: params.release, attempt: params.attempt };
-  const blocks: unknown[] = params.outcome
-    ? outcomeBlocks(params.outcome)
-    : [context('Issues or pull requests that hold the release up. Each is checked on GitHub.')];
-  blocks.push(
-    {
-      type: 'input',
-      block_id: ids.wg,
-      label: plain('Working group'),
-      element: {
-        type: 'static_select',
-        action_id: FORM_ACTIONS.wg,
-        placeholder: plain('Choose a working group'),
-        options: params.groups.slice(0, 100).map((g) => option(g)),
-        ...(params.wg ? { initial_option: option(params.wg) } : {}),
-      },
-    },
-    {
-      type: 'input',
-      block_id: ids.refs,
-      label: plain('Issues or pull requests, one per line'),
-      hint: plain('kubeflow/pipelines#1234 or https://github.com/kubeflow/pipelines/issues/1234'),
-      element: {
-        type: 'plain_text_input',
-        action_id: FORM_ACTIONS.refs,
-        multiline: true,
-        max_length: 3000,
-        ...(params.refs ? { initial_value: params.refs } : {}),
-      },
-    },
-    {
-      type: 'input',
-      block_id: ids.blocks,
-      label: plain('Does it block the release?'),
-      element: {
-        type: 'radio_buttons',
-        action_id: FORM_ACTIONS.blocks,
-        options: BLOCKS_OPTIONS,
-        initial_option: BLOCKS_OPTIONS[params.blocksRelease ? 0 : 1],
-      },
-    },
-    {
-      type: 'input',
-      block_id: ids.note,
-      optional: true,
-      label: plain('Note for the release team'),
-      element: {
-        type: 'plain_text_input',
-        action_id: FORM_ACTIONS.note,
-        multiline: true,
-        max_length: 500,
-        ...(params.note ? { initial_value: params.note } : {}),
-      },
-    },
-  );
-  return {
-    type: 'modal',
-    callback_id: BLOCKER_FORM_VIEW,
-    private_metadata: JSON.stringify(metadata),
-    title: title(`Blockers ${params.release}`),
-    submit: plain(params.outcome ? 'Submit the rest' : 'Report'),
-    close: plain(params.outcome ? 'Close' : 'Cancel'),
-    blocks,
+  const wg: StaticSelect = {
+    type: 'static_select',
+    action_id: FORM_ACTIONS.wg,
+    placeholder: plain('Choose a working group', LIMITS.placeholder),
+    options: params.groups.slice(0, LIMITS.options).map((g) => option(g)),
+    ...(params.wg ? { initial_option: option(params.wg) } : {}),
   };
+  const refs: PlainTextInput = {
+    type: 'plain_text_input',
+    action_id: FORM_ACTIONS.refs,
+    multiline: true,
+    max_length: 3000,
+    ...(params.refs ? { initial_value: params.refs } : {}),
+  };
+  const blocksRelease: RadioButtons = {
+    type: 'radio_buttons',
+    action_id: FORM_ACTIONS.blocks,
+    options: BLOCKS_OPTIONS,
+    initial_option: BLOCKS_OPTIONS[params.blocksRelease ? 0 : 1],
+  };
+  const note: PlainTextInput = {
+    type: 'plain_text_input',
+    action_id: FORM_ACTIONS.note,
+    multiline: true,
+    max_length: 500,
+    ...(params.note ? { initial_value: params.note } : {}),
+  };
+  const blocks: Block[] = params.outcome
+    ? outcomeBlocks(params.outcome)
+    : [context(md`Issues or pull requests that hold the release up. Each is checked on GitHub.`)];
+  blocks.push(
+    input({ blockId: ids.wg, label: 'Working group', element: wg }),
+    input({
+      blockId: ids.refs,
+      label: 'Issues or pull requests, one per line',
+      hint: 'kubeflow/pipelines#1234 or https://github.com/kubeflow/pipelines/issues/1234',
+      element: refs,
+    }),
+    input({ blockId: ids.blocks, label: 'Does it block the release?', element: blocksRelease }),
+    input({ blockId: ids.note, label: 'Note for the release team', optional: true, element: note }),
+  );
+  return modal({
+    callbackId: BLOCKER_FORM_VIEW,
+    privateMetadata: JSON.stringify(metadata),
+    title: `Blockers ${params.release}`,
+    submit: params.outcome ? 'Submit the rest' : 'Report',
+    close: params.outcome ? 'Close' : 'Cancel',
+    blocks,
+  });
 }
 
 /** What the reporter sees once everything in the form is saved. */
@@ -148,30 +150,21 @@ export function blockersSavedView(
   alreadyTracked: BlockerRow[],
 ): ModalView {
   const lines = saved.map(
-    (r) =>
-      `• ${issueLink(r)} · ${r.state}${r.labels.length ? ` · ${r.labels.map(escapeMrkdwn).join(', ')}` : ''}`,
+    (r) => md`• ${issueLink(r)} · ${r.state}${r.labels.length ? md` · ${join(r.labels, ', ')}` : md``}`,
   );
   const blocks: Block[] = [];
   if (saved.length > 0)
     blocks.push(
-      section(
-        `:white_check_mark: Tracking for *${escapeMrkdwn(wg)}* in Kubeflow ${release}:\n${lines.join('\n')}`,
-      ),
+      listSection(md`:white_check_mark: Tracking for ${bold(wg)} in Kubeflow ${release}:`, lines, SEE_ALL),
     );
-  if (alreadyTracked.length > 0)
+  if (alreadyTracked.length > 0) {
+    const refs = alreadyTracked.map((r) => md`${ref(r)} (${r.wg})`);
     blocks.push(
-      section(
-        `Already tracked, left as they were: ${alreadyTracked.map((r) => `${r.owner}/${r.repo}#${r.number} (${escapeMrkdwn(r.wg)})`).join(', ')}`,
-      ),
+      section(md`Already tracked, left as they were: ${inlineList(refs, LIMITS.sectionText - 40, SEE_ALL)}`),
     );
-  blocks.push(context('The release channel has been told. See them all with `/kfrelease blockers`.'));
-  return {
-    type: 'modal',
-    callback_id: 'blocker_report_done',
-    title: title('Blockers reported'),
-    close: plain('Done'),
-    blocks,
-  };
+  }
+  blocks.push(context(md`The release channel has been told. See them all with \`/kfrelease blockers\`.`));
+  return modal({ callbackId: 'blocker_report_done', title: 'Blockers reported', close: 'Done', blocks });
 }
 
 export interface TriageViewMetadata {
@@ -188,34 +181,34 @@ const TRIAGE_OPTIONS: Record<TriageAction, string> = {
 /** Asks the release manager or a liaison for a decision on one issue, and why. */
 export function triageBlockerView(metadata: TriageViewMetadata, release: string, row: BlockerRow): ModalView {
   const decided = row.decision === 'none' ? 'not triaged yet' : `now ${DECISION_LABELS[row.decision]}`;
-  const summary = `${issueLink(row)}
-*${escapeMrkdwn(row.wg)}* · Kubeflow ${release} · ${row.state} on GitHub · ${decided}`;
-  return {
-    type: 'modal',
-    callback_id: TRIAGE_BLOCKER_VIEW,
-    private_metadata: JSON.stringify(metadata),
-    title: title('Triage blocking issue'),
-    submit: plain('Decide'),
-    close: plain('Cancel'),
+  const summary = md`${issueLink(row)}
+${bold(row.wg)} · Kubeflow ${release} · ${row.state} on GitHub · ${decided}`;
+  const decision: RadioButtons = {
+    type: 'radio_buttons',
+    action_id: 'decision',
+    options: Object.entries(TRIAGE_OPTIONS).map(([value, label]) => option(label, value)),
+  };
+  const reason: PlainTextInput = {
+    type: 'plain_text_input',
+    action_id: 'reason',
+    multiline: true,
+    max_length: 1000,
+  };
+  return modal({
+    callbackId: TRIAGE_BLOCKER_VIEW,
+    privateMetadata: JSON.stringify(metadata),
+    title: 'Triage blocking issue',
+    submit: 'Decide',
+    close: 'Cancel',
     blocks: [
       section(summary),
-      {
-        type: 'input',
-        block_id: 'decision',
-        label: plain('Decision'),
-        element: {
-          type: 'radio_buttons',
-          action_id: 'decision',
-          options: Object.entries(TRIAGE_OPTIONS).map(([value, text]) => option(text, value)),
-        },
-      },
-      {
-        type: 'input',
-        block_id: 'reason',
+      input({ blockId: 'decision', label: 'Decision', element: decision }),
+      input({
+        blockId: 'reason',
+        label: 'Why (required to punt; the working group reads it)',
         optional: true,
-        label: plain('Why (required to punt; the working group reads it)'),
-        element: { type: 'plain_text_input', action_id: 'reason', multiline: true, max_length: 1000 },
-      },
+        element: reason,
+      }),
     ],
-  };
+  });
 }

@@ -1,13 +1,15 @@
 import type { Decision } from '../../workflows/decision-log';
-import { context, escapeMrkdwn, header, section, type Block, type SlackAnswer } from './block-kit';
-import { formatDate } from './format';
+import { code, italic, md, type Mrkdwn } from '../../text/mrkdwn';
+import { answer, context, header, listSection, section, type Block, type SlackAnswer } from './block-kit';
+import { actor, formatDate } from './format';
 
-const who = (actor: string) => (actor.startsWith('cli:') ? escapeMrkdwn(actor.slice(4)) : `<@${actor}>`);
 const LINES_PER_SECTION = 8;
+/** Slack allows 50 blocks per message: a header, the pages of decisions and two context lines. */
 const MAX_SECTIONS = 40;
+const SEE_ALL = md`${code('/kfrelease decisions')}`;
 
-function decisionLine(d: Decision): string {
-  return `• ${formatDate(d.at.slice(0, 10))} · ${who(d.actor)} · ${escapeMrkdwn(d.summary)}${d.reason ? `\n    _${escapeMrkdwn(d.reason)}_` : ''}`;
+function decisionLine(d: Decision): Mrkdwn {
+  return md`• ${formatDate(d.at.slice(0, 10))} · ${actor(d.actor)} · ${d.summary}${d.reason ? md`\n    ${italic(d.reason)}` : ''}`;
 }
 
 /** `/kfrelease decisions`: every use of the release manager's authority, oldest first. */
@@ -16,31 +18,32 @@ export function decisionLogBlocks(log: { version: string; decisions: Decision[] 
   if (log.decisions.length === 0) {
     blocks.push(
       section(
-        '_No decision yet: moving on a phase, delaying, approving or denying a held revision, opening a patch release all show here._',
+        md`_No decision yet: moving on a phase, delaying, approving or denying a held revision, opening a patch release all show here._`,
       ),
     );
   }
-  const lines = log.decisions.map(decisionLine);
-  for (let i = 0; i < lines.length && blocks.length <= MAX_SECTIONS; i += LINES_PER_SECTION) {
-    blocks.push(section(lines.slice(i, i + LINES_PER_SECTION).join('\n')));
+  const decisionLines = log.decisions.map(decisionLine);
+  const shown = Math.min(decisionLines.length, LINES_PER_SECTION * MAX_SECTIONS);
+  for (let i = 0; i < shown; i += LINES_PER_SECTION) {
+    blocks.push(listSection(null, decisionLines.slice(i, Math.min(i + LINES_PER_SECTION, shown)), SEE_ALL));
   }
+  // Out of blocks: say how many decisions are not shown rather than dropping them.
+  const hidden = decisionLines.length - shown;
+  if (hidden > 0) blocks.push(context(md`_and ${hidden} more: ${SEE_ALL}_`));
   blocks.push(
     context(
-      "The release manager's authority, from the handbook: moving to the next phase, delaying the release, denying component version upgrades.",
+      md`The release manager's authority, from the handbook: moving to the next phase, delaying the release, denying component version upgrades.`,
     ),
   );
-  return { text: `Decisions of Kubeflow ${log.version}: ${log.decisions.length}`, blocks };
+  return answer(md`Decisions of Kubeflow ${log.version}: ${log.decisions.length}`, blocks);
 }
 
 /** The post in the release channel when the release manager decides something. */
-export function decisionPost(version: string, d: Decision): { text: string; blocks: Block[] } {
+export function decisionPost(version: string, d: Decision): SlackAnswer {
   const summary = `${d.summary.charAt(0).toLowerCase()}${d.summary.slice(1)}`;
-  const text = `Kubeflow ${version}: ${who(d.actor)} ${escapeMrkdwn(summary)}`;
-  return {
-    text,
-    blocks: [
-      section(`:scales: ${text}${d.reason ? `\n_${escapeMrkdwn(d.reason)}_` : ''}`),
-      context('Every decision of the release: `/kfrelease decisions`'),
-    ],
-  };
+  const decided = md`Kubeflow ${version}: ${actor(d.actor)} ${summary}`;
+  return answer(decided, [
+    section(md`:scales: ${decided}${d.reason ? md`\n${italic(d.reason)}` : ''}`),
+    context(md`Every decision of the release: \`/kfrelease decisions\``),
+  ]);
 }

@@ -1,3 +1,4 @@
+import type { PlainTextInput, StaticSelect, UsersSelect } from '@slack/types';
 import type { DocsItemRow } from '../../db/docs-item-repository';
 import {
   DOCS_STATUS_LABELS,
@@ -8,11 +9,18 @@ import {
   type DocsReminderTarget,
   type DocsStatus,
 } from '../../domain/docs-items';
+import { bold, code, join, md, user, type Mrkdwn } from '../../text/mrkdwn';
 import type { DocsView } from '../../workflows/docs-tracking';
 import {
+  answer,
   context,
-  escapeMrkdwn,
   header,
+  input,
+  LIMITS,
+  listSection,
+  modal,
+  option,
+  plain,
   section,
   type Block,
   type ModalView,
@@ -29,98 +37,102 @@ const STATUS_ICONS: Record<DocsStatus, string> = {
   not_needed: ':heavy_minus_sign:',
 };
 
-const plainText = (text: string) => ({ type: 'plain_text' as const, text });
-const option = (text: string, value = text) => ({
-  text: plainText(text.slice(0, 75)),
-  value: value.slice(0, 150),
-});
+const SEE_ALL = md`${code('/kfrelease docs')}`;
 
 /** One docs item as a line: number, status, feature, owner, pages. */
-export function docsItemLine(item: DocsItem): string {
-  const owner = item.owner ? ` · <@${item.owner}>` : ' · _no owner_';
-  const pages = item.pages.trim()
-    ? `\n      _pages:_ ${escapeMrkdwn(item.pages.replace(/\s*\n\s*/g, ', '))}`
-    : '';
-  return `${STATUS_ICONS[item.status]} *#${item.id}* ${escapeMrkdwn(item.feature)} (${DOCS_STATUS_LABELS[item.status]})${owner}${pages}`;
+export function docsItemLine(item: DocsItem): Mrkdwn {
+  const owner = item.owner ? md` · ${user(item.owner)}` : md` · _no owner_`;
+  const pages = item.pages.trim() ? md`\n      _pages:_ ${item.pages.replace(/\s*\n\s*/g, ', ')}` : md``;
+  return md`${STATUS_ICONS[item.status]} *#${item.id}* ${item.feature} (${DOCS_STATUS_LABELS[item.status]})${owner}${pages}`;
 }
 
 /** The form to record a feature that needs documentation changes. Block ids are the field names. */
 export function docsAddView(params: { release: string; groups: string[] }): ModalView {
-  const input = (block: string, label: string, element: object, extra: object = {}) => ({
-    type: 'input',
-    block_id: block,
-    label: plainText(label),
-    element: { action_id: block, ...element },
-    ...extra,
-  });
-  const groups = params.groups.slice(0, 100);
-  return {
-    type: 'modal',
-    callback_id: DOCS_ADD_VIEW,
-    private_metadata: JSON.stringify({ release: params.release }),
-    title: plainText(`Docs ${params.release}`.slice(0, 24)),
-    submit: plainText('Add'),
-    close: plainText('Cancel'),
+  const groups = params.groups.slice(0, LIMITS.options);
+  const wg: StaticSelect = {
+    type: 'static_select',
+    action_id: 'wg',
+    options: groups.map((g) => option(g)),
+    ...(groups.length === 1 && groups[0] ? { initial_option: option(groups[0]) } : {}),
+  };
+  const feature: PlainTextInput = {
+    type: 'plain_text_input',
+    action_id: 'feature',
+    max_length: FEATURE_MAX,
+    placeholder: plain('e.g. Notebooks: culling of idle kernels', LIMITS.placeholder),
+  };
+  const pages: PlainTextInput = {
+    type: 'plain_text_input',
+    action_id: 'pages',
+    multiline: true,
+    max_length: PAGES_MAX,
+  };
+  const owner: UsersSelect = { type: 'users_select', action_id: 'owner' };
+  const status: StaticSelect = {
+    type: 'static_select',
+    action_id: 'status',
+    options: DOCS_STATUSES.map((s) => option(DOCS_STATUS_LABELS[s], s)),
+    initial_option: option(DOCS_STATUS_LABELS.needed, 'needed'),
+  };
+  return modal({
+    callbackId: DOCS_ADD_VIEW,
+    privateMetadata: JSON.stringify({ release: params.release }),
+    title: `Docs ${params.release}`,
+    submit: 'Add',
+    close: 'Cancel',
     blocks: [
       context(
-        'A feature of this release that needs (or may need) a change to the kubeflow.org documentation.',
+        md`A feature of this release that needs (or may need) a change to the kubeflow.org documentation.`,
       ),
-      input('wg', 'Working group', {
-        type: 'static_select',
-        options: groups.map((g) => option(g)),
-        ...(groups.length === 1 && groups[0] ? { initial_option: option(groups[0]) } : {}),
+      input({ blockId: 'wg', label: 'Working group', element: wg }),
+      input({ blockId: 'feature', label: 'Feature', element: feature }),
+      input({
+        blockId: 'pages',
+        label: 'Pages affected',
+        element: pages,
+        optional: true,
+        hint: 'kubeflow.org pages or paths, one a line',
       }),
-      input('feature', 'Feature', {
-        type: 'plain_text_input',
-        max_length: FEATURE_MAX,
-        placeholder: plainText('e.g. Notebooks: culling of idle kernels'),
-      }),
-      input(
-        'pages',
-        'Pages affected',
-        { type: 'plain_text_input', multiline: true, max_length: PAGES_MAX },
-        { optional: true, hint: plainText('kubeflow.org pages or paths, one a line') },
-      ),
-      input('owner', 'Who writes it', { type: 'users_select' }, { optional: true }),
-      input('status', 'Status', {
-        type: 'static_select',
-        options: DOCS_STATUSES.map((s) => option(DOCS_STATUS_LABELS[s], s)),
-        initial_option: option(DOCS_STATUS_LABELS.needed, 'needed'),
-      }),
+      input({ blockId: 'owner', label: 'Who writes it', element: owner, optional: true }),
+      input({ blockId: 'status', label: 'Status', element: status }),
     ],
-  };
+  });
 }
 
 /** Shown in place of the form once the item is saved. */
 export function docsSavedView(version: string, item: DocsItemRow): ModalView {
-  return {
-    type: 'modal',
-    callback_id: 'docs_add_done',
-    title: plainText('Docs item added'),
-    close: plainText('Done'),
+  return modal({
+    callbackId: 'docs_add_done',
+    title: 'Docs item added',
+    close: 'Done',
     blocks: [
-      section(`Recorded for *${escapeMrkdwn(item.wg)}* in Kubeflow ${version}:\n${docsItemLine(item)}`),
-      context(`Change its status with \`/kfrelease docs set ${item.id} in_progress\` (or done, not_needed).`),
+      section(md`Recorded for ${bold(item.wg)} in Kubeflow ${version}:\n${docsItemLine(item)}`),
+      context(
+        md`Change its status with ${code(`/kfrelease docs set ${item.id} in_progress`)} (or done, not_needed).`,
+      ),
     ],
-  };
+  });
 }
 
 /** The answer to `/kfrelease docs set`. */
 export function docsStatusBlocks(item: DocsItemRow, changed: boolean): SlackAnswer {
-  const text = changed
-    ? `Docs item #${item.id} is now ${DOCS_STATUS_LABELS[item.status]}.`
-    : `Docs item #${item.id} was already ${DOCS_STATUS_LABELS[item.status]}.`;
-  return { text, blocks: [section(`${STATUS_ICONS[item.status]} ${text}\n${docsItemLine(item)}`)] };
+  const said = changed
+    ? md`Docs item #${item.id} is now ${DOCS_STATUS_LABELS[item.status]}.`
+    : md`Docs item #${item.id} was already ${DOCS_STATUS_LABELS[item.status]}.`;
+  return answer(said, [section(md`${STATUS_ICONS[item.status]} ${said}\n${docsItemLine(item)}`)]);
 }
 
-function phaseLine(view: DocsView): string {
+function phaseLine(view: DocsView): Mrkdwn {
   const phase = view.phase;
-  if (!phase) return 'This release has no Documentation phase.';
+  if (!phase) return md`This release has no Documentation phase.`;
   const range = `${formatDate(phase.startsOn)} to ${formatDate(phase.endsOn)}`;
-  if (phase.state === 'before') return `The Documentation phase runs ${range}.`;
-  if (phase.state === 'after') return `The Documentation phase ended ${formatDate(phase.endsOn)}.`;
-  return `*Documentation phase* until ${formatDate(phase.endsOn)}, ${formatCountdown(phase.daysLeft)}.`;
+  if (phase.state === 'before') return md`The Documentation phase runs ${range}.`;
+  if (phase.state === 'after') return md`The Documentation phase ended ${formatDate(phase.endsOn)}.`;
+  return md`*Documentation phase* until ${formatDate(phase.endsOn)}, ${formatCountdown(phase.daysLeft)}.`;
 }
+
+/** Working groups with open docs work shown in one answer; the header and closing lines stay in. */
+const MAX_GROUP_BLOCKS = 40;
 
 /** `/kfrelease docs`: the documentation work still open, per working group. */
 export function docsListBlocks(view: DocsView): SlackAnswer {
@@ -128,23 +140,26 @@ export function docsListBlocks(view: DocsView): SlackAnswer {
   const blocks: Block[] = [
     header(`Documentation for Kubeflow ${view.version}`),
     section(
-      `${phaseLine(view)}\n*${summary.open} open* · ${summary.done} done · ${summary.notNeeded} not needed`,
+      md`${phaseLine(view)}\n*${summary.open} open* · ${summary.done} done · ${summary.notNeeded} not needed`,
     ),
   ];
   const open = summary.groups.filter((g) => g.open.length > 0);
-  for (const group of open.slice(0, 40)) {
-    blocks.push(section(`*${escapeMrkdwn(group.wg)}*\n${group.open.map(docsItemLine).join('\n')}`));
+  for (const group of open.slice(0, MAX_GROUP_BLOCKS)) {
+    blocks.push(listSection(bold(group.wg), group.open.map(docsItemLine), SEE_ALL));
   }
-  if (open.length === 0) blocks.push(section('Nothing open. :tada:'));
+  if (open.length > MAX_GROUP_BLOCKS) {
+    const more = open.slice(MAX_GROUP_BLOCKS).map((g) => g.wg);
+    blocks.push(context(md`…and open work for ${more.length} more working groups: ${join(more, ', ')}.`));
+  }
+  if (open.length === 0) blocks.push(section(md`Nothing open. :tada:`));
   const silent = summary.groups.filter((g) => g.open.length + g.done + g.notNeeded === 0).map((g) => g.wg);
-  if (silent.length > 0)
-    blocks.push(context(`Nothing recorded yet for: ${silent.map(escapeMrkdwn).join(', ')}.`));
+  if (silent.length > 0) blocks.push(context(md`Nothing recorded yet for: ${join(silent, ', ')}.`));
   blocks.push(
     context(
-      'Add a feature with `/kfrelease docs add`; move one with `/kfrelease docs set <id> <needed|in_progress|done|not_needed>`.',
+      md`Add a feature with ${code('/kfrelease docs add')}; move one with ${code('/kfrelease docs set <id> <needed|in_progress|done|not_needed>')}.`,
     ),
   );
-  return { text: `Kubeflow ${view.version} documentation: ${summary.open} open`, blocks };
+  return answer(md`Kubeflow ${view.version} documentation: ${summary.open} open`, blocks);
 }
 
 /** The weekly direct message to the Docs Lead or a WG docs lead during the Documentation phase. */
@@ -159,20 +174,20 @@ export function docsReminderMessage(params: {
     target.scope.kind === 'lead'
       ? `Kubeflow ${params.version}`
       : `${target.scope.wg} in Kubeflow ${params.version}`;
-  const deadline = `The Documentation phase ends ${formatDate(params.endsOn)}, ${formatCountdown(params.daysLeft)}.`;
-  const text = `Documentation reminder for ${scope}: ${target.open.length} item(s) open. ${deadline}`;
+  const deadline = md`The Documentation phase ends ${formatDate(params.endsOn)}, ${formatCountdown(params.daysLeft)}.`;
   const body =
     target.open.length > 0
-      ? target.open.slice(0, 30).map(docsItemLine).join('\n')
-      : target.scope.kind === 'wg'
-        ? 'Nothing open is recorded for your working group. If a feature of this release changes what kubeflow.org should say, add it with `/kfrelease docs add`.'
-        : 'Nothing is open. :tada:';
-  return {
-    text,
-    blocks: [
-      section(`:books: *Documentation reminder for ${escapeMrkdwn(scope)}*\n${deadline}`),
-      section(body),
-      context('`/kfrelease docs` lists everything; `/kfrelease docs set <id> done` when a page is updated.'),
-    ],
-  };
+      ? listSection(null, target.open.map(docsItemLine), SEE_ALL)
+      : section(
+          target.scope.kind === 'wg'
+            ? md`Nothing open is recorded for your working group. If a feature of this release changes what kubeflow.org should say, add it with ${code('/kfrelease docs add')}.`
+            : md`Nothing is open. :tada:`,
+        );
+  return answer(md`Documentation reminder for ${scope}: ${target.open.length} item(s) open. ${deadline}`, [
+    section(md`:books: *Documentation reminder for ${scope}*\n${deadline}`),
+    body,
+    context(
+      md`${code('/kfrelease docs')} lists everything; ${code('/kfrelease docs set <id> done')} when a page is updated.`,
+    ),
+  ]);
 }

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { escapeMrkdwn } from './block-kit';
+import { join, md, text, user, type MdValue, type Mrkdwn } from '../../text/mrkdwn';
 
 /** "Mon 2 Mar 2026" for a calendar date. */
 export function formatDate(isoDate: string): string {
@@ -14,7 +14,7 @@ export function formatCountdown(days: number): string {
   return days > 0 ? `in ${days} days` : `${-days} days ago`;
 }
 
-/** "+7 days late", "2 days early", or "" when on plan. */
+/** "7 days later than first planned", "2 days earlier than first planned", or "" when on plan. */
 export function formatSlip(days: number): string {
   if (days === 0) return '';
   return days > 0
@@ -22,11 +22,23 @@ export function formatSlip(days: number): string {
     : `${-days} day${days === -1 ? '' : 's'} earlier than first planned`;
 }
 
-/** A person as a Slack mention when their Slack ID is known, else their name. */
-export function mention(person: { name: string; slackId: string | null }): string {
-  return person.slackId ? `<@${person.slackId}>` : escapeMrkdwn(person.name);
+/** "1 day", "3 days". */
+export function plural(n: number, word: string, words = `${word}s`): string {
+  return `${n} ${n === 1 ? word : words}`;
 }
 
-export function listOrNone(items: string[], none = '_nobody yet_'): string {
-  return items.length > 0 ? items.join(', ') : none;
+/** A person as a Slack mention when their Slack ID is known, else their name. */
+export function mention(person: { name: string; slackId: string | null }): Mrkdwn {
+  return person.slackId ? user(person.slackId) : text(person.name);
+}
+
+/** Who did something: a Slack user, or `cli:<name>` for someone at the command line. */
+export function actor(id: string): Mrkdwn {
+  return id.startsWith('cli:') ? text(id.slice(4)) : user(id);
+}
+
+/** Items joined with commas, or "_nobody yet_". */
+export function listOrNone(items: readonly MdValue[], none: Mrkdwn = md`_nobody yet_`): Mrkdwn {
+  const joined = join(items);
+  return joined.value === '' ? none : joined;
 }

@@ -1,11 +1,10 @@
 import type { PatchView } from '../../workflows/patch-release';
-import { context, escapeMrkdwn, header, section, type Block, type SlackAnswer } from './block-kit';
-import { formatDate } from './format';
-
-const who = (actor: string) => (actor.startsWith('cli:') ? escapeMrkdwn(actor.slice(4)) : `<@${actor}>`);
+import { bold, code, join, link, md, type Mrkdwn } from '../../text/mrkdwn';
+import { answer, context, header, listSection, section, type Block, type SlackAnswer } from './block-kit';
+import { actor, formatDate } from './format';
 
 /** A patch release and its changes, each with the handbook's criterion it meets. */
-export function patchBlocks(view: PatchView, lead?: string): SlackAnswer {
+export function patchBlocks(view: PatchView, lead?: Mrkdwn): SlackAnswer {
   const state = view.releasedOn
     ? `released ${formatDate(view.releasedOn)}`
     : view.targetOn
@@ -13,20 +12,27 @@ export function patchBlocks(view: PatchView, lead?: string): SlackAnswer {
       : 'open, no date yet';
   const changes = view.changes.map(
     (c) =>
-      `• <${c.url}|${escapeMrkdwn(c.ref)}> · *${c.criterionTitle}*${c.note ? ` · ${escapeMrkdwn(c.note)}` : ''} _(${who(c.addedBy)})_`,
+      md`• ${link(c.url, c.ref)} · ${bold(c.criterionTitle)}${c.note ? ` · ${c.note}` : ''} _(${actor(c.addedBy)})_`,
   );
+  const siblings = view.siblings.length
+    ? md` Other patch releases of ${view.base}: ${join(view.siblings)}.`
+    : '';
   const blocks: Block[] = [
     header(`Kubeflow ${view.version}: patch release of ${view.base}`),
     ...(lead ? [section(lead)] : []),
-    section(`*State:* ${state} · opened by ${who(view.openedBy)} ${view.openedAt.slice(0, 10)}`),
-    section(
-      changes.length > 0
-        ? `*Changes (${changes.length})*\n${changes.join('\n')}`
-        : '_No changes yet._ Add one with `/kfrelease patch add <version> <owner/repo#N> <bug|security|docs> [note]`.',
-    ),
+    section(md`*State:* ${state} · opened by ${actor(view.openedBy)} ${view.openedAt.slice(0, 10)}`),
+    changes.length > 0
+      ? listSection(
+          md`*Changes (${changes.length})*`,
+          changes,
+          md`${code(`/kfrelease patch ${view.version}`)}`,
+        )
+      : section(
+          md`_No changes yet._ Add one with \`/kfrelease patch add <version> <owner/repo#N> <bug|security|docs> [note]\`.`,
+        ),
     context(
-      `The handbook lets a patch release include important bug fixes, critical security fixes and documentation updates.${view.siblings.length ? ` Other patch releases of ${view.base}: ${view.siblings.join(', ')}.` : ''}`,
+      md`The handbook lets a patch release include important bug fixes, critical security fixes and documentation updates.${siblings}`,
     ),
   ];
-  return { text: `Kubeflow ${view.version}: ${changes.length} change(s), ${state}`, blocks };
+  return answer(md`Kubeflow ${view.version}: ${changes.length} change(s), ${state}`, blocks);
 }

@@ -1,39 +1,46 @@
-import type { ComponentVersionsView } from '../../workflows/component-versions';
-import { context, escapeMrkdwn, header, section, type Block, type SlackAnswer } from './block-kit';
+import type { ComponentVersion, ComponentVersionsView } from '../../workflows/component-versions';
+import { bold, code, join, md, type Mrkdwn } from '../../text/mrkdwn';
+import { answer, context, header, listSection, section, type Block, type SlackAnswer } from './block-kit';
+import { actor } from './format';
 
+/** Slack allows 50 blocks per message: a header, the missing line, the groups and two context lines. */
 const MAX_SECTIONS = 40;
+const SEE_ALL = md`${code('npx kfrelease versions')}`;
+
+function componentLine(c: ComponentVersion, freeze: boolean): Mrkdwn {
+  const a = c.accepted;
+  const shipped = a
+    ? md`${code(a.revision)}${a.commitSha ? ` (${a.commitSha.slice(0, 7)})` : ''} by ${actor(a.submittedBy)} ${a.submittedAt.slice(0, 10)}`
+    : freeze
+      ? md`:red_circle: _missing_`
+      : md`_none yet_`;
+  const waiting = c.waiting
+    ? md` · ${code(c.waiting.revision)} ${c.waiting.status === 'needs_exception' ? 'held for the release manager' : 'pending validation'}`
+    : '';
+  return md`• ${c.component}: ${shipped}${waiting}`;
+}
 
 /** `/kfrelease versions`: every component with the revision that ships, and who still owes one. */
 export function versionsBlocks(view: ComponentVersionsView): SlackAnswer {
   const blocks: Block[] = [header(`Component versions of Kubeflow ${view.version}`)];
   if (view.missing.length > 0) {
     const lead = view.freeze
-      ? ':rotating_light: *Feature Freeze has started and these working groups have no accepted revision for every component:*'
-      : '*No accepted revision yet:*';
-    blocks.push(section(`${lead} ${view.missing.map(escapeMrkdwn).join(', ')}`));
+      ? md`:rotating_light: *Feature Freeze has started and these working groups have no accepted revision for every component:*`
+      : md`*No accepted revision yet:*`;
+    blocks.push(section(md`${lead} ${join(view.missing)}`));
   }
   for (const group of view.groups.slice(0, MAX_SECTIONS)) {
-    const lines = group.components.map((c) => {
-      const shipped = c.accepted
-        ? `\`${escapeMrkdwn(c.accepted.revision)}\`${c.accepted.commitSha ? ` (${c.accepted.commitSha.slice(0, 7)})` : ''} by ${c.accepted.submittedBy.startsWith('cli:') ? c.accepted.submittedBy.slice(4) : `<@${c.accepted.submittedBy}>`} ${c.accepted.submittedAt.slice(0, 10)}`
-        : view.freeze
-          ? ':red_circle: _missing_'
-          : '_none yet_';
-      const waiting = c.waiting
-        ? ` · \`${escapeMrkdwn(c.waiting.revision)}\` ${c.waiting.status === 'needs_exception' ? 'held for the release manager' : 'pending validation'}`
-        : '';
-      return `• ${escapeMrkdwn(c.component)}: ${shipped}${waiting}`;
-    });
-    blocks.push(
-      section(
-        `*${escapeMrkdwn(group.wg)}*${group.complete ? ' :white_check_mark:' : ''}\n${lines.join('\n')}`,
-      ),
-    );
+    const groupLines = group.components.map((c) => componentLine(c, view.freeze));
+    const title = md`${bold(group.wg)}${group.complete ? ' :white_check_mark:' : ''}`;
+    blocks.push(listSection(title, groupLines, SEE_ALL));
   }
+  // Out of blocks: say how many working groups are not shown rather than dropping them.
+  const hidden = view.groups.length - MAX_SECTIONS;
+  if (hidden > 0) blocks.push(context(md`_and ${hidden} more working groups: ${SEE_ALL}_`));
   blocks.push(
     context(
-      `${view.held} held for the release manager · ${view.pending} pending validation · \`npx kfrelease versions --markdown\` prints the table for the manifests README`,
+      md`${view.held} held for the release manager · ${view.pending} pending validation · \`npx kfrelease versions --markdown\` prints the table for the manifests README`,
     ),
   );
-  return { text: `Component versions of Kubeflow ${view.version}`, blocks };
+  return answer(md`Component versions of Kubeflow ${view.version}`, blocks);
 }

@@ -6,6 +6,8 @@ import { triageBlocker } from '../../workflows/triage-blocker';
 import { context } from '../blocks/block-kit';
 import { blockerDecisionPost, blockersListBlocks } from '../blocks/blocker-blocks';
 import { blockerFormView } from '../blocks/blocker-form-view';
+import { md } from '../../text/mrkdwn';
+import { freeText } from './command-tokens';
 import { parseArgs, type Subcommand } from './subcommand';
 
 const BLOCK_USAGE = '/kfrelease block [working-group]';
@@ -39,11 +41,7 @@ const triageArgs = z
   .refine((args) => (args[0] ?? '').toLowerCase() in VERBS, {
     message: 'The decision is one of at-risk, punt or blocking.',
   })
-  .transform(([verb = '', ref = '', ...reason]) => ({
-    action: VERBS[verb.toLowerCase()] as TriageAction,
-    ref,
-    reason: reason.join(' '),
-  }));
+  .transform(([verb = '', ref = '']) => ({ action: VERBS[verb.toLowerCase()] as TriageAction, ref }));
 
 /** Blocking issues: reporting them, the list by working group, and triage. */
 export const BLOCKER_SUBCOMMANDS: Subcommand[] = [
@@ -76,7 +74,8 @@ export const BLOCKER_SUBCOMMANDS: Subcommand[] = [
     summary:
       'Triage a tracked issue: at risk, punted to the next release (with a reason), or release-blocking (release manager, the WG liaisons).',
     run: (ctx, args) => {
-      const { action, ref, reason } = parseArgs(triageArgs, args, TRIAGE_USAGE);
+      const { action, ref } = parseArgs(triageArgs, args, TRIAGE_USAGE);
+      const reason = freeText(args.slice(2));
       const { release, blocker } = triageBlocker(ctx.services, {
         target: { ref },
         userId: ctx.userId,
@@ -84,11 +83,8 @@ export const BLOCKER_SUBCOMMANDS: Subcommand[] = [
         reason,
       });
       ctx.services.deliverSoon();
-      const answer = blockerDecisionPost(release.version, blocker);
-      return {
-        text: answer.text,
-        blocks: [...answer.blocks, context('Recorded; the release channel has been told.')],
-      };
+      const post = blockerDecisionPost(release.version, blocker);
+      return { ...post, blocks: [...post.blocks, context(md`Recorded; the release channel has been told.`)] };
     },
   },
 ];

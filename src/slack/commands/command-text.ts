@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { UserError } from '../../errors';
+import { md } from '../../text/mrkdwn';
+import { commandWords, tokenizeCommandText, type CommandWord } from './command-tokens';
 
 /** Slack caps command text well below this; anything longer is not a command a person typed. */
 const MAX_TEXT = 1000;
@@ -12,25 +14,27 @@ const textSchema = z
 
 export interface CommandText {
   /** The subcommand and its words; `release create` is two words. */
-  words: string[];
+  words: CommandWord[];
   /** `--share` posts the answer to the channel instead of only to you. */
   share: boolean;
 }
 
-/** Splits slash-command text into words and the flags every subcommand understands. */
+/**
+ * Reads slash-command text as Slack sends it (escaped, with mentions, channels and links as
+ * tokens) into words, and the flags every subcommand understands.
+ */
 export function parseCommandText(raw: string): CommandText {
   const parsed = textSchema.safeParse(raw);
   if (!parsed.success) {
     throw new UserError(
       'bad_argument',
-      parsed.error.issues[0]?.message ?? 'That command cannot be read.',
-      'Try `/kfrelease help`.',
+      md`${parsed.error.issues[0]?.message ?? 'That command cannot be read.'}`,
+      md`Try \`/kfrelease help\`.`,
     );
   }
-  const words = parsed.data.trim().split(/\s+/).filter(Boolean);
-  const share = words.includes('--share');
-  const rest = words.filter((w) => w !== '--share');
-  return { words: rest, share };
+  const words = commandWords(tokenizeCommandText(parsed.data));
+  const share = words.some((w) => w.text === '--share');
+  return { words: words.filter((w) => w.text !== '--share'), share };
 }
 
 /** The candidate closest to `word` by edit distance, if it is close enough to be a likely typo. */

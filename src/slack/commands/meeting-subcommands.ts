@@ -26,20 +26,19 @@ import {
   meetingSettingsBlocks,
   noteTakersBlocks,
 } from '../blocks/meeting-blocks';
-import { optionalVersion, parseArgs, type Subcommand } from './subcommand';
+import { optionalVersion, parseArgs, type CommandWord, type Subcommand } from './subcommand';
+import { md, user } from '../../text/mrkdwn';
+import { freeText, userOf } from './command-tokens';
 
-/** A Slack user from `<@U123|name>`, `<@U123>` or a bare `U123`; null when the word is none. */
-export function slackUserOf(word: string): string | null {
-  return (
-    /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/.exec(word)?.[1] ?? (/^[UW][A-Z0-9]{6,}$/.test(word) ? word : null)
-  );
-}
-
-/** Words after `--release`, if any, and the rest. */
-function releaseFlag(args: string[]): { version?: string; rest: string[] } {
-  const at = args.indexOf('--release');
-  if (at === -1) return { rest: args };
-  return { version: args[at + 1], rest: [...args.slice(0, at), ...args.slice(at + 2)] };
+/**
+ * The version after `--release`, if any, and the other words as the workflow reads them: a channel
+ * as its ID, a link as its address (`notes=<https://…>` as `notes=https://…`), text as typed.
+ */
+function releaseFlag(args: CommandWord[]): { version?: string; rest: string[] } {
+  const values = args.map((w) => w.value);
+  const at = values.indexOf('--release');
+  if (at === -1) return { rest: values };
+  return { version: values[at + 1], rest: [...values.slice(0, at), ...values.slice(at + 2)] };
 }
 
 /** The weekly meeting, its agenda, note-takers, away dates, action items and reminders. */
@@ -69,7 +68,7 @@ export const MEETING_SUBCOMMANDS: Subcommand[] = [
         words: rest,
         actor: { kind: 'slack', userId: ctx.userId },
       });
-      return meetingSettingsBlocks(view, ':white_check_mark: Meeting settings saved.');
+      return meetingSettingsBlocks(view, md`:white_check_mark: Meeting settings saved.`);
     },
   },
   {
@@ -84,7 +83,7 @@ export const MEETING_SUBCOMMANDS: Subcommand[] = [
         words: rest,
         actor: { kind: 'slack', userId: ctx.userId },
       });
-      return meetingSettingsBlocks(view, ':white_check_mark: Reminder settings saved.');
+      return meetingSettingsBlocks(view, md`:white_check_mark: Reminder settings saved.`);
     },
   },
   {
@@ -119,16 +118,16 @@ export const MEETING_SUBCOMMANDS: Subcommand[] = [
     example: '/kfrelease notetaker swap @alan',
     summary: 'Swap your next note-taking turn with another member.',
     run: (ctx, args) => {
-      const target = args.length === 1 ? slackUserOf(args[0] ?? '') : null;
+      const target = args.length === 1 ? userOf(args[0]) : null;
       if (!target)
         throw new UserError(
           'bad_argument',
-          'Name one person to swap with, as a Slack mention.',
-          'Usage: `/kfrelease notetaker swap @member`',
+          md`Name one person to swap with, as a Slack mention.`,
+          md`Usage: \`/kfrelease notetaker swap @member\``,
         );
       const swap = swapNoteTaker(ctx.services, { userId: ctx.userId, with: target });
       const [mine, theirs] = swap.overrides;
-      const lead = `:arrows_counterclockwise: <@${target}> takes the notes on ${mine?.meetingOn}${theirs ? `; you take them on ${theirs.meetingOn}` : ''}.`;
+      const lead = md`:arrows_counterclockwise: ${user(target)} takes the notes on ${mine?.meetingOn}${theirs ? `; you take them on ${theirs.meetingOn}` : ''}.`;
       return noteTakersBlocks(getNoteTakers(ctx.services, swap.version), lead);
     },
   },
@@ -140,7 +139,7 @@ export const MEETING_SUBCOMMANDS: Subcommand[] = [
       'Mark yourself away: the note-taking rotation skips you. Alone, lists your away dates; `away cancel <from>` takes back dates that have not started.',
     run: (ctx, args) => {
       if (args.length === 0) return awayListBlocks(listAway(ctx.services, { userId: ctx.userId }).periods);
-      if (args[0]?.toLowerCase() === 'cancel') {
+      if (args[0]?.text.toLowerCase() === 'cancel') {
         const [from] = parseArgs(
           z.array(z.string()).length(1, 'Give the first day of the away dates to take back.'),
           args.slice(1),
@@ -180,9 +179,8 @@ export const MEETING_SUBCOMMANDS: Subcommand[] = [
     example: '/kfrelease action add Ask Training WG for the rc.1 tag @alan',
     summary: 'Add an action item; every agenda lists it until done.',
     run: (ctx, args) => {
-      const last = args[args.length - 1] ?? '';
-      const owner = slackUserOf(last);
-      const text = (owner ? args.slice(0, -1) : args).join(' ');
+      const owner = userOf(args[args.length - 1]);
+      const text = freeText(owner ? args.slice(0, -1) : args);
       const added = addActionItem(ctx.services, {
         text,
         owner,
@@ -192,7 +190,7 @@ export const MEETING_SUBCOMMANDS: Subcommand[] = [
       return actionItemsBlocks(
         list.version,
         list.items,
-        `:white_check_mark: Added action item #${added.item.id}.`,
+        md`:white_check_mark: Added action item #${added.item.id}.`,
       );
     },
   },
@@ -204,7 +202,7 @@ export const MEETING_SUBCOMMANDS: Subcommand[] = [
     run: (ctx, args) => {
       const [id] = parseArgs(
         z
-          .array(z.string().regex(/^#?\d+$/, 'Give the number of the action item, e.g. 3.'))
+          .array(z.string().regex(/^#?\d{1,9}$/, 'Give the number of the action item, e.g. 3.'))
           .length(1, 'Give one action item number.'),
         args,
         '/kfrelease action done <id>',
@@ -218,7 +216,7 @@ export const MEETING_SUBCOMMANDS: Subcommand[] = [
       return actionItemsBlocks(
         list.version,
         list.items,
-        `:white_check_mark: Action item #${item.id} is done.`,
+        md`:white_check_mark: Action item #${item.id} is done.`,
       );
     },
   },

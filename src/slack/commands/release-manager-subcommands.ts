@@ -19,18 +19,27 @@ import { advancedBlocks, checkedBlocks, delayedBlocks, phaseBlocks } from '../bl
 import { planBlocks } from '../blocks/plan-blocks';
 import { retroBlocks, retroNotedBlocks } from '../blocks/retro-blocks';
 import { successorBlocks } from '../blocks/successor-blocks';
-import { optionalVersion, parseArgs, type CommandContext, type Subcommand } from './subcommand';
+import { md } from '../../text/mrkdwn';
+import { freeText } from './command-tokens';
+import {
+  optionalVersion,
+  parseArgs,
+  type CommandContext,
+  type CommandWord,
+  type Subcommand,
+} from './subcommand';
 
 /** A leading release version (v1.10.0, 26.03) split off the other words, for commands that take one first. */
-function leadingVersion(args: string[]): { version?: string; rest: string[] } {
+function leadingVersion(args: CommandWord[]): { version?: string; rest: CommandWord[] } {
   const [first, ...rest] = args;
-  if (first && /^v?\d+\.\d+/i.test(first) && parseVersion(first).ok) return { version: first, rest };
+  if (first && /^v?\d+\.\d+/i.test(first.text) && parseVersion(first.text).ok)
+    return { version: first.text, rest };
   return { rest: args };
 }
 
 const words = (min: number, message: string) => z.array(z.string()).min(min, message);
 
-function check(ctx: CommandContext, args: string[], checked: boolean) {
+function check(ctx: CommandContext, args: CommandWord[], checked: boolean) {
   const name = checked ? 'check' : 'uncheck';
   const [itemId = '', ...scope] = parseArgs(
     words(1, 'Give the id of the checklist item; `/kfrelease phase` lists them.'),
@@ -84,7 +93,7 @@ export const RELEASE_MANAGER_SUBCOMMANDS: Subcommand[] = [
       'Move the release to its next phase (release manager); a reason is required when criteria are unmet.',
     run: (ctx, args) => {
       const { version, rest } = leadingVersion(args);
-      const result = advancePhase(ctx.services, { userId: ctx.userId, reason: rest.join(' '), version });
+      const result = advancePhase(ctx.services, { userId: ctx.userId, reason: freeText(rest), version });
       ctx.services.deliverSoon();
       return advancedBlocks(result);
     },
@@ -111,15 +120,16 @@ export const RELEASE_MANAGER_SUBCOMMANDS: Subcommand[] = [
       'Re-plan a milestone and everything after it to a later date (release manager); the first plan is kept.',
     run: (ctx, args) => {
       const { version, rest } = leadingVersion(args);
-      const [milestone = '', newDate = '', ...reason] = parseArgs(
+      const [milestone = '', newDate = ''] = parseArgs(
         words(3, 'Give the milestone, its new date and the reason.'),
         rest,
         DELAY_USAGE,
       );
+      const reason = freeText(rest.slice(2));
       const calendar = readCalendar().events;
       const result = delayMilestone(
         ctx.services,
-        { userId: ctx.userId, milestone, newDate, reason: reason.join(' '), version },
+        { userId: ctx.userId, milestone, newDate, reason, version },
         calendar,
       );
       ctx.services.deliverSoon();
@@ -154,7 +164,7 @@ export const RELEASE_MANAGER_SUBCOMMANDS: Subcommand[] = [
       if (version === undefined) return patchBlocks(getPatchView(ctx.services));
       const result = openPatchRelease(ctx.services, { userId: ctx.userId, version, targetOn });
       if (result.opened) ctx.services.deliverSoon();
-      const lead = result.opened ? `:package: Opened patch release *${result.view.version}*.` : undefined;
+      const lead = result.opened ? md`:package: Opened patch release *${result.view.version}*.` : undefined;
       return patchBlocks(result.view, lead);
     },
   },
@@ -164,7 +174,7 @@ export const RELEASE_MANAGER_SUBCOMMANDS: Subcommand[] = [
     example: '/kfrelease patch add v1.10.1 kubeflow/pipelines#11234 bug fixes the run list',
     summary: "Record a fix for a patch release with the handbook's criterion it meets (release team).",
     run: (ctx, args) => {
-      const [version = '', ref = '', criterion = '', ...note] = parseArgs(
+      const [version = '', ref = '', criterion = ''] = parseArgs(
         words(
           3,
           'Give the patch version, the issue or pull request, and the criterion (bug, security or docs).',
@@ -177,9 +187,9 @@ export const RELEASE_MANAGER_SUBCOMMANDS: Subcommand[] = [
         version,
         ref,
         criterion,
-        note: note.join(' '),
+        note: freeText(args.slice(3)),
       });
-      return patchBlocks(view, `:heavy_plus_sign: Added ${ref} to *${view.version}*.`);
+      return patchBlocks(view, md`:heavy_plus_sign: Added ${ref} to *${view.version}*.`);
     },
   },
   {
@@ -195,7 +205,7 @@ export const RELEASE_MANAGER_SUBCOMMANDS: Subcommand[] = [
       );
       const view = markPatchReleased(ctx.services, { userId: ctx.userId, version });
       ctx.services.deliverSoon();
-      return patchBlocks(view, `:rocket: *${view.version}* is released.`);
+      return patchBlocks(view, md`:rocket: *${view.version}* is released.`);
     },
   },
   {
@@ -205,7 +215,7 @@ export const RELEASE_MANAGER_SUBCOMMANDS: Subcommand[] = [
     summary: 'Write down what went well or could be better, any time; it is tagged with the current phase.',
     run: (ctx, args) =>
       retroNotedBlocks(
-        addRetroNote(ctx.services, { actor: { kind: 'slack', userId: ctx.userId }, note: args.join(' ') }),
+        addRetroNote(ctx.services, { actor: { kind: 'slack', userId: ctx.userId }, note: freeText(args) }),
       ),
   },
   {

@@ -9,7 +9,8 @@ import { statusBlocks } from '../blocks/status-blocks';
 import { teamBlocks } from '../blocks/team-blocks';
 import { timelineBlocks } from '../blocks/timeline-blocks';
 import { setReleaseChannel } from '../../workflows/set-release-channel';
-import { section } from '../blocks/block-kit';
+import { answer, section } from '../blocks/block-kit';
+import { channel, md } from '../../text/mrkdwn';
 import { cachedAnswer } from './answer-cache';
 import { optionalVersion, parseArgs, type Subcommand } from './subcommand';
 
@@ -101,10 +102,11 @@ export const RELEASE_SUBCOMMANDS: Subcommand[] = [
         channel: ctx.channelId,
         actor: { kind: 'slack', userId: ctx.userId },
       });
+      const where = channel(release.slackChannel ?? '');
       const text = changed
-        ? `:white_check_mark: <#${release.slackChannel}> is now the channel of Kubeflow ${release.version}: revisions, decisions, RC tags, agendas and reminders are posted here.`
-        : `<#${release.slackChannel}> already is the channel of Kubeflow ${release.version}.`;
-      return { text, blocks: [section(text)] };
+        ? md`:white_check_mark: ${where} is now the channel of Kubeflow ${release.version}: revisions, decisions, RC tags, agendas and reminders are posted here.`
+        : md`${where} already is the channel of Kubeflow ${release.version}.`;
+      return answer(text, [section(text)]);
     },
   },
 ];

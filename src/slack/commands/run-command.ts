@@ -1,9 +1,11 @@
 import { isUserError, newErrorId, UserError } from '../../errors';
-import type { ModalView, SlackAnswer } from '../blocks/block-kit';
+import { answer, type ModalView, type SlackAnswer } from '../blocks/block-kit';
 import { unexpectedErrorBlocks, userErrorBlocks } from '../blocks/error-blocks';
 import { helpBlocks } from '../blocks/help-blocks';
 import { closestMatch, parseCommandText } from './command-text';
+import { wordTexts } from './command-tokens';
 import { SUBCOMMAND_GROUPS, SUBCOMMANDS, type CommandContext } from './subcommands';
+import { code, md } from '../../text/mrkdwn';
 
 export interface CommandResult {
   answer: SlackAnswer;
@@ -20,17 +22,17 @@ export function runCommand(ctx: CommandContext, rawText: string): CommandResult 
   try {
     const text = parseCommandText(rawText);
     share = text.share;
-    const [first = 'help', second] = text.words;
+    const [first = 'help', second] = wordTexts(text.words);
     if (first === 'help') return { answer: helpBlocks(SUBCOMMAND_GROUPS), share: false, outcome: 'ok' };
     const twoWords = second !== undefined ? `${first} ${second}`.toLowerCase() : null;
     const byTwo = SUBCOMMANDS.find((s) => s.name === twoWords);
     const byOne = SUBCOMMANDS.find((s) => s.name === first.toLowerCase());
     const sub = byTwo ?? byOne;
-    if (!sub) return { answer: unknownCommand(text.words), share: false, outcome: 'user_error' };
+    if (!sub) return { answer: unknownCommand(wordTexts(text.words)), share: false, outcome: 'user_error' };
     const args = text.words.slice(sub === byTwo ? 2 : 1);
     const outcome = sub.run(ctx, args);
     if ('view' in outcome)
-      return { answer: { text: '', blocks: [] }, view: outcome.view, share: false, outcome: 'ok' };
+      return { answer: answer(md``, []), view: outcome.view, share: false, outcome: 'ok' };
     return { answer: outcome, share, outcome: 'ok' };
   } catch (error) {
     if (isUserError(error)) return { answer: userErrorBlocks(error), share: false, outcome: 'user_error' };
@@ -46,9 +48,8 @@ function unknownCommand(words: string[]): SlackAnswer {
   const guess = closestMatch(words.slice(0, 2).join(' '), names) ?? closestMatch(words[0] ?? '', names);
   const error = new UserError(
     'unknown_command',
-    `There is no \`/kfrelease ${typed}\`.${guess ? ` Did you mean \`/kfrelease ${guess}\`?` : ''}`,
+    md`There is no ${code(`/kfrelease ${typed}`)}.${guess ? md` Did you mean ${code(`/kfrelease ${guess}`)}?` : ''}`,
   );
   const help = helpBlocks(SUBCOMMAND_GROUPS);
-  const lead = userErrorBlocks(error);
-  return { text: lead.text, blocks: [...lead.blocks, ...help.blocks] };
+  return answer(error.text, [...userErrorBlocks(error).blocks, ...help.blocks]);
 }

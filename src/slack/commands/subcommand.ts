@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import type { AppServices } from '../../app-services';
 import { UserError } from '../../errors';
+import { code, md } from '../../text/mrkdwn';
 import type { ModalView, SlackAnswer } from '../blocks/block-kit';
+import { wordTexts, type CommandWord } from './command-tokens';
+
+export type { CommandWord } from './command-tokens';
 
 export interface CommandContext {
   services: AppServices;
@@ -18,17 +22,18 @@ export interface Subcommand {
   usage: string;
   example: string;
   summary: string;
-  run(ctx: CommandContext, args: string[]): CommandOutcome;
+  /** Runs with the words after the subcommand's name, read from Slack's tokens (never raw text). */
+  run(ctx: CommandContext, args: CommandWord[]): CommandOutcome;
 }
 
-/** Parses a subcommand's arguments, turning the problems into a message with the usage. */
-export function parseArgs<T>(schema: z.ZodType<T>, args: string[], usage: string): T {
-  const parsed = schema.safeParse(args);
+/** Parses a subcommand's arguments (their text), turning the problems into a message with the usage. */
+export function parseArgs<T>(schema: z.ZodType<T>, args: readonly CommandWord[], usage: string): T {
+  const parsed = schema.safeParse(wordTexts(args));
   if (!parsed.success) {
     throw new UserError(
       'bad_argument',
-      parsed.error.issues.map((i) => i.message).join('\n'),
-      `Usage: \`${usage}\``,
+      md`${parsed.error.issues.map((i) => i.message).join('\n')}`,
+      md`Usage: ${code(usage)}`,
     );
   }
   return parsed.data;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { UserError } from '../../errors';
+import { code, md } from '../../text/mrkdwn';
 import { getAnnouncementDraft } from '../../workflows/announcement-draft';
 import { listDocs, prepareDocsForm, setDocsStatus } from '../../workflows/docs-tracking';
 import {
@@ -33,7 +34,8 @@ export const TRACKING_DOCS_SUBCOMMANDS: Subcommand[] = [
     summary:
       'The one GitHub issue the whole community follows the release in: create it, update it, or preview it without touching GitHub (release manager).',
     run: (ctx, args) => {
-      const [action, ...rest] = args;
+      const [first, ...rest] = args;
+      const action = first?.text;
       if (action === 'preview') {
         const version = parseArgs(optionalVersion('preview'), rest, TRACKING_USAGE);
         return trackingPreviewBlocks(previewTrackingIssue(ctx.services, version));
@@ -54,8 +56,10 @@ export const TRACKING_DOCS_SUBCOMMANDS: Subcommand[] = [
       }
       throw new UserError(
         'bad_argument',
-        action ? `There is no \`tracking-issue ${action}\`.` : 'Say what to do with the tracking issue.',
-        `Usage: \`${TRACKING_USAGE}\``,
+        action
+          ? md`There is no ${code(`tracking-issue ${action}`)}.`
+          : md`Say what to do with the tracking issue.`,
+        md`Usage: ${code(TRACKING_USAGE)}`,
       );
     },
   },
@@ -66,7 +70,8 @@ export const TRACKING_DOCS_SUBCOMMANDS: Subcommand[] = [
     summary:
       'Features that need documentation changes: what is still open, add one (form), move one to needed, in_progress, done or not_needed.',
     run: (ctx, args) => {
-      const [action, ...rest] = args;
+      const [first, ...rest] = args;
+      const action = first?.text;
       if (action === 'add') {
         const version = parseArgs(optionalVersion('docs add'), rest, DOCS_USAGE);
         const form = prepareDocsForm(ctx.services, { userId: ctx.userId, version });

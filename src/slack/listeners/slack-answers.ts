@@ -1,6 +1,9 @@
 import type { webApi } from '@slack/bolt';
+import type { KnownBlock } from '@slack/types';
 import { apologyFor, isUserError, newErrorId } from '../../errors';
 import type { Logger } from '../../logger';
+import { md, toPlainText, type Mrkdwn } from '../../text/mrkdwn';
+import type { SlackAnswer } from '../blocks/block-kit';
 
 /**
  * Slack's refusals to open or update a modal from a stale click or a form changed meanwhile: the
@@ -22,18 +25,31 @@ function slackErrorCode(error: unknown): string | undefined {
 }
 
 /** The sentence a person sees for an error: theirs to fix, or ours with an id that is also in the log. */
-export function messageFor(error: unknown, logger: Logger, context: Record<string, unknown>): string {
-  if (isUserError(error)) return error.hint ? `${error.message} ${error.hint}` : error.message;
+export function messageFor(error: unknown, logger: Logger, context: Record<string, unknown>): Mrkdwn {
+  if (isUserError(error)) return error.hint ? md`${error.text} ${error.hint}` : error.text;
   const code = slackErrorCode(error);
   const stale =
     code !== undefined && Object.hasOwn(STALE_VIEW_ERRORS, code) ? STALE_VIEW_ERRORS[code] : undefined;
   if (stale) {
     logger.warn({ err: error, ...context }, 'slack refused a stale view');
-    return stale;
+    return md`${stale}`;
   }
   const errorId = newErrorId();
   logger.error({ err: error, errorId, ...context }, 'interaction failed');
-  return apologyFor(errorId);
+  return md`${apologyFor(errorId)}`;
+}
+
+/**
+ * The same sentence for a form field: Slack shows a field's error as plain text, so people are
+ * named rather than mentioned.
+ */
+export function fieldErrorFor(
+  error: unknown,
+  services: { store: { team: { nameOfSlackId(id: string): string | null } } },
+  logger: Logger,
+  context: Record<string, unknown>,
+): string {
+  return toPlainText(messageFor(error, logger, context), { userName: services.store.team.nameOfSlackId });
 }
 
 /**
@@ -45,9 +61,9 @@ export function showEphemeral(
   client: webApi.WebClient,
   logger: Logger,
   where: { channel?: string; user: string },
-  answer: { text: string; blocks: unknown[] },
+  answer: SlackAnswer,
 ): Promise<void> {
-  return postToPerson(client, logger, where, { text: answer.text, blocks: answer.blocks as never });
+  return postToPerson(client, logger, where, { text: answer.text, blocks: answer.blocks });
 }
 
 /** Tells one person something in a channel, visible only to them; failures are logged, not thrown. */
@@ -55,16 +71,16 @@ export function tellEphemeral(
   client: webApi.WebClient,
   logger: Logger,
   where: { channel?: string; user: string },
-  text: string,
+  text: Mrkdwn,
 ): Promise<void> {
-  return postToPerson(client, logger, where, { text });
+  return postToPerson(client, logger, where, { text: text.value });
 }
 
 async function postToPerson(
   client: webApi.WebClient,
   logger: Logger,
   where: { channel?: string; user: string },
-  content: { text: string; blocks?: never },
+  content: { text: string; blocks?: KnownBlock[] },
 ): Promise<void> {
   try {
     if (where.channel)

@@ -1,27 +1,23 @@
 import type { AllMiddlewareArgs, AnyMiddlewareArgs } from '@slack/bolt';
 import type { Logger } from '../../logger';
-import { section, type ModalView } from '../blocks/block-kit';
+import { code, md } from '../../text/mrkdwn';
+import { modal, section, type ModalView } from '../blocks/block-kit';
 import { tellEphemeral } from './slack-answers';
 
-export const STALE_BUTTON =
-  'That button belongs to an older kfrelease message and no longer does anything, so nothing was changed. ' +
-  '`/kfrelease status` shows the current buttons, and the kfrelease Home tab has every form.';
+export const STALE_BUTTON = md`That button belongs to an older kfrelease message and no longer does anything, so nothing was changed. \`/kfrelease status\` shows the current buttons, and the kfrelease Home tab has every form.`;
 
-export const STALE_FORM =
-  'This form comes from an older version of kfrelease and can no longer be submitted, so nothing was saved. ' +
-  'Close it and open the form again: `/kfrelease help` lists them, and the kfrelease Home tab has buttons for each.';
+export const STALE_FORM = md`This form comes from an older version of kfrelease and can no longer be submitted, so nothing was saved. Close it and open the form again: \`/kfrelease help\` lists them, and the kfrelease Home tab has buttons for each.`;
 
 const unknownCommand = (command: string) =>
-  `kfrelease does not answer \`${command}\`: its command is \`/kfrelease\`. Try \`/kfrelease help\`.`;
+  md`kfrelease does not answer ${code(command)}: its command is \`/kfrelease\`. Try \`/kfrelease help\`.`;
 
 function staleFormView(): ModalView {
-  return {
-    type: 'modal',
-    callback_id: 'kfrelease_stale_form',
-    title: { type: 'plain_text', text: 'Form out of date' },
-    close: { type: 'plain_text', text: 'Close' },
+  return modal({
+    callbackId: 'kfrelease_stale_form',
+    title: 'Form out of date',
+    close: 'Close',
     blocks: [section(STALE_FORM)],
-  };
+  });
 }
 
 interface InteractionBody {
@@ -48,7 +44,7 @@ export async function answerUnknownInteraction(
   if (!ack) return;
   if (body.command !== undefined) {
     logger.warn({ command: body.command }, 'slash command nobody listens for');
-    return ack({ response_type: 'ephemeral', text: unknownCommand(body.command) });
+    return ack({ response_type: 'ephemeral', text: unknownCommand(body.command).value });
   }
   if (body.type === 'block_actions') {
     logger.warn({ actions: body.actions?.map((a) => a.action_id) }, 'button nobody listens for');

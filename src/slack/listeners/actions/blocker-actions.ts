@@ -7,6 +7,7 @@ import { assertMayTriage, findBlocker } from '../../../workflows/triage-blocker'
 import { OPEN_BLOCKER_FORM, TRIAGE_BLOCKER } from '../../blocks/blocker-blocks';
 import { blockerFormView, triageBlockerView } from '../../blocks/blocker-form-view';
 import { messageFor, tellEphemeral } from '../slack-answers';
+import { md } from '../../../text/mrkdwn';
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
@@ -19,7 +20,7 @@ function openBlockerForm(services: AppServices) {
       const form = prepareBlockerForm(services, { userId: body.user.id });
       await client.views.open({
         trigger_id: body.trigger_id,
-        view: blockerFormView({ ...form, release: form.release.version, attempt: 0 }) as never,
+        view: blockerFormView({ ...form, release: form.release.version, attempt: 0 }),
       });
     } catch (error) {
       const where = { channel: body.channel?.id, user: body.user.id };
@@ -37,14 +38,17 @@ function openTriage(services: AppServices) {
     try {
       const id = action.type === 'button' ? Number(action.value) : NaN;
       if (!Number.isInteger(id) || id <= 0)
-        throw new UserError('bad_argument', 'That button no longer points at an issue.');
+        throw new UserError('bad_argument', md`That button no longer points at an issue.`);
       const { release, blocker } = findBlocker(services, { id });
       assertMayTriage(services, release, blocker, body.user.id, 'at_risk');
       if (blocker.state !== 'open')
-        throw new UserError('conflict', `It is ${blocker.state} on GitHub: there is nothing left to triage.`);
+        throw new UserError(
+          'conflict',
+          md`It is ${blocker.state} on GitHub: there is nothing left to triage.`,
+        );
       await client.views.open({
         trigger_id: body.trigger_id,
-        view: triageBlockerView({ blockerId: id, channel }, release.version, blocker) as never,
+        view: triageBlockerView({ blockerId: id, channel }, release.version, blocker),
       });
     } catch (error) {
       await tellEphemeral(

@@ -17,7 +17,7 @@ export function openDocsForm(services: AppServices) {
       const form = prepareDocsForm(services, { userId: body.user.id });
       await client.views.open({
         trigger_id: body.trigger_id,
-        view: docsAddView({ release: form.release.version, groups: form.groups }) as never,
+        view: docsAddView({ release: form.release.version, groups: form.groups }),
       });
     } catch (error) {
       await tellEphemeral(

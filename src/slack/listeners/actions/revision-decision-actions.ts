@@ -5,13 +5,14 @@ import { decideRevision, heldRevisionFor } from '../../../workflows/decide-revis
 import { revisionDecidedPost } from '../../blocks/revision-blocks';
 import { denyRevisionView } from '../../blocks/submit-revision-view';
 import { messageFor, showEphemeral, tellEphemeral } from '../slack-answers';
+import { bold, code, md } from '../../../text/mrkdwn';
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
 function revisionIdOf(action: ActionArgs['action']): number {
   const id = action.type === 'button' ? Number(action.value) : NaN;
   if (!Number.isInteger(id) || id <= 0)
-    throw new UserError('bad_argument', 'That button no longer points at a revision.');
+    throw new UserError('bad_argument', md`That button no longer points at a revision.`);
   return id;
 }
 
@@ -43,7 +44,7 @@ export function approveRevision(services: AppServices) {
       const { channel, ts } = where;
       const updated =
         channel && ts
-          ? await client.chat.update({ channel, ts, ...post } as never).then(
+          ? await client.chat.update({ channel, ts, ...post }).then(
               () => true,
               (error: unknown) => (logger.warn({ err: error }, 'could not update the held message'), false),
             )
@@ -74,10 +75,10 @@ export function denyRevision(services: AppServices) {
         userId: body.user.id,
         decision: 'deny',
       });
-      const summary = `Deny *${row.wg}* revision \`${row.revision}\` of ${row.repo} for Kubeflow ${release.version}?`;
+      const summary = md`Deny ${bold(row.wg)} revision ${code(row.revision)} of ${row.repo} for Kubeflow ${release.version}?`;
       await client.views.open({
         trigger_id: body.trigger_id,
-        view: denyRevisionView({ revisionId, ...where }, summary) as never,
+        view: denyRevisionView({ revisionId, ...where }, summary),
       });
     } catch (error) {
       await tellEphemeral(

@@ -5,6 +5,7 @@ import { UserError } from '../../../errors';
 import { prepareSubmitForm } from '../../../workflows/prepare-submit-form';
 import { submitRevisionView } from '../../blocks/submit-revision-view';
 import { messageFor, tellEphemeral } from '../slack-answers';
+import { md } from '../../../text/mrkdwn';
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
@@ -15,7 +16,10 @@ function releaseOf(privateMetadata: string | undefined): string {
   try {
     return formMetadata.parse(JSON.parse(privateMetadata || '{}')).release;
   } catch {
-    throw new UserError('conflict', 'This form is out of date: close it and run `/kfrelease submit` again.');
+    throw new UserError(
+      'conflict',
+      md`This form is out of date: close it and run \`/kfrelease submit\` again.`,
+    );
   }
 }
 
@@ -28,7 +32,7 @@ export function openSubmitForm(services: AppServices) {
       const form = prepareSubmitForm(services, { userId: body.user.id });
       await client.views.open({
         trigger_id: body.trigger_id,
-        view: submitRevisionView({ ...form, release: form.release.version }) as never,
+        view: submitRevisionView({ ...form, release: form.release.version }),
       });
     } catch (error) {
       await tellEphemeral(
@@ -55,7 +59,7 @@ export function pickWorkingGroup(services: AppServices) {
       await client.views.update({
         view_id: view.id,
         hash: view.hash,
-        view: submitRevisionView({ ...form, release: form.release.version }) as never,
+        view: submitRevisionView({ ...form, release: form.release.version }),
       });
     } catch (error) {
       logger.warn({ err: error, wg }, 'could not show the working group form');

@@ -31,7 +31,7 @@ export function kfreleaseCommand(services: AppServices) {
     }
     await ack();
     try {
-      await client.views.open({ trigger_id: command.trigger_id, view: result.view as never });
+      await client.views.open({ trigger_id: command.trigger_id, view: result.view });
     } catch (error) {
       const errorId = newErrorId();
       logger.error({ err: error, errorId }, 'could not open modal');

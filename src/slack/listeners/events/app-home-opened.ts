@@ -19,7 +19,7 @@ export function appHomeOpened(services: AppServices) {
       view = appHomeErrorView(messageFor(error, logger, {}));
     }
     try {
-      await client.views.publish({ user_id: event.user, view: view as never });
+      await client.views.publish({ user_id: event.user, view });
     } catch (error) {
       logger.error({ err: error }, 'could not publish the Home tab');
     }

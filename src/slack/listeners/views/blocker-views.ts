@@ -14,7 +14,7 @@ import {
   TRIAGE_BLOCKER_VIEW,
   type BlockerFormParams,
 } from '../../blocks/blocker-form-view';
-import { messageFor } from '../slack-answers';
+import { fieldErrorFor } from '../slack-answers';
 
 type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
@@ -99,7 +99,7 @@ function blockerFormSubmitted(services: AppServices) {
       }
       const groups = services.store.workingGroups.list().map((g) => g.name);
       const answer = answerFor(result, { ...input, release: release.version, groups, attempt: meta.attempt });
-      await ack(answer as never);
+      await ack(answer);
       logger.info(
         { wg: result.wg, saved: result.saved.length, problems: result.problems.length },
         'blockers reported',
@@ -108,7 +108,7 @@ function blockerFormSubmitted(services: AppServices) {
     } catch (error) {
       await ack({
         response_action: 'errors',
-        errors: { [ids.refs]: messageFor(error, logger, { wg: input.wg }) },
+        errors: { [ids.refs]: fieldErrorFor(error, services, logger, { wg: input.wg }) },
       });
     }
   };
@@ -140,7 +140,7 @@ function triageSubmitted(services: AppServices) {
       const field = error instanceof TriageRefusal ? error.field : 'decision';
       await ack({
         response_action: 'errors',
-        errors: { [field]: messageFor(error, logger, { blocker: meta.blockerId }) },
+        errors: { [field]: fieldErrorFor(error, services, logger, { blocker: meta.blockerId }) },
       });
     }
   };

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppServices } from '../../../app-services';
 import { decideRevision } from '../../../workflows/decide-revision';
 import { revisionDecidedPost } from '../../blocks/revision-blocks';
-import { messageFor } from '../slack-answers';
+import { fieldErrorFor } from '../slack-answers';
 
 const metadataSchema = z.object({
   revisionId: z.number().int().positive(),
@@ -49,12 +49,12 @@ export function denyRevisionSubmitted(services: AppServices) {
       const { channel, ts } = parsed.data;
       if (channel && ts)
         await client.chat
-          .update({ channel, ts, ...revisionDecidedPost(release.version, revision) } as never)
+          .update({ channel, ts, ...revisionDecidedPost(release.version, revision) })
           .catch((error: unknown) => logger.warn({ err: error }, 'could not update the held message'));
     } catch (error) {
       await ack({
         response_action: 'errors',
-        errors: { reason: messageFor(error, logger, { revision: parsed.data.revisionId }) },
+        errors: { reason: fieldErrorFor(error, services, logger, { revision: parsed.data.revisionId }) },
       });
     }
   };

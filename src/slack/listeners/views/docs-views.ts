@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AppServices } from '../../../app-services';
 import { addDocsItem } from '../../../workflows/docs-tracking';
 import { DOCS_ADD_VIEW, docsSavedView } from '../../blocks/docs-blocks';
-import { messageFor } from '../slack-answers';
+import { fieldErrorFor } from '../slack-answers';
 
 const metadataSchema = z.object({ release: z.string() });
 
@@ -58,10 +58,13 @@ export function docsAddSubmitted(services: AppServices) {
       );
       await ack({
         response_action: 'update',
-        view: docsSavedView(result.release.version, result.item) as never,
+        view: docsSavedView(result.release.version, result.item),
       });
     } catch (error) {
-      await ack({ response_action: 'errors', errors: { feature: messageFor(error, logger, {}) } });
+      await ack({
+        response_action: 'errors',
+        errors: { feature: fieldErrorFor(error, services, logger, {}) },
+      });
     }
   };
 }

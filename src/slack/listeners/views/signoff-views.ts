@@ -5,7 +5,7 @@ import type { AppServices } from '../../../app-services';
 import { findRelease } from '../../../workflows/find-release';
 import { submitSignoff, type SignoffField } from '../../../workflows/submit-signoff';
 import { SIGNOFF_VIEW, signoffSavedView } from '../../blocks/signoff-blocks';
-import { messageFor } from '../slack-answers';
+import { fieldErrorFor } from '../slack-answers';
 
 const metadataSchema = z.object({ release: z.string().max(40) });
 const FIELDS: SignoffField[] = ['distribution', 'rc', 'result', 'issues', 'kubernetes', 'evidence', 'notes'];
@@ -45,14 +45,17 @@ function signoffSubmitted(services: AppServices) {
         return;
       }
       const { signoff, matrix, current } = result;
-      await ack({ response_action: 'update', view: signoffSavedView(signoff, matrix, current) as never });
+      await ack({ response_action: 'update', view: signoffSavedView(signoff, matrix, current) });
       logger.info(
         { distribution: signoff.distribution, rc: signoff.rcTag, result: signoff.result },
         'signed off',
       );
       services.deliverSoon();
     } catch (error) {
-      await ack({ response_action: 'errors', errors: { distribution: messageFor(error, logger, {}) } });
+      await ack({
+        response_action: 'errors',
+        errors: { distribution: fieldErrorFor(error, services, logger, {}) },
+      });
     }
   };
 }

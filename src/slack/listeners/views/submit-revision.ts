@@ -9,7 +9,7 @@ import {
   REVISION_ACTION,
   submissionResultView,
 } from '../../blocks/submit-revision-view';
-import { messageFor } from '../slack-answers';
+import { fieldErrorFor } from '../slack-answers';
 
 const metadataSchema = z.object({
   release: z.string(),
@@ -64,14 +64,14 @@ export function submitRevisionSubmitted(services: AppServices) {
       }
       await ack({
         response_action: 'update',
-        view: submissionResultView(release.version, metadata.wg, result.revisions) as never,
+        view: submissionResultView(release.version, metadata.wg, result.revisions),
       });
       logger.info({ wg: metadata.wg, saved: result.revisions.map((r) => r.status) }, 'revisions submitted');
       services.deliverSoon();
     } catch (error) {
       await ack({
         response_action: 'errors',
-        errors: { [firstField]: messageFor(error, logger, { wg: metadata.wg }) },
+        errors: { [firstField]: fieldErrorFor(error, services, logger, { wg: metadata.wg }) },
       });
     }
   };
