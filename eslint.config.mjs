@@ -1,6 +1,31 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** What the pure domain may not import: every adapter, the file system, the outside world. */
+const ADAPTERS = [
+  '**/db/**',
+  '**/github/**',
+  '**/slack/**',
+  '**/jobs/**',
+  '**/outbox/**',
+  '**/cli/**',
+  '**/http/**',
+  '**/sandbox/**',
+  '**/public-schedule/**',
+  '**/workflows/**',
+  '**/app',
+  '**/app-services',
+];
+const OUTSIDE = [
+  'node:fs',
+  'fs',
+  'node:fs/promises',
+  'better-sqlite3',
+  'node-cron',
+  '@slack/*',
+  '@octokit/*',
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'data/**'] },
   js.configs.recommended,
@@ -9,6 +34,65 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': 'off',
+    },
+  },
+  {
+    // Mrkdwn is made only by src/text; Block Kit mrkdwn objects only by the builders.
+    files: ['src/**/*.ts'],
+    ignores: ['src/text/**', 'src/slack/blocks/block-kit.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='Mrkdwn'][property.name='mint']",
+          message:
+            'Make mrkdwn with md`…` and the helpers of src/text/mrkdwn.ts, which escape what they are given.',
+        },
+        {
+          selector: "Property[key.name='type'][value.value='mrkdwn']",
+          message:
+            'Build mrkdwn text objects with section(), context(), fields() or mrkdwn() from block-kit.ts.',
+        },
+      ],
+    },
+  },
+  {
+    // Workflows say what happened; only src/slack decides how it reads in Slack.
+    files: ['src/workflows/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/slack/**', '@slack/*'],
+              message: 'Workflows return facts (notices); src/slack renders them.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The domain is pure: no adapter, no file system, no clock but the one passed in.
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: OUTSIDE.filter((p) => !p.includes('*')).map((name) => ({
+            name,
+            message: 'The domain is pure: read files and talk to services in an adapter.',
+          })),
+          patterns: [
+            { group: ADAPTERS, message: 'The domain imports no adapter and no workflow.' },
+            {
+              group: OUTSIDE.filter((p) => p.includes('*')),
+              message: 'The domain imports no client library.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

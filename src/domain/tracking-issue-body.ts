@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DOCS_STATUS_LABELS, type DocsItem } from './docs-items';
 import type { TeamAssignment, TeamSummary } from './team';
+import { escapeMarkdown, markdownCode, markdownLink } from '../text/github-markdown';
 import { parseVersion } from './version';
 
 /** A component with the revision that ships, as the versions table has it. */
@@ -64,17 +65,18 @@ export function expectedFinalVersion(versions: (string | null)[]): string | null
   return unique.length > 0 ? unique.join(', ') : null;
 }
 
-/** Text from people, made safe for one markdown table cell or list line. */
-function cell(text: string): string {
-  return text
-    .replace(/<!--|-->/g, '')
-    .replace(/\|/g, '\\|')
-    .replace(/\s*\n\s*/g, ' ')
-    .trim();
-}
+/**
+ * Text from people, GitHub or a config file, made inert for one table cell or list line: it can
+ * make no link, image, mention or HTML there (escapeMarkdown).
+ */
+const cell = (text: string): string => escapeMarkdown(text.trim());
+
+/** A GitHub user mentioned on purpose: a team member, by the login the team file gives. */
+const mentionOf = (login: string): string => (GITHUB_LOGIN.test(login) ? `@${login}` : escapeMarkdown(login));
+const GITHUB_LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 
 const people = (list: TeamAssignment[]) =>
-  list.length > 0 ? list.map((p) => `@${p.github}`).join(', ') : '_nobody named yet_';
+  list.length > 0 ? list.map((p) => mentionOf(p.github)).join(', ') : '_nobody named yet_';
 const box = (done: boolean) => (done ? '[x]' : '[ ]');
 
 function timeline(data: TrackingIssueData): string[] {
@@ -86,19 +88,21 @@ function timeline(data: TrackingIssueData): string[] {
     '| Phase | From | To |',
     '| --- | --- | --- |',
   ];
-  for (const p of data.phases) lines.push(`| ${p.name} | ${p.startsOn} | ${p.endsOn} |`);
+  for (const p of data.phases) lines.push(`| ${cell(p.name)} | ${p.startsOn} | ${p.endsOn} |`);
   lines.push('', '### Milestones', '');
   for (const m of data.milestones) {
-    const artifact = m.artifact ? ` \`${m.artifact}\`` : '';
+    const artifact = m.artifact ? ` ${markdownCode(m.artifact)}` : '';
     const optional = m.optional ? ' _(optional)_' : '';
-    lines.push(`- ${box(m.dueOn < data.today)} ${m.dueOn}: ${m.name}${artifact}${optional} (${m.owner})`);
+    lines.push(
+      `- ${box(m.dueOn < data.today)} ${m.dueOn}: ${cell(m.name)}${artifact}${optional} (${cell(m.owner)})`,
+    );
   }
   return lines;
 }
 
 function workingGroup(data: TrackingIssueData, group: TeamSummary['byWorkingGroup'][number]): string[] {
   const lines = [
-    `### ${group.wg}`,
+    `### ${cell(group.wg)}`,
     '',
     `Liaison: ${people(group.liaisons)} · Docs: ${people(group.docsLeads)}`,
     '',
@@ -107,19 +111,19 @@ function workingGroup(data: TrackingIssueData, group: TeamSummary['byWorkingGrou
   if (components.length > 0) {
     lines.push('| Component | Repository | Revision | Version |', '| --- | --- | --- | --- |');
     for (const c of components) {
-      const revision = c.accepted ? `\`${cell(c.accepted.revision)}\`` : '_missing_';
-      const waiting = c.waiting ? ` (waiting: \`${cell(c.waiting.revision)}\`)` : '';
-      lines.push(
-        `| ${cell(c.component)} | ${c.repo} | ${revision}${waiting} | ${c.accepted?.version ?? ''} |`,
-      );
+      const code = (text: string) => markdownCode(text, { inTable: true });
+      const revision = c.accepted ? code(c.accepted.revision) : '_missing_';
+      const waiting = c.waiting ? ` (waiting: ${code(c.waiting.revision)})` : '';
+      const version = c.accepted?.version ? cell(c.accepted.version) : '';
+      lines.push(`| ${cell(c.component)} | ${cell(c.repo)} | ${revision}${waiting} | ${version} |`);
     }
     lines.push('');
   }
   const expected = expectedFinalVersion(components.map((c) => c.accepted?.version ?? null));
-  lines.push(`- **Expected final version:** ${expected ?? '_not known yet_'}`);
+  lines.push(`- **Expected final version:** ${expected ? cell(expected) : '_not known yet_'}`);
   if (data.blockers) {
     const list = (data.blockers.find((b) => b.wg === group.wg)?.active ?? []).map(
-      (b) => `  - [ ] [${cell(b.title)}](${b.url})${b.releaseBlocking ? ' **release-blocking**' : ''}`,
+      (b) => `  - [ ] ${markdownLink(b.url, b.title)}${b.releaseBlocking ? ' **release-blocking**' : ''}`,
     );
     lines.push(`- **Open blocking issues:**${list.length === 0 ? ' none' : ''}`, ...list);
   }
@@ -129,7 +133,7 @@ function workingGroup(data: TrackingIssueData, group: TeamSummary['byWorkingGrou
     const done = item.status === 'done' || item.status === 'not_needed';
     const pages = item.pages.trim() ? `; pages: ${cell(item.pages)}` : '';
     const login = item.owner ? data.githubOf[item.owner] : undefined;
-    const owner = login ? `; owner: @${login}` : '';
+    const owner = login ? `; owner: ${mentionOf(login)}` : '';
     const status = DOCS_STATUS_LABELS[item.status];
     lines.push(`  - ${box(done)} #${item.id} ${cell(item.feature)} (${status}${owner}${pages})`);
   }
@@ -138,10 +142,10 @@ function workingGroup(data: TrackingIssueData, group: TeamSummary['byWorkingGrou
 
 function signOffText(s: NonNullable<TrackingIssueData['signOffs']>[number] | undefined): string {
   const tested = (s?.current ?? s?.earlier)?.rcTag;
-  if (!s || s.standing === 'pending') return tested ? `_pending (last tested ${tested})_` : '_pending_';
+  if (!s || s.standing === 'pending') return tested ? `_pending (last tested ${cell(tested)})_` : '_pending_';
   return s.standing === 'thumbs_up'
-    ? `:+1: ${tested ?? ''}`.trim()
-    : `blocked on ${tested ?? 'the current RC'}`;
+    ? `:+1: ${tested ? cell(tested) : ''}`.trim()
+    : `blocked on ${tested ? cell(tested) : 'the current RC'}`;
 }
 
 function distributions(data: TrackingIssueData): string[] {

@@ -1,4 +1,5 @@
 import type { Clock } from '../clock';
+import { escapeMarkdown, markdownLink } from '../text/github-markdown';
 import type { RevisionRow } from '../db/revision-repository';
 import type { Store } from '../db/store';
 import { findRelease } from './find-release';
@@ -92,12 +93,14 @@ export function componentVersionsMarkdown(view: ComponentVersionsView): string {
   ];
   for (const group of view.groups) {
     for (const c of group.components) {
-      const shipped = c.accepted
-        ? `[${c.accepted.revision}](https://github.com/${c.repo}/tree/${c.accepted.revision})`
+      const revision = c.accepted?.revision;
+      const path = (text: string) => text.split('/').map(encodeURIComponent).join('/');
+      const shipped = revision
+        ? markdownLink(`https://github.com/${path(c.repo)}/tree/${path(revision)}`, revision)
         : '_missing_';
-      lines.push(
-        `| ${c.component} | ${group.wg} | ${c.repo} | ${shipped} | ${c.accepted?.commitSha?.slice(0, 12) ?? ''} |`,
-      );
+      const sha = c.accepted?.commitSha?.slice(0, 12) ?? '';
+      const cells = [c.component, group.wg, c.repo].map(escapeMarkdown);
+      lines.push(`| ${cells.join(' | ')} | ${shipped} | ${escapeMarkdown(sha)} |`);
     }
   }
   return lines.join('\n');

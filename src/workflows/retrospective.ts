@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { escapeMarkdown } from '../text/github-markdown';
 import type { Clock } from '../clock';
 import {
   blockerAges,
@@ -171,10 +172,11 @@ export function retrospectiveMarkdown(view: RetrospectiveView): string {
   lines.push('', '## Notes by phase');
   if (view.sections.length === 0) lines.push('', '_No notes yet: add them with `/kfrelease retro <note>`._');
   for (const section of view.sections) {
-    lines.push('', `### ${section.name}`, '');
+    lines.push('', `### ${escapeMarkdown(section.name)}`, '');
     for (const n of section.notes) {
       const author = n.author.startsWith('cli:') ? n.author.slice(4) : (view.names[n.author] ?? n.author);
-      lines.push(`- ${n.note} (${author}, ${n.at.slice(0, 10)})`);
+      // Notes are what people typed: they may make no link, image or mention in the document.
+      lines.push(`- ${escapeMarkdown(n.note)} (${escapeMarkdown(author)}, ${n.at.slice(0, 10)})`);
     }
   }
   return lines.join('\n');

@@ -10,6 +10,7 @@ import { enqueuePosts } from './enqueue-posts';
 import type { Post } from './notice';
 import { currentRc, distributionReps, matrixOf, type SignoffMatrixView } from './signoff-matrix';
 import { md } from '../text/mrkdwn';
+import { safeUrl, urlProblem } from '../text/safe-url';
 
 type Deps = { store: Store; clock: Clock; admins: string[] };
 
@@ -91,12 +92,17 @@ const fieldsSchema = z.object({
     .string()
     .trim()
     .max(500, 'That link is too long (over 500 characters).')
-    .refine(
-      (url) => url === '' || /^https?:\/\/[^\s/]+\.[^\s]+$/.test(url),
-      'Give a web link (https://...).',
-    ),
+    .refine((url) => url === '' || (/^https?:\/\/[^\s/]+\.[^\s]+$/.test(url) && safeUrl(url, HTTP)), {
+      error: (issue) =>
+        /^https?:\/\/[^\s/]+\.[^\s]+$/.test(String(issue.input))
+          ? `That link cannot be used: ${urlProblem(String(issue.input), HTTP) ?? 'give a plain web address'}.`
+          : 'Give a web link (https://...).',
+    }),
   notes: z.string().trim().max(1000, 'Keep the notes under 1,000 characters.'),
 });
+
+/** Evidence may live on an http:// CI server; the link is still checked like any other. */
+const HTTP = { allowHttp: true };
 
 /** owner/repo#N of each line (a reference or its GitHub URL); what is wrong with the others. */
 function parseIssues(text: string): { refs: string[]; problem: string | null } {

@@ -10,7 +10,7 @@ import {
   submitReport,
 } from '../helpers/blocker-harness';
 import { databaseSnapshot } from '../helpers/database-snapshot';
-import { RELEASE_CHANNEL, type TestApp } from '../helpers/start-app';
+import { answerText, RELEASE_CHANNEL, type TestApp } from '../helpers/start-app';
 
 interface ViewAnswer {
   response_action: string;
@@ -23,6 +23,10 @@ const answerOf = (response: { json<T>(): T | undefined }) =>
 const textOf = (blocks: unknown[] = []) => JSON.stringify(blocks);
 const input = (answer: ViewAnswer, blockId: string) =>
   answer.view?.blocks.find((b) => b.block_id === blockId) as { element: Record<string, unknown> } | undefined;
+
+/** A title someone could give an issue on GitHub, to make a link, a team mention and a tracking pixel. */
+const HOSTILE_TITLE =
+  'Crash](https://evil.example/phish) @kubeflow/release-team ![pixel](https://evil.example/t.png) [more <!channel>';
 
 describe('/kfrelease block: reporting blocking issues', () => {
   let github: FakeGitHub;
@@ -45,6 +49,7 @@ describe('/kfrelease block: reporting blocking issues', () => {
       labels: ['lgtm'],
     });
     github.addIssue(KFP, 103, { title: 'Old bug', state: 'closed' });
+    github.addIssue(KFP, 104, { title: HOSTILE_TITLE, labels: ['kind/bug'] });
   });
   afterAll(() => github.close());
   beforeEach(async () => {
@@ -236,5 +241,26 @@ describe('/kfrelease block: reporting blocking issues', () => {
     );
     expect(answer.errors?.['refs:0']).toContain('nothing was saved. Submit again in a minute.');
     expect(databaseSnapshot(app.services.store.db)).toBe(before);
+  });
+
+  it('keeps a hostile GitHub title inert in Slack and in the tracking issue preview', async () => {
+    await submitReport(app, ALAN, { wg: 'Pipelines', refs: `${KFP}#104` });
+    const listed = answerText(await app.command('blockers', ALAN));
+    expect(listed).toContain(
+      '<https://github.com/kubeflow/pipelines/issues/104|kubeflow/pipelines#104> Crash](https://evil.example/phish)',
+    );
+    expect(listed).toContain('[more &lt;!channel&gt;');
+    expect(listed).not.toContain('<!channel>');
+    expect(listed).not.toMatch(/<https:\/\/evil/);
+
+    const preview = answerText(await app.command('tracking-issue preview', ALAN));
+    const line = preview.split('\n').find((l) => l.includes('issues/104')) ?? '';
+    expect(line).toContain('- [ ] [Crash\\]\\(https:&amp;#8203;//evil.example/phish\\) @&amp;#8203;kubeflow');
+    expect(line).toContain('](https://github.com/kubeflow/pipelines/issues/104)');
+    // GitHub would read no link, image, mention or address in it:
+    expect(line).not.toMatch(/(^|[^\\])\]\(https:\/\/evil/);
+    expect(line).not.toMatch(/(^|[^\\])!\[/);
+    expect(line).not.toMatch(/@kubeflow\/release-team/);
+    expect(line).toContain('@&amp;#8203;kubeflow/release-team');
   });
 });

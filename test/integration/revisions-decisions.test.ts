@@ -137,6 +137,36 @@ describe("the release manager's decision on a held revision", () => {
     await outboxDelivered(app);
   });
 
+  it('escapes a denial reason once in the direct messages and the channel: it pings nobody, links nothing', async () => {
+    const { row, message } = await heldAfterBugFix(app, release, 'v1.10.2');
+    app.slack.expect('views.open', 1);
+    app.slack.expect('chat.update', 1);
+    await press(RM, 'revision_deny', row.id, message);
+    const open = await app.slack.waitForCall('views.open');
+    const modal = open.args.view as { private_metadata: string };
+    // Modal inputs come as typed: nothing is escaped by Slack.
+    const reason = '<!channel> R&D says <https://evil.example/phish|Changelog> is wrong';
+    await app.interact(
+      viewSubmission({
+        user: RM,
+        callbackId: 'deny_revision',
+        privateMetadata: modal.private_metadata,
+        values: { reason: { reason } },
+      }),
+    );
+    const escaped = '&lt;!channel&gt; R&amp;D says &lt;https://evil.example/phish|Changelog&gt; is wrong';
+    const dm = await postedMessage(app, dmChannelId(GRACE), `revision:${row.id}:denied:${GRACE}`);
+    expect(textOf(dm.blocks)).toContain(`Reason: ${escaped}`);
+    await app.slack.waitForCall('chat.update');
+    const updated = textOf(channelMessage(message.ts)?.blocks);
+    expect(updated).toContain(`Reason: ${escaped}`);
+    for (const text of [textOf(dm.blocks), dm.text ?? '', updated]) {
+      expect(text).not.toContain('<!channel>');
+      expect(text).not.toContain('<https://evil.example');
+    }
+    await outboxDelivered(app);
+  });
+
   it.each([
     ['the release manager’s shadow', 'Approve', GRACE, 'revision_approve', 'approve'],
     ['a liaison', 'Approve', ALAN, 'revision_approve', 'approve'],

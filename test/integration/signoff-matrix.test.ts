@@ -123,6 +123,17 @@ describe('distribution sign-offs', () => {
     });
   });
 
+  it('refuses an evidence link that would break out of a Slack link, next to the field, saving nothing', async () => {
+    const before = databaseSnapshot(app.services.store.db);
+    const hostile = 'https://evil.example/a><!channel><https://evil.example/phish|Changelog';
+    const answer = viewAnswer(await submit(KNUTH, { ...THUMBS_UP, distribution: 'AWS', evidence: hostile }));
+    expect(answer.response_action).toBe('errors');
+    expect(answer.errors).toEqual({
+      evidence: 'That link cannot be used: a link may not contain spaces or any of < > | " ` \\.',
+    });
+    expect(databaseSnapshot(app.services.store.db)).toBe(before);
+  });
+
   it('answers every problem next to its field and saves nothing', async () => {
     const before = databaseSnapshot(app.services.store.db);
 

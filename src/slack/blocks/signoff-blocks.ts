@@ -143,7 +143,7 @@ function details(s: Signoff): Mrkdwn {
     [
       md`Kubernetes ${s.kubernetesVersion}`,
       // A person typed this address: link() shows anything but a plain https address as text.
-      s.evidenceUrl ? link(s.evidenceUrl, 'evidence') : null,
+      s.evidenceUrl ? link(s.evidenceUrl, 'evidence', { allowHttp: true }) : null,
       s.notes ? italic(clipPlain(s.notes, 300)) : null,
     ],
     ' · ',
