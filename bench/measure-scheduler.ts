@@ -91,7 +91,7 @@ export function measureScheduler(params: {
     }
     return {
       releases: seeded.releases.length,
-      activeReleases: services.store.releases.list().filter((r) => r.status === 'active').length,
+      activeReleases: services.store.releases.list().filter((r) => r.status === 'live').length,
       rows: seeded.rows,
       seedMs: seeded.seedMs,
       now: seeded.now,

@@ -3,6 +3,9 @@ import type { ReleaseWindow } from '../domain/current-release';
 import type { MilestoneKey, PhaseKey } from '../domain/phases';
 import type { Timeline } from '../domain/timeline';
 
+/** Live from creation until closed or cancelled; then read-only. */
+export type ReleaseStatus = 'live' | 'closed' | 'cancelled';
+
 export interface ReleaseRow {
   id: number;
   version: string;
@@ -10,10 +13,21 @@ export interface ReleaseRow {
   timeZone: string;
   startDate: string;
   slackChannel: string | null;
-  status: 'active' | 'released' | 'cancelled';
+  status: ReleaseStatus;
   createdAt: string;
   createdBy: string;
+  /** When, by whom and why it was closed or cancelled. */
+  closedAt: string | null;
+  closedBy: string | null;
+  closeReason: string | null;
 }
+
+/** The stored names of the statuses (see migration 0010). */
+const STORED: Record<ReleaseStatus, string> = { live: 'active', closed: 'released', cancelled: 'cancelled' };
+const statusOf = (stored: string): ReleaseStatus =>
+  stored === 'active' ? 'live' : stored === 'released' ? 'closed' : 'cancelled';
+const toRelease = (row: ReleaseRow | undefined): ReleaseRow | null =>
+  row ? { ...row, status: statusOf(row.status) } : null;
 
 export interface PlanInfo {
   revision: number;
@@ -39,7 +53,8 @@ interface MilestoneRow {
 }
 
 const RELEASE_COLUMNS = `id, version, template, time_zone AS timeZone, start_date AS startDate,
-  slack_channel AS slackChannel, status, created_at AS createdAt, created_by AS createdBy`;
+  slack_channel AS slackChannel, status, created_at AS createdAt, created_by AS createdBy,
+  closed_at AS closedAt, closed_by AS closedBy, close_reason AS closeReason`;
 
 /** Releases and their plans: the first plan and every re-plan, each stored whole. */
 export function createReleaseRepository(db: Database) {
@@ -73,7 +88,8 @@ export function createReleaseRepository(db: Database) {
      WHERE plan_id = ? ORDER BY due_on, rowid`,
   );
   const windows = db.prepare(
-    `SELECT r.version, r.time_zone AS timeZone, r.status, MIN(pp.starts_on) AS startsOn,
+    `SELECT r.version, r.time_zone AS timeZone, r.status, r.slack_channel AS slackChannel,
+            MIN(pp.starts_on) AS startsOn, MAX(pp.ends_on) AS endsOn,
             COALESCE(MAX(CASE WHEN pp.phase = 'release_day' THEN pp.ends_on END), MAX(pp.ends_on)) AS releaseOn
      FROM releases r
      JOIN plans p ON p.release_id = r.id
@@ -82,7 +98,10 @@ export function createReleaseRepository(db: Database) {
      GROUP BY r.id`,
   );
   const setChannel = db.prepare('UPDATE releases SET slack_channel = ? WHERE id = ?');
-  const setStatus = db.prepare('UPDATE releases SET status = ? WHERE id = ? AND status = ?');
+  const setStatus = db.prepare(
+    `UPDATE releases SET status = @to, closed_at = @at, closed_by = @by, close_reason = @reason
+     WHERE id = @id AND status = @from`,
+  );
   const planCount = db.prepare('SELECT COUNT(*) AS n FROM plans WHERE release_id = ?');
 
   function loadPlan(
@@ -115,13 +134,14 @@ export function createReleaseRepository(db: Database) {
   }
 
   return {
-    findByVersion: (version: string) => (byVersion.get(version) as ReleaseRow | undefined) ?? null,
-    findById: (id: number) => (byId.get(id) as ReleaseRow | undefined) ?? null,
-    list: () => all.all() as ReleaseRow[],
+    findByVersion: (version: string) => toRelease(byVersion.get(version) as ReleaseRow | undefined),
+    findById: (id: number) => toRelease(byId.get(id) as ReleaseRow | undefined),
+    list: () => (all.all() as ReleaseRow[]).map((row) => ({ ...row, status: statusOf(row.status) })),
     /** Each release's span under its latest plan, for choosing the current release. */
-    windows: () => windows.all() as ReleaseWindow[],
+    windows: () =>
+      (windows.all() as ReleaseWindow[]).map((row) => ({ ...row, status: statusOf(row.status) })),
     /** Inserts a release and returns its id; the caller adds its first plan in the same transaction. */
-    insert: (release: Omit<ReleaseRow, 'id' | 'status'>) =>
+    insert: (release: Omit<ReleaseRow, 'id' | 'status' | 'closedAt' | 'closedBy' | 'closeReason'>) =>
       Number(insertRelease.run(release).lastInsertRowid),
     /** Stores a whole plan; the first one stored is the release's first plan. */
     addPlan(releaseId: number, timeline: Timeline, meta: Omit<PlanInfo, 'revision'>): void {
@@ -138,9 +158,24 @@ export function createReleaseRepository(db: Database) {
     firstPlan: (release: ReleaseRow) => loadPlan(release, 'first'),
     latestPlan: (release: ReleaseRow) => loadPlan(release, 'latest'),
     setChannel: (releaseId: number, channel: string) => setChannel.run(channel, releaseId).changes === 1,
-    /** Moves a release from one status to another; false when it was no longer in `from`. */
-    setStatus: (releaseId: number, from: ReleaseRow['status'], to: ReleaseRow['status']) =>
-      setStatus.run(to, releaseId, from).changes === 1,
+    /**
+     * Closes or cancels a live release (or reopens one: `to` live clears the record); false when it
+     * was no longer in `from`.
+     */
+    setStatus: (
+      releaseId: number,
+      from: ReleaseStatus,
+      to: ReleaseStatus,
+      record: { at: string; by: string; reason: string | null } | null = null,
+    ) =>
+      setStatus.run({
+        id: releaseId,
+        from: STORED[from],
+        to: STORED[to],
+        at: record?.at ?? null,
+        by: record?.by ?? null,
+        reason: record?.reason ?? null,
+      }).changes === 1,
     planCount: (releaseId: number) => (planCount.get(releaseId) as { n: number }).n,
   };
 }

@@ -3,6 +3,7 @@ import { createActionItemRepository } from './action-item-repository';
 import { createAuditLog } from './audit-log';
 import { createJobRunRepository } from './job-run-repository';
 import { createMeetingRepository } from './meeting-repository';
+import { createMilestoneActualRepository } from './milestone-actual-repository';
 import { createBlockerRepository } from './blocker-repository';
 import { createDocsItemRepository } from './docs-item-repository';
 import { createOutboxRepository } from '../outbox/outbox-repository';
@@ -23,6 +24,7 @@ export function createStore(db: Database) {
   return {
     db,
     releases: createReleaseRepository(db),
+    actuals: createMilestoneActualRepository(db),
     team: createTeamRepository(db),
     workingGroups: createWorkingGroupRepository(db),
     audit: createAuditLog(db),

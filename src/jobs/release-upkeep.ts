@@ -38,7 +38,7 @@ export function startReleaseUpkeep(services: AppServices, intervalMs = UPKEEP_IN
     await safely('blocker sync', async () => {
       if ((await syncBlockers(services, { limitBatches: SYNC_BATCHES })).changed > 0) services.deliverSoon();
     });
-    for (const release of services.store.releases.list().filter((r) => r.status === 'active')) {
+    for (const release of services.store.releases.list().filter((r) => r.status === 'live')) {
       await safely(
         'rc tags',
         () => refreshRcTags(rcCheckDeps(services), release, intervalMs / 1000 - 30) ?? Promise.resolve(),

@@ -13,20 +13,21 @@ export function closeFinishedReleases(deps: { store: Store; clock: Clock }): str
   const { store, clock } = deps;
   const closed: string[] = [];
   for (const release of store.releases.list()) {
-    if (release.status !== 'active') continue;
+    if (release.status !== 'live') continue;
     const plan = store.releases.latestPlan(release);
     if (!plan) continue;
     const lastDay = lastDayOf(plan.timeline);
     if (localDate(clock.now(), release.timeZone) <= lastDay) continue;
     const at = clock.now().toUTC().toISO() ?? '';
     const done = store.transaction(() => {
-      if (!store.releases.setStatus(release.id, 'active', 'released')) return false;
+      const record = { at, by: 'kfrelease', reason: 'its cycle is over' };
+      if (!store.releases.setStatus(release.id, 'live', 'closed', record)) return false;
       store.audit.record({
         at,
         actor: 'kfrelease',
         releaseId: release.id,
         action: 'release.closed',
-        details: { status: 'released', lastDay },
+        details: { status: 'closed', lastDay },
       });
       return true;
     });

@@ -18,7 +18,7 @@ export interface ReleaseDue extends DueSelection {
 export function computeDue(deps: { store: Store }, at: DateTime): ReleaseDue[] {
   const due: ReleaseDue[] = [];
   for (const release of deps.store.releases.list()) {
-    if (release.status !== 'active') continue;
+    if (release.status !== 'live') continue;
     const schedule = loadReleaseSchedule(deps.store, release);
     if (!schedule) continue;
     const selection = selectDue(

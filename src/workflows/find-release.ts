@@ -1,5 +1,5 @@
 import type { Clock } from '../clock';
-import { pickCurrentRelease } from '../domain/current-release';
+import { pickRelease, type ReleaseChoice } from '../domain/current-release';
 import { parseVersion } from '../domain/version';
 import type { ReleaseRow } from '../db/release-repository';
 import type { Store } from '../db/store';
@@ -8,40 +8,63 @@ import { code, md } from '../text/mrkdwn';
 
 const CREATE_EXAMPLE = '/kfrelease release create v1.10.0 2026-03-02 handbook-17w Europe/Berlin';
 
-/** The named release, or the current one when no version is given; a UserError when there is none. */
-export function findRelease(deps: { store: Store; clock: Clock }, version?: string): ReleaseRow {
-  const { store, clock } = deps;
-  if (version === undefined) {
-    const now = clock.now();
-    const todayByZone = new Map<string, string>();
-    const todayIn = (zone: string) => {
-      let today = todayByZone.get(zone);
-      if (today === undefined) todayByZone.set(zone, (today = now.setZone(zone).toISODate() ?? ''));
-      return today;
-    };
-    const current = pickCurrentRelease(store.releases.windows(), todayIn);
-    const release = current ? store.releases.findByVersion(current.version) : null;
-    if (!release) {
-      throw new UserError(
-        'not_found',
-        md`There is no release yet.`,
-        md`An admin creates one with ${code(CREATE_EXAMPLE)}.`,
-      );
-    }
-    return release;
-  }
+type Deps = { store: Store; clock: Clock };
+
+/** The release a version names; a UserError saying which exist when none does. */
+export function releaseByVersion(deps: Deps, version: string): ReleaseRow {
+  const { store } = deps;
   const parsed = parseVersion(version);
   if (!parsed.ok) throw new UserError('bad_argument', md`${parsed.error}`);
   const release = store.releases.findByVersion(parsed.version.canonical);
-  if (!release) {
-    const known = store.releases.list().map((r) => r.version);
+  if (release) return release;
+  const known = store.releases.list().map((r) => r.version);
+  throw new UserError(
+    'not_found',
+    md`There is no release ${parsed.version.canonical}.`,
+    known.length > 0
+      ? md`Known releases: ${known.slice(-10).join(', ')}.`
+      : md`An admin creates one with ${code(CREATE_EXAMPLE)}.`,
+  );
+}
+
+/**
+ * The release a command is about when it names none, by the rule of pickRelease: the live one
+ * bound to `channel`, else the live one whose cycle contains today, else the latest live one.
+ * Answers with how it was chosen and the other live releases; a UserError when none is live.
+ */
+export function chooseRelease(deps: Deps, channel: string | null): ReleaseChoice<ReleaseRow> {
+  const { store, clock } = deps;
+  const now = clock.now();
+  const todayByZone = new Map<string, string>();
+  const todayIn = (zone: string) => {
+    let today = todayByZone.get(zone);
+    if (today === undefined) todayByZone.set(zone, (today = now.setZone(zone).toISODate() ?? ''));
+    return today;
+  };
+  const windows = store.releases.windows();
+  const choice = pickRelease(windows, { todayIn, channel });
+  const byVersion = (version: string) => store.releases.findByVersion(version);
+  const release = choice ? byVersion(choice.release.version) : null;
+  if (choice && release) {
+    const others = choice.others.flatMap((w) => byVersion(w.version) ?? []);
+    return { release, how: choice.how, others };
+  }
+  const ended = [...windows].sort((a, b) => b.startsOn.localeCompare(a.startsOn))[0];
+  if (ended) {
     throw new UserError(
       'not_found',
-      md`There is no release ${parsed.version.canonical}.`,
-      known.length > 0
-        ? md`Known releases: ${known.slice(-10).join(', ')}.`
-        : md`An admin creates one with ${code(CREATE_EXAMPLE)}.`,
+      md`No release is live: ${ended.version} was the last, and it is ${ended.status}.`,
+      md`Name a release to read it, e.g. ${code(`/kfrelease status ${ended.version}`)}; an admin creates the next with ${code('/kfrelease release create')}.`,
     );
   }
-  return release;
+  throw new UserError(
+    'not_found',
+    md`There is no release yet.`,
+    md`An admin creates one with ${code(CREATE_EXAMPLE)}.`,
+  );
+}
+
+/** The named release, or (no version) the one chooseRelease picks without a channel. */
+export function findRelease(deps: Deps, version?: string): ReleaseRow {
+  return version === undefined ? chooseRelease(deps, null).release : releaseByVersion(deps, version);
 }

@@ -25,18 +25,18 @@ describe('a release whose cycle is over is marked released', () => {
   it('stays active through the last day of Post Release in its own time zone', () => {
     app.clock.set('2026-07-26T21:59:00Z'); // 23:59 in Berlin, the last day
     expect(closeFinishedReleases(app.services)).toEqual([]);
-    expect(statusOf('v1.10.0')).toBe('active');
+    expect(statusOf('v1.10.0')).toBe('live');
   });
 
   it('is marked released the day after, once, and recorded; the release under way stays active', () => {
     app.clock.set('2026-07-26T22:01:00Z'); // 00:01 on 27 Jul in Berlin
     expect(closeFinishedReleases(app.services)).toEqual(['v1.10.0']);
     expect(closeFinishedReleases(app.services)).toEqual([]);
-    expect([statusOf('v1.10.0'), statusOf('v1.11.0')]).toEqual(['released', 'active']);
+    expect([statusOf('v1.10.0'), statusOf('v1.11.0')]).toEqual(['closed', 'live']);
     const audit = app.services.store.db
       .prepare("SELECT actor, details FROM audit_log WHERE action = 'release.closed'")
       .all();
-    expect(audit).toEqual([{ actor: 'kfrelease', details: '{"status":"released","lastDay":"2026-07-26"}' }]);
+    expect(audit).toEqual([{ actor: 'kfrelease', details: '{"status":"closed","lastDay":"2026-07-26"}' }]);
   });
 
   it('leaves the scheduler looking only at the release under way, and still answers for the old one', async () => {
@@ -51,6 +51,6 @@ describe('a release whose cycle is over is marked released', () => {
     const upkeep = startReleaseUpkeep(app.services, 3_600_000);
     await upkeep.tick();
     await upkeep.stop();
-    expect(statusOf('v1.11.0')).toBe('released');
+    expect(statusOf('v1.11.0')).toBe('closed');
   });
 });

@@ -177,7 +177,7 @@ describe('public schedule', () => {
     const list = JSON.parse((await fetchText(`${app.url}/api/releases.json`)).body) as {
       releases: unknown[];
     };
-    expect(list.releases).toEqual([expect.objectContaining({ version: 'v1.11.0', status: 'active' })]);
+    expect(list.releases).toEqual([expect.objectContaining({ version: 'v1.11.0', status: 'live' })]);
     expect((await fetchText(`${app.url}/api/releases/v9.9.9.json`)).status).toBe(404);
   });
 });
