@@ -5,6 +5,7 @@ import type { Store } from '../db/store';
 import { UserError } from '../errors';
 import { actorId, type Actor } from './actor';
 import { refuse } from './authority';
+import { requireLive } from './release-lifecycle';
 import { findRelease } from './find-release';
 import { md } from '../text/mrkdwn';
 
@@ -25,6 +26,7 @@ export function addActionItem(
   input: { version?: string; text: string; owner: string | null; actor: Actor },
 ): { release: ReleaseRow; item: ActionItem } {
   const release = findRelease(deps, input.version);
+  requireLive(release);
   requireTeam(deps, release, input.actor);
   const text = input.text.trim();
   if (text.length < 3)
@@ -65,6 +67,7 @@ export function completeActionItem(deps: Deps, input: { id: number; actor: Actor
     );
   const release = deps.store.releases.findById(item.releaseId);
   if (!release) throw new Error(`release of action item ${input.id} vanished`);
+  requireLive(release);
   requireTeam(deps, release, input.actor);
   const at = deps.clock.now().toUTC().toISO() ?? '';
   const by = actorId(input.actor);

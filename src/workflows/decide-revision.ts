@@ -7,6 +7,7 @@ import { authorityOf, refuse } from './authority';
 import { enqueuePosts } from './enqueue-posts';
 import { revisionNotices } from './revision-notices';
 import { md, user } from '../text/mrkdwn';
+import { requireLive } from './release-lifecycle';
 
 /** A revision waiting for the release manager's decision, and its release. */
 export interface HeldRevision {
@@ -29,6 +30,7 @@ export function heldRevisionFor(
   const release = store.releases.findById(row.releaseId);
   if (!release)
     throw new UserError('not_found', md`The release of revision ${input.revisionId} no longer exists.`);
+  requireLive(release);
   if (!authorityOf(deps, release, input.userId).steers) {
     refuse(`${input.decision} a held revision`, `the release manager of ${release.version} or an admin`);
   }

@@ -13,6 +13,7 @@ import type { Store } from '../db/store';
 import { UserError } from '../errors';
 import { code, md } from '../text/mrkdwn';
 import { announceDecision, requireReleaseManager } from './decision-log';
+import { requireLive } from './release-lifecycle';
 import { findRelease } from './find-release';
 import { meetingFor, meetingKeyDates } from './plan-release';
 
@@ -72,6 +73,7 @@ export function delayMilestone(
 ): DelayResult {
   const { store, clock } = deps;
   const release = findRelease(deps, input.version);
+  requireLive(release);
   requireReleaseManager(deps, release, input.userId, `delay ${release.version}`);
   const problems: string[] = [];
   const date = DateTime.fromISO(input.newDate, { zone: 'UTC' });

@@ -16,6 +16,7 @@ import { summarizeTeam } from '../domain/team';
 import { cycleWeek, daysUntil } from '../domain/timeline';
 import { UserError } from '../errors';
 import { authorityOf } from './authority';
+import { requireLive } from './release-lifecycle';
 import { findRelease } from './find-release';
 import type { Post } from './notice';
 import { code, md } from '../text/mrkdwn';
@@ -50,6 +51,7 @@ export function prepareDocsForm(
   input: { userId: string; version?: string },
 ): { release: ReleaseRow; groups: string[] } {
   const release = findRelease(deps, input.version);
+  requireLive(release);
   const groups = allowedGroups(deps, release, input.userId);
   if (groups.length === 0) throw noDocsRole(release.version);
   return { release, groups };
@@ -65,6 +67,7 @@ export function addDocsItem(
   input: { userId: string; version: string; values: Record<DocsField, unknown> },
 ): AddDocsResult {
   const release = findRelease(deps, input.version);
+  requireLive(release);
   const parsed = docsItemInputSchema.safeParse(input.values);
   const errors: Partial<Record<DocsField, string>> = {};
   for (const issue of parsed.error?.issues ?? []) errors[issue.path[0] as DocsField] ??= issue.message;
@@ -126,6 +129,7 @@ export function setDocsStatus(
       md`There is no docs item #${id}.`,
       md`See the open ones with \`/kfrelease docs\`.`,
     );
+  requireLive(release);
   if (item.owner !== input.userId && !allowedGroups(deps, release, input.userId).includes(item.wg)) {
     throw new UserError(
       'forbidden',

@@ -6,6 +6,7 @@ import type { Store } from '../db/store';
 import { UserError } from '../errors';
 import { teamFileSchema, type TeamFile } from '../team/team-file-schema';
 import { actorId, type Actor } from './actor';
+import { requireLive } from './release-lifecycle';
 import { findRelease } from './find-release';
 import { md } from '../text/mrkdwn';
 
@@ -37,6 +38,7 @@ export function importTeam(
     );
   }
   const release = findRelease({ store, clock }, version);
+  requireLive(release);
 
   const problems: string[] = [];
   const roles: RoleInput[] = [];

@@ -12,6 +12,7 @@ import { isValidTimeZone } from '../domain/timeline';
 import { UserError } from '../errors';
 import { actorId, type Actor } from './actor';
 import { authorityOf, refuse } from './authority';
+import { requireLive } from './release-lifecycle';
 import { findRelease } from './find-release';
 import { code, md } from '../text/mrkdwn';
 import { urlProblem } from '../text/safe-url';
@@ -134,6 +135,7 @@ export function setMeetingSettings(
   input: { version?: string; words: string[]; actor: Actor },
 ): MeetingSettingsView {
   const release = findRelease(deps, input.version);
+  requireLive(release);
   requireSteering(deps, release, input.actor, 'set the release team meeting');
   const given = parseMeetingWords(input.words);
   const existing = deps.store.meetings.meeting(release.id);
@@ -178,6 +180,7 @@ export function setReminderSettings(
   input: { version?: string; words: string[]; actor: Actor },
 ): MeetingSettingsView {
   const release = findRelease(deps, input.version);
+  requireLive(release);
   requireSteering(deps, release, input.actor, 'set the deadline reminders');
   const current = getMeetingSettings(deps, release.version).reminders;
   const next: ReminderSettings = { ...current };

@@ -12,6 +12,7 @@ import {
   type RotationMember,
 } from '../domain/note-taker-rotation';
 import { UserError } from '../errors';
+import { requireLive } from './release-lifecycle';
 import { findRelease } from './find-release';
 import { loadReleaseSchedule } from './release-schedule';
 import { md, user, type Mrkdwn } from '../text/mrkdwn';
@@ -103,6 +104,7 @@ export function swapNoteTaker(
   input: { userId: string; with: string; version?: string },
 ) {
   const release = findRelease(deps, input.version);
+  requireLive(release);
   const rotation = noteTakerRotation(deps.store, release);
   const from = memberOf(rotation, input.userId, md`You are`);
   const to = memberOf(rotation, input.with, md`${user(input.with)} is`);

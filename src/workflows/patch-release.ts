@@ -16,6 +16,7 @@ import type { Store } from '../db/store';
 import { UserError } from '../errors';
 import { refuse } from './authority';
 import { announceDecision, requireReleaseManager } from './decision-log';
+import { requireLive } from './release-lifecycle';
 import { findRelease } from './find-release';
 import { code, md } from '../text/mrkdwn';
 
@@ -81,8 +82,8 @@ function releaseOf(store: Store, patch: PatchReleaseRow): ReleaseRow {
   return release;
 }
 
-/** The patch release named, or the latest one of the current release. */
-export function getPatchView(deps: Deps, version?: string): PatchView {
+/** The patch release named, or the latest one of the release named (or of the current release). */
+export function getPatchView(deps: Deps, version?: string, releaseVersion?: string): PatchView {
   const { store } = deps;
   if (version !== undefined) {
     const patch = store.patchReleases.findByVersion(readVersion(version).canonical);
@@ -95,7 +96,7 @@ export function getPatchView(deps: Deps, version?: string): PatchView {
     }
     return viewOf(store, patch, releaseOf(store, patch));
   }
-  const release = findRelease(deps);
+  const release = findRelease(deps, releaseVersion);
   const latest = store.patchReleases.forRelease(release.id).at(-1);
   if (!latest) {
     throw new UserError(
@@ -129,6 +130,7 @@ export function openPatchRelease(
       md`See the releases with \`/kfrelease status\`.`,
     );
   }
+  requireLive(release);
   requireReleaseManager(deps, release, input.userId, `open patch release ${version.canonical}`);
   const today = localDate(clock.now(), release.timeZone);
   const releaseOn = store.releases
@@ -192,6 +194,7 @@ export function addPatchChange(
     );
   }
   const release = releaseOf(store, patch);
+  requireLive(release);
   const onTeam = store.team.rolesOf(release.id, input.userId).length > 0;
   if (!onTeam && !deps.admins.includes(input.userId)) {
     refuse(`add changes to ${canonical}`, `members of the ${release.version} release team or an admin`);
@@ -246,6 +249,7 @@ export function markPatchReleased(deps: Deps, input: { userId: string; version: 
   const patch = store.patchReleases.findByVersion(canonical);
   if (!patch) throw new UserError('not_found', md`There is no patch release ${canonical}.`);
   const release = releaseOf(store, patch);
+  requireLive(release);
   requireReleaseManager(deps, release, input.userId, `mark ${canonical} as released`);
   const on = localDate(clock.now(), release.timeZone);
   const at = clock.now().toISO() ?? '';

@@ -25,6 +25,7 @@ import { PROJECT_ROOT } from '../project-root';
 import { refuse } from './authority';
 import { announceDecision, requireReleaseManager } from './decision-log';
 import { getComponentVersions } from './component-versions';
+import { requireLive } from './release-lifecycle';
 import { findRelease } from './find-release';
 import { rcStatus } from './rc-status';
 import { signoffSummary } from './signoff-matrix';
@@ -178,6 +179,7 @@ export function setChecklistItem(
 ): { version: string; state: ItemState; scope: string; changed: boolean } {
   const { store, clock } = deps;
   const release = findRelease(deps, input.version);
+  requireLive(release);
   const item = items.find((i) => i.id === input.itemId.toLowerCase());
   if (!item) {
     const word = input.itemId.toLowerCase();
@@ -257,6 +259,7 @@ export function advancePhase(
 ): AdvanceResult {
   const { store, clock } = deps;
   const release = findRelease(deps, input.version);
+  requireLive(release);
   requireReleaseManager(deps, release, input.userId, `move ${release.version} to its next phase`);
   const view = buildView(deps, release, items);
   const { current, next, started } = view.position;

@@ -2,6 +2,7 @@ import type { Clock } from '../clock';
 import type { ReleaseRow } from '../db/release-repository';
 import type { Store } from '../db/store';
 import { UserError } from '../errors';
+import { requireLive } from './release-lifecycle';
 import { findRelease } from './find-release';
 import {
   freezeStarted,
@@ -29,6 +30,7 @@ export function prepareSubmitForm(
   input: { userId: string; version?: string; wg?: string },
 ): SubmitForm {
   const release = findRelease(deps, input.version);
+  requireLive(release);
   const allowed = submittableWorkingGroups(deps, release, input.userId);
   let chosen = allowed.length === 1 ? allowed[0] : undefined;
   if (input.wg) {

@@ -16,6 +16,7 @@ import type { Store } from '../db/store';
 import { UserError } from '../errors';
 import { actorId, type Actor } from './actor';
 import { getComponentVersions } from './component-versions';
+import { requireLive } from './release-lifecycle';
 import { findRelease } from './find-release';
 import { releasePosition } from './phase-control';
 import { rcStatus } from './rc-status';
@@ -42,6 +43,7 @@ export function addRetroNote(
   }
   if (note.length > 2000) throw new UserError('bad_argument', md`Keep a note under 2,000 characters.`);
   const release = findRelease(deps, input.version);
+  requireLive(release);
   const phase = releasePosition(deps, release).position.current;
   const at = clock.now().toISO() ?? '';
   store.retroNotes.add(release.id, { phase: phase.key, note, author: actorId(input.actor), at });

@@ -24,7 +24,8 @@ export async function revalidatePending(
   let stillPending = 0;
   for (const row of due) {
     const release = store.releases.findById(row.releaseId);
-    if (!release) continue;
+    // A closed or cancelled release changes no more: its pending revisions stay as they are.
+    if (!release || release.status !== 'live') continue;
     try {
       const verdict = await checkRevision(
         { github: deps.github, revisions: store.revisions },

@@ -3,6 +3,7 @@ import type { Store } from '../db/store';
 import { UserError } from '../errors';
 import { actorId, type Actor } from './actor';
 import { authorityOf, refuse } from './authority';
+import { requireLive } from './release-lifecycle';
 import { findRelease } from './find-release';
 import { md } from '../text/mrkdwn';
 
@@ -16,6 +17,7 @@ export function setReleaseChannel(
 ) {
   const { store, clock } = deps;
   const release = findRelease(deps, input.version);
+  requireLive(release);
   if (input.actor.kind === 'slack' && !authorityOf(deps, release, input.actor.userId).steers) {
     refuse(
       `choose the release channel of ${release.version}`,

@@ -7,6 +7,7 @@ import { GitHubUnavailableError, issueKey, type IssueInfo, type IssueLookups } f
 import type { Logger } from '../logger';
 import { UserError } from '../errors';
 import { authorityOf } from './authority';
+import { requireLive } from './release-lifecycle';
 import { findRelease } from './find-release';
 import { blockersReportedNotices } from './blocker-notices';
 import { enqueuePosts } from './enqueue-posts';
@@ -63,6 +64,7 @@ export async function submitBlockers(
 ): Promise<SubmitBlockersResult> {
   const { store } = deps;
   const { release } = input;
+  requireLive(release);
   const group = input.wg ? store.workingGroups.findByName(input.wg) : null;
   if (!group)
     return { kind: 'refused', field: 'wg', message: 'Choose the working group the issues belong to.' };
@@ -184,6 +186,7 @@ export function prepareBlockerForm(
   input: { userId: string; version?: string; wg?: string },
 ): { release: ReleaseRow; groups: string[]; wg: string | null } {
   const release = findRelease(deps, input.version);
+  requireLive(release);
   const groups = deps.store.workingGroups.list().map((g) => g.name);
   if (input.wg) {
     const chosen = deps.store.workingGroups.findByName(input.wg);

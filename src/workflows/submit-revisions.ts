@@ -9,6 +9,7 @@ import { enqueuePosts } from './enqueue-posts';
 import { revisionNotices } from './revision-notices';
 import { noteSchema, revisionTextSchema } from './revision-input';
 import { freezeStarted, revisionTargets, submittableWorkingGroups } from './revision-targets';
+import { requireLive } from './release-lifecycle';
 
 export interface SubmitRevisionsDeps {
   store: Store;
@@ -58,6 +59,7 @@ export async function submitRevisions(
 ): Promise<SubmitRevisionsResult> {
   const { store, clock, logger } = deps;
   const { release } = input;
+  requireLive(release);
   const group = submittableWorkingGroups(deps, release, input.userId).find((g) => g.name === input.wg);
   const errors: Record<string, string> = {};
   if (!group) {

@@ -5,6 +5,7 @@ import type { Store } from '../db/store';
 import { parseIssueReferences } from '../domain/issue-reference';
 import type { Signoff } from '../domain/signoff-matrix';
 import { UserError } from '../errors';
+import { requireLive } from './release-lifecycle';
 import { findRelease } from './find-release';
 import { enqueuePosts } from './enqueue-posts';
 import type { Post } from './notice';
@@ -46,6 +47,7 @@ function whoMay(store: Store, releaseId: number, distribution?: string): string 
 /** What the sign-off form offers this user; refuses non-representatives, naming who may. */
 export function prepareSignoffForm(deps: Deps, input: { userId: string; version?: string }): SignoffForm {
   const release = findRelease(deps, input.version);
+  requireLive(release);
   const distributions = allowedDistributions(deps, release, input.userId);
   if (distributions.length === 0) {
     if (distributionReps(deps.store, release.id).size === 0) {
@@ -131,6 +133,7 @@ export function submitSignoff(
 ): SubmitSignoffResult {
   const { store, clock } = deps;
   const { release, userId } = input;
+  requireLive(release);
   const errors: Partial<Record<SignoffField, string>> = {};
   const parsed = fieldsSchema.safeParse(input.values);
   if (!parsed.success) {

@@ -17,6 +17,7 @@ import { authorityOf, refuse } from './authority';
 import { getComponentVersions } from './component-versions';
 import { listBlockers } from './list-blockers';
 import { matrixOf } from './signoff-matrix';
+import { requireLive } from './release-lifecycle';
 import { findRelease } from './find-release';
 import { enqueuePosts } from './enqueue-posts';
 import type { Notice, Post, TrackingIssueOutcome } from './notice';
@@ -127,6 +128,7 @@ export function startTrackingIssueSetup(
   input: { userId: string; repo: string; version?: string },
 ): { release: ReleaseRow; repo: string; done: Promise<void> } {
   const release = findRelease(deps, input.version);
+  requireLive(release);
   const writer = writerFor(deps, release, input.userId, 'create');
   const repo = input.repo
     .trim()
@@ -268,6 +270,7 @@ export function startTrackingIssueSync(
   input: { userId: string; version?: string },
 ): { release: ReleaseRow; url: string; state: 'unchanged' | 'updating'; done: Promise<void> } {
   const release = findRelease(deps, input.version);
+  requireLive(release);
   writerFor(deps, release, input.userId, 'update');
   const preview = previewTrackingIssue(deps, release.version);
   const url = preview.issue?.url;

@@ -13,6 +13,7 @@ import { parseIssueReference } from '../domain/issue-reference';
 import { UserError, type UserErrorCode } from '../errors';
 import { authorityOf, liaisonIds, refuse, releaseManagerIds } from './authority';
 import { blockerDecisionNotices } from './blocker-notices';
+import { requireLive } from './release-lifecycle';
 import { findRelease } from './find-release';
 import { enqueuePosts } from './enqueue-posts';
 import { join, md, user, type Mrkdwn } from '../text/mrkdwn';
@@ -98,6 +99,7 @@ export function triageBlocker(
 ): { release: ReleaseRow; blocker: BlockerRow } {
   const { store } = deps;
   const { release, blocker } = findBlocker(deps, input.target);
+  requireLive(release);
   assertMayTriage(deps, release, blocker, input.userId, input.action);
   const check = checkTriage(blocker, input.action, input.reason);
   if (!check.ok) throw new TriageRefusal('bad_argument', md`${check.problem}`, check.field);

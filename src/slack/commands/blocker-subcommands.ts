@@ -8,7 +8,7 @@ import { blockerDecisionPost, blockersListBlocks } from '../blocks/blocker-block
 import { blockerFormView } from '../blocks/blocker-form-view';
 import { md } from '../../text/mrkdwn';
 import { freeText } from './command-tokens';
-import { parseArgs, type Subcommand } from './subcommand';
+import { parseArgs, releaseVersion, type Subcommand } from './subcommand';
 
 const BLOCK_USAGE = '/kfrelease block [working-group]';
 const LIST_USAGE = '/kfrelease blockers [version] [working-group] [--share]';
@@ -56,7 +56,11 @@ export const BLOCKER_SUBCOMMANDS: Subcommand[] = [
         args,
         BLOCK_USAGE,
       );
-      const form = prepareBlockerForm(ctx.services, { userId: ctx.userId, wg: wg.join(' ') || undefined });
+      const form = prepareBlockerForm(ctx.services, {
+        userId: ctx.userId,
+        wg: wg.join(' ') || undefined,
+        version: releaseVersion(ctx),
+      });
       return { view: blockerFormView({ ...form, release: form.release.version, attempt: 0 }) };
     },
   },
@@ -65,7 +69,10 @@ export const BLOCKER_SUBCOMMANDS: Subcommand[] = [
     usage: LIST_USAGE,
     example: '/kfrelease blockers v1.10.0 Pipelines',
     summary: 'Tracked blocking issues by working group, with age, state on GitHub and triage decision.',
-    run: (ctx, args) => blockersListBlocks(listBlockers(ctx.services, parseArgs(listArgs, args, LIST_USAGE))),
+    run: (ctx, args) => {
+      const { version, wg } = parseArgs(listArgs, args, LIST_USAGE);
+      return blockersListBlocks(listBlockers(ctx.services, { version: releaseVersion(ctx, version), wg }));
+    },
   },
   {
     name: 'blocker',
@@ -77,7 +84,7 @@ export const BLOCKER_SUBCOMMANDS: Subcommand[] = [
       const { action, ref } = parseArgs(triageArgs, args, TRIAGE_USAGE);
       const reason = freeText(args.slice(2));
       const { release, blocker } = triageBlocker(ctx.services, {
-        target: { ref },
+        target: { ref, version: releaseVersion(ctx) },
         userId: ctx.userId,
         action,
         reason,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { UserError } from '../../errors';
-import { md } from '../../text/mrkdwn';
+import { code, md } from '../../text/mrkdwn';
 import { commandWords, tokenizeCommandText, type CommandWord } from './command-tokens';
 
 /** Slack caps command text well below this; anything longer is not a command a person typed. */
@@ -17,6 +17,8 @@ export interface CommandText {
   words: CommandWord[];
   /** `--share` posts the answer to the channel instead of only to you. */
   share: boolean;
+  /** `--release <version>` (or `--release=<version>`) names the release, for any subcommand. */
+  release?: string;
 }
 
 /**
@@ -32,9 +34,27 @@ export function parseCommandText(raw: string): CommandText {
       md`Try \`/kfrelease help\`.`,
     );
   }
-  const words = commandWords(tokenizeCommandText(parsed.data));
-  const share = words.some((w) => w.text === '--share');
-  return { words: words.filter((w) => w.text !== '--share'), share };
+  const all = commandWords(tokenizeCommandText(parsed.data));
+  const words: CommandWord[] = [];
+  let share = false;
+  let release: string | undefined;
+  for (let i = 0; i < all.length; i += 1) {
+    const text = all[i]?.text ?? '';
+    if (text === '--share') share = true;
+    else if (text === '--release' || text.startsWith('--release=')) {
+      const value = text === '--release' ? all[(i += 1)]?.text : text.slice('--release='.length);
+      if (!value || value.startsWith('--')) {
+        throw new UserError(
+          'bad_argument',
+          md`Say which release after ${code('--release')}, e.g. ${code('--release v1.11.0')}.`,
+        );
+      }
+      if (release !== undefined && release !== value)
+        throw new UserError('bad_argument', md`Name one release: ${release} or ${value}.`);
+      release = value;
+    } else words.push(all[i] as CommandWord);
+  }
+  return { words, share, ...(release === undefined ? {} : { release }) };
 }
 
 /** The candidate closest to `word` by edit distance, if it is close enough to be a likely typo. */

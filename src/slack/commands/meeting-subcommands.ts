@@ -26,20 +26,12 @@ import {
   meetingSettingsBlocks,
   noteTakersBlocks,
 } from '../blocks/meeting-blocks';
-import { optionalVersion, parseArgs, type CommandWord, type Subcommand } from './subcommand';
+import { optionalVersion, parseArgs, releaseVersion, type CommandWord, type Subcommand } from './subcommand';
 import { md, user } from '../../text/mrkdwn';
 import { freeText, userOf } from './command-tokens';
 
-/**
- * The version after `--release`, if any, and the other words as the workflow reads them: a channel
- * as its ID, a link as its address (`notes=<https://…>` as `notes=https://…`), text as typed.
- */
-function releaseFlag(args: CommandWord[]): { version?: string; rest: string[] } {
-  const values = args.map((w) => w.value);
-  const at = values.indexOf('--release');
-  if (at === -1) return { rest: values };
-  return { version: values[at + 1], rest: [...values.slice(0, at), ...values.slice(at + 2)] };
-}
+/** The words as the workflow reads them: a channel as its ID, a link as its address, text as typed. */
+const values = (args: CommandWord[]) => args.map((w) => w.value);
 
 /** The weekly meeting, its agenda, note-takers, away dates, action items and reminders. */
 export const MEETING_SUBCOMMANDS: Subcommand[] = [
@@ -52,7 +44,7 @@ export const MEETING_SUBCOMMANDS: Subcommand[] = [
       meetingSettingsBlocks(
         getMeetingSettings(
           ctx.services,
-          parseArgs(optionalVersion('meeting'), args, '/kfrelease meeting [version]'),
+          releaseVersion(ctx, parseArgs(optionalVersion('meeting'), args, '/kfrelease meeting [version]')),
         ),
       ),
   },
@@ -62,10 +54,9 @@ export const MEETING_SUBCOMMANDS: Subcommand[] = [
     example: '/kfrelease meeting set tue 16:00 Europe/Berlin #kf-release 24h https://bit.ly/kf-release-notes',
     summary: 'Set the weekly meeting (release manager); words by shape or key=value.',
     run: (ctx, args) => {
-      const { version, rest } = releaseFlag(args);
       const view = setMeetingSettings(ctx.services, {
-        version,
-        words: rest,
+        version: releaseVersion(ctx),
+        words: values(args),
         actor: { kind: 'slack', userId: ctx.userId },
       });
       return meetingSettingsBlocks(view, md`:white_check_mark: Meeting settings saved.`);
@@ -77,10 +68,9 @@ export const MEETING_SUBCOMMANDS: Subcommand[] = [
     example: '/kfrelease reminders set offsets=7d,2d,0d at=10:00 quiet=19:00-08:30',
     summary: 'When deadline reminders go out, and the quiet hours (release manager).',
     run: (ctx, args) => {
-      const { version, rest } = releaseFlag(args);
       const view = setReminderSettings(ctx.services, {
-        version,
-        words: rest,
+        version: releaseVersion(ctx),
+        words: values(args),
         actor: { kind: 'slack', userId: ctx.userId },
       });
       return meetingSettingsBlocks(view, md`:white_check_mark: Reminder settings saved.`);
@@ -94,7 +84,7 @@ export const MEETING_SUBCOMMANDS: Subcommand[] = [
     run: (ctx, args) => {
       const release = findRelease(
         ctx.services,
-        parseArgs(optionalVersion('agenda'), args, '/kfrelease agenda [version]'),
+        releaseVersion(ctx, parseArgs(optionalVersion('agenda'), args, '/kfrelease agenda [version]')),
       );
       return agendaBlocks(buildAgenda(gatherAgendaFacts(ctx.services, release, ctx.services.clock.now())));
     },
@@ -108,7 +98,10 @@ export const MEETING_SUBCOMMANDS: Subcommand[] = [
       noteTakersBlocks(
         getNoteTakers(
           ctx.services,
-          parseArgs(optionalVersion('notetaker'), args, '/kfrelease notetaker [version]'),
+          releaseVersion(
+            ctx,
+            parseArgs(optionalVersion('notetaker'), args, '/kfrelease notetaker [version]'),
+          ),
         ),
       ),
   },
@@ -125,7 +118,11 @@ export const MEETING_SUBCOMMANDS: Subcommand[] = [
           md`Name one person to swap with, as a Slack mention.`,
           md`Usage: \`/kfrelease notetaker swap @member\``,
         );
-      const swap = swapNoteTaker(ctx.services, { userId: ctx.userId, with: target });
+      const swap = swapNoteTaker(ctx.services, {
+        userId: ctx.userId,
+        with: target,
+        version: releaseVersion(ctx),
+      });
       const [mine, theirs] = swap.overrides;
       const lead = md`:arrows_counterclockwise: ${user(target)} takes the notes on ${mine?.meetingOn}${theirs ? `; you take them on ${theirs.meetingOn}` : ''}.`;
       return noteTakersBlocks(getNoteTakers(ctx.services, swap.version), lead);
@@ -168,7 +165,7 @@ export const MEETING_SUBCOMMANDS: Subcommand[] = [
     run: (ctx, args) => {
       const list = listActionItems(
         ctx.services,
-        parseArgs(optionalVersion('action'), args, '/kfrelease action [version]'),
+        releaseVersion(ctx, parseArgs(optionalVersion('action'), args, '/kfrelease action [version]')),
       );
       return actionItemsBlocks(list.version, list.items);
     },
@@ -182,6 +179,7 @@ export const MEETING_SUBCOMMANDS: Subcommand[] = [
       const owner = userOf(args[args.length - 1]);
       const text = freeText(owner ? args.slice(0, -1) : args);
       const added = addActionItem(ctx.services, {
+        version: releaseVersion(ctx),
         text,
         owner,
         actor: { kind: 'slack', userId: ctx.userId },

@@ -5,7 +5,7 @@ import { getSignoffMatrix } from '../../workflows/signoff-matrix';
 import { prepareSignoffForm } from '../../workflows/submit-signoff';
 import { rcStatusBlocks } from '../blocks/rc-blocks';
 import { signoffsBlocks, signoffView } from '../blocks/signoff-blocks';
-import { optionalVersion, parseArgs, type Subcommand } from './subcommand';
+import { optionalVersion, parseArgs, releaseVersion, type Subcommand } from './subcommand';
 
 /** The release branch and RC tags in the manifests repository, and the distributions' sign-offs. */
 export const RC_SUBCOMMANDS: Subcommand[] = [
@@ -16,7 +16,10 @@ export const RC_SUBCOMMANDS: Subcommand[] = [
     summary:
       'The release branch and RC tags in the manifests repository: due, found (commit and date) or missing.',
     run: (ctx, args) => {
-      const version = parseArgs(optionalVersion('rcs'), args, '/kfrelease rcs [version]');
+      const version = releaseVersion(
+        ctx,
+        parseArgs(optionalVersion('rcs'), args, '/kfrelease rcs [version]'),
+      );
       const release = findRelease(ctx.services, version);
       // Answers with what is known now; a stale check is refreshed behind the answer and anything
       // new is announced in the release channel.
@@ -30,7 +33,10 @@ export const RC_SUBCOMMANDS: Subcommand[] = [
     example: '/kfrelease signoff',
     summary: 'Open the form to sign off on an RC for your distribution (distribution representatives).',
     run: (ctx, args) => {
-      const version = parseArgs(optionalVersion('signoff'), args, '/kfrelease signoff [version]');
+      const version = releaseVersion(
+        ctx,
+        parseArgs(optionalVersion('signoff'), args, '/kfrelease signoff [version]'),
+      );
       const form = prepareSignoffForm(ctx.services, { userId: ctx.userId, version });
       return { view: signoffView({ ...form, release: form.release.version }) };
     },
@@ -44,7 +50,7 @@ export const RC_SUBCOMMANDS: Subcommand[] = [
       signoffsBlocks(
         getSignoffMatrix(
           ctx.services,
-          parseArgs(optionalVersion('signoffs'), args, '/kfrelease signoffs [version]'),
+          releaseVersion(ctx, parseArgs(optionalVersion('signoffs'), args, '/kfrelease signoffs [version]')),
         ),
       ),
   },

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { parseVersion } from '../../domain/version';
 import { getDecisionLog } from '../../workflows/decision-log';
 import { DELAY_USAGE, delayMilestone } from '../../workflows/delay-milestone';
 import {
@@ -24,18 +23,11 @@ import { freeText } from './command-tokens';
 import {
   optionalVersion,
   parseArgs,
+  releaseVersion,
   type CommandContext,
   type CommandWord,
   type Subcommand,
 } from './subcommand';
-
-/** A leading release version (v1.10.0, 26.03) split off the other words, for commands that take one first. */
-function leadingVersion(args: CommandWord[]): { version?: string; rest: CommandWord[] } {
-  const [first, ...rest] = args;
-  if (first && /^v?\d+\.\d+/i.test(first.text) && parseVersion(first.text).ok)
-    return { version: first.text, rest };
-  return { rest: args };
-}
 
 const words = (min: number, message: string) => z.array(z.string()).min(min, message);
 
@@ -47,6 +39,7 @@ function check(ctx: CommandContext, args: CommandWord[], checked: boolean) {
     `/kfrelease ${name} <item-id> [distribution or working group]`,
   );
   const result = setChecklistItem(ctx.services, {
+    version: releaseVersion(ctx),
     userId: ctx.userId,
     itemId,
     scope: scope.length > 0 ? scope.join(' ') : null,
@@ -82,18 +75,24 @@ export const RELEASE_MANAGER_SUBCOMMANDS: Subcommand[] = [
     summary: "The current phase's checklist of success criteria and actions, and what runs alongside it.",
     run: (ctx, args) =>
       phaseBlocks(
-        getPhaseView(ctx.services, parseArgs(optionalVersion('phase'), args, '/kfrelease phase [version]')),
+        getPhaseView(
+          ctx.services,
+          releaseVersion(ctx, parseArgs(optionalVersion('phase'), args, '/kfrelease phase [version]')),
+        ),
       ),
   },
   {
     name: 'phase advance',
-    usage: '/kfrelease phase advance [version] [reason]',
+    usage: '/kfrelease phase advance [reason]',
     example: '/kfrelease phase advance Training needs two more days; the rest is ready',
     summary:
       'Move the release to its next phase (release manager); a reason is required when criteria are unmet.',
     run: (ctx, args) => {
-      const { version, rest } = leadingVersion(args);
-      const result = advancePhase(ctx.services, { userId: ctx.userId, reason: freeText(rest), version });
+      const result = advancePhase(ctx.services, {
+        userId: ctx.userId,
+        reason: freeText(args),
+        version: releaseVersion(ctx),
+      });
       ctx.services.deliverSoon();
       return advancedBlocks(result);
     },
@@ -119,13 +118,13 @@ export const RELEASE_MANAGER_SUBCOMMANDS: Subcommand[] = [
     summary:
       'Re-plan a milestone and everything after it to a later date (release manager); the first plan is kept.',
     run: (ctx, args) => {
-      const { version, rest } = leadingVersion(args);
       const [milestone = '', newDate = ''] = parseArgs(
         words(3, 'Give the milestone, its new date and the reason.'),
-        rest,
+        args,
         DELAY_USAGE,
       );
-      const reason = freeText(rest.slice(2));
+      const reason = freeText(args.slice(2));
+      const version = releaseVersion(ctx);
       const calendar = readCalendar().events;
       const result = delayMilestone(
         ctx.services,
@@ -146,7 +145,10 @@ export const RELEASE_MANAGER_SUBCOMMANDS: Subcommand[] = [
       decisionLogBlocks(
         getDecisionLog(
           ctx.services,
-          parseArgs(optionalVersion('decisions'), args, '/kfrelease decisions [version]'),
+          releaseVersion(
+            ctx,
+            parseArgs(optionalVersion('decisions'), args, '/kfrelease decisions [version]'),
+          ),
         ),
       ),
   },
@@ -161,7 +163,8 @@ export const RELEASE_MANAGER_SUBCOMMANDS: Subcommand[] = [
         args,
         '/kfrelease patch [patch-version] [target-date]',
       );
-      if (version === undefined) return patchBlocks(getPatchView(ctx.services));
+      if (version === undefined)
+        return patchBlocks(getPatchView(ctx.services, undefined, releaseVersion(ctx)));
       const result = openPatchRelease(ctx.services, { userId: ctx.userId, version, targetOn });
       if (result.opened) ctx.services.deliverSoon();
       const lead = result.opened ? md`:package: Opened patch release *${result.view.version}*.` : undefined;
@@ -215,7 +218,11 @@ export const RELEASE_MANAGER_SUBCOMMANDS: Subcommand[] = [
     summary: 'Write down what went well or could be better, any time; it is tagged with the current phase.',
     run: (ctx, args) =>
       retroNotedBlocks(
-        addRetroNote(ctx.services, { actor: { kind: 'slack', userId: ctx.userId }, note: freeText(args) }),
+        addRetroNote(ctx.services, {
+          actor: { kind: 'slack', userId: ctx.userId },
+          note: freeText(args),
+          version: releaseVersion(ctx),
+        }),
       ),
   },
   {
@@ -227,7 +234,10 @@ export const RELEASE_MANAGER_SUBCOMMANDS: Subcommand[] = [
       retroBlocks(
         compileRetrospective(
           ctx.services,
-          parseArgs(optionalVersion('retro show'), args, '/kfrelease retro show [version]'),
+          releaseVersion(
+            ctx,
+            parseArgs(optionalVersion('retro show'), args, '/kfrelease retro show [version]'),
+          ),
         ),
       ),
   },
@@ -241,7 +251,10 @@ export const RELEASE_MANAGER_SUBCOMMANDS: Subcommand[] = [
       successorBlocks(
         getSuccessorView(
           ctx.services,
-          parseArgs(optionalVersion('successor'), args, '/kfrelease successor [version]'),
+          releaseVersion(
+            ctx,
+            parseArgs(optionalVersion('successor'), args, '/kfrelease successor [version]'),
+          ),
         ),
       ),
   },

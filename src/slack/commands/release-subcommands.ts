@@ -12,7 +12,7 @@ import { setReleaseChannel } from '../../workflows/set-release-channel';
 import { answer, section } from '../blocks/block-kit';
 import { channel, md } from '../../text/mrkdwn';
 import { cachedAnswer } from './answer-cache';
-import { optionalVersion, parseArgs, type Subcommand } from './subcommand';
+import { optionalVersion, parseArgs, releaseVersion, type Subcommand } from './subcommand';
 
 /** Where the release stands, its dates and its people; creating a release. */
 export const RELEASE_SUBCOMMANDS: Subcommand[] = [
@@ -22,7 +22,10 @@ export const RELEASE_SUBCOMMANDS: Subcommand[] = [
     example: '/kfrelease status v1.10.0',
     summary: 'Where the release stands: phase, week, next milestone, key roles.',
     run: (ctx, args) => {
-      const version = parseArgs(optionalVersion('status'), args, '/kfrelease status [version]');
+      const version = releaseVersion(
+        ctx,
+        parseArgs(optionalVersion('status'), args, '/kfrelease status [version]'),
+      );
       return cachedAnswer(
         { db: ctx.services.store.db, clock: ctx.services.clock },
         `status:${version ?? ''}`,
@@ -42,7 +45,7 @@ export const RELEASE_SUBCOMMANDS: Subcommand[] = [
       timelineBlocks(
         getReleaseTimeline(
           ctx.services,
-          parseArgs(optionalVersion('timeline'), args, '/kfrelease timeline [version]'),
+          releaseVersion(ctx, parseArgs(optionalVersion('timeline'), args, '/kfrelease timeline [version]')),
         ),
       ),
   },
@@ -53,7 +56,10 @@ export const RELEASE_SUBCOMMANDS: Subcommand[] = [
     summary: 'Roles, liaisons by working group, distribution representatives.',
     run: (ctx, args) =>
       teamBlocks(
-        getReleaseTeam(ctx.services, parseArgs(optionalVersion('team'), args, '/kfrelease team [version]')),
+        getReleaseTeam(
+          ctx.services,
+          releaseVersion(ctx, parseArgs(optionalVersion('team'), args, '/kfrelease team [version]')),
+        ),
       ),
   },
   {
@@ -92,10 +98,9 @@ export const RELEASE_SUBCOMMANDS: Subcommand[] = [
     summary:
       "Make the channel you type it in the release's channel, where kfrelease posts (release manager, admins).",
     run: (ctx, args) => {
-      const version = parseArgs(
-        optionalVersion('release channel'),
-        args,
-        '/kfrelease release channel [version]',
+      const version = releaseVersion(
+        ctx,
+        parseArgs(optionalVersion('release channel'), args, '/kfrelease release channel [version]'),
       );
       const { release, changed } = setReleaseChannel(ctx.services, {
         version,

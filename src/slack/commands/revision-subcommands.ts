@@ -3,7 +3,7 @@ import { getComponentVersions } from '../../workflows/component-versions';
 import { prepareSubmitForm } from '../../workflows/prepare-submit-form';
 import { submitRevisionView } from '../blocks/submit-revision-view';
 import { versionsBlocks } from '../blocks/versions-blocks';
-import { optionalVersion, parseArgs, type Subcommand } from './subcommand';
+import { optionalVersion, parseArgs, releaseVersion, type Subcommand } from './subcommand';
 
 /** Working groups' git revisions: the form, and the versions table. */
 export const REVISION_SUBCOMMANDS: Subcommand[] = [
@@ -19,7 +19,11 @@ export const REVISION_SUBCOMMANDS: Subcommand[] = [
         args,
         '/kfrelease submit [working-group]',
       ).join(' ');
-      const form = prepareSubmitForm(ctx.services, { userId: ctx.userId, wg: wg || undefined });
+      const form = prepareSubmitForm(ctx.services, {
+        userId: ctx.userId,
+        wg: wg || undefined,
+        version: releaseVersion(ctx),
+      });
       return { view: submitRevisionView({ ...form, release: form.release.version }) };
     },
   },
@@ -32,7 +36,7 @@ export const REVISION_SUBCOMMANDS: Subcommand[] = [
       versionsBlocks(
         getComponentVersions(
           ctx.services,
-          parseArgs(optionalVersion('versions'), args, '/kfrelease versions [version]'),
+          releaseVersion(ctx, parseArgs(optionalVersion('versions'), args, '/kfrelease versions [version]')),
         ),
       ),
   },

@@ -1,11 +1,11 @@
 import { isUserError, newErrorId, UserError } from '../../errors';
-import { answer, type ModalView, type SlackAnswer } from '../blocks/block-kit';
+import { answer, context, type ModalView, type SlackAnswer } from '../blocks/block-kit';
 import { unexpectedErrorBlocks, userErrorBlocks } from '../blocks/error-blocks';
 import { helpBlocks } from '../blocks/help-blocks';
 import { closestMatch, parseCommandText } from './command-text';
 import { wordTexts } from './command-tokens';
 import { SUBCOMMAND_GROUPS, SUBCOMMANDS, type CommandContext } from './subcommands';
-import { code, md } from '../../text/mrkdwn';
+import { code, md, type Mrkdwn } from '../../text/mrkdwn';
 
 export interface CommandResult {
   answer: SlackAnswer;
@@ -16,8 +16,9 @@ export interface CommandResult {
 }
 
 /** Runs one `/kfrelease` command text and always comes back with something to show the user. */
-export function runCommand(ctx: CommandContext, rawText: string): CommandResult {
+export function runCommand(ctx: Omit<CommandContext, 'notes' | 'release'>, rawText: string): CommandResult {
   const log = ctx.services.logger;
+  const notes: Mrkdwn[] = [];
   let share = false;
   try {
     const text = parseCommandText(rawText);
@@ -30,10 +31,12 @@ export function runCommand(ctx: CommandContext, rawText: string): CommandResult 
     const sub = byTwo ?? byOne;
     if (!sub) return { answer: unknownCommand(wordTexts(text.words)), share: false, outcome: 'user_error' };
     const args = text.words.slice(sub === byTwo ? 2 : 1);
-    const outcome = sub.run(ctx, args);
+    const withRelease: CommandContext = { ...ctx, notes, ...(text.release ? { release: text.release } : {}) };
+    const outcome = sub.run(withRelease, args);
     if ('view' in outcome)
       return { answer: answer(md``, []), view: outcome.view, share: false, outcome: 'ok' };
-    return { answer: outcome, share, outcome: 'ok' };
+    const noted = notes.length > 0 ? { ...outcome, blocks: [...outcome.blocks, context(...notes)] } : outcome;
+    return { answer: noted, share, outcome: 'ok' };
   } catch (error) {
     if (isUserError(error)) return { answer: userErrorBlocks(error), share: false, outcome: 'user_error' };
     const errorId = newErrorId();

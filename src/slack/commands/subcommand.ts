@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { AppServices } from '../../app-services';
 import { UserError } from '../../errors';
-import { code, md } from '../../text/mrkdwn';
+import { code, md, type Mrkdwn } from '../../text/mrkdwn';
+import { chooseRelease } from '../../workflows/find-release';
 import type { ModalView, SlackAnswer } from '../blocks/block-kit';
 import { wordTexts, type CommandWord } from './command-tokens';
 
@@ -11,6 +12,31 @@ export interface CommandContext {
   services: AppServices;
   userId: string;
   channelId: string | null;
+  /** The version named with `--release`, if any. */
+  release?: string;
+  /** Lines the answer ends with, e.g. which release it is about when that was a choice. */
+  notes: Mrkdwn[];
+}
+
+/**
+ * The release version a command is about: the one it names (as its word, or with `--release`),
+ * else the one chooseRelease picks for the channel it came from. When that pick was one of
+ * several live releases, the answer says so and how to name the other.
+ */
+export function releaseVersion(ctx: CommandContext, named?: string): string {
+  if (named !== undefined && ctx.release !== undefined && named.toLowerCase() !== ctx.release.toLowerCase())
+    throw new UserError('bad_argument', md`Name one release: ${named} or ${ctx.release}.`);
+  const explicit = named ?? ctx.release;
+  if (explicit !== undefined) return explicit;
+  const choice = chooseRelease(ctx.services, ctx.channelId);
+  if (choice.how !== 'channel' && choice.others.length > 0) {
+    const other = choice.others[0]?.version ?? '';
+    const live = [choice.release, ...choice.others].map((r) => r.version).join(', ');
+    ctx.notes.push(
+      md`About Kubeflow ${choice.release.version}, one of the live releases (${live}). For another, add ${code(`--release ${other}`)} or ask in its release channel.`,
+    );
+  }
+  return choice.release.version;
 }
 
 /** A subcommand answers with a message, or opens a modal. */

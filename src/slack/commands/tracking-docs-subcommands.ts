@@ -15,7 +15,7 @@ import {
   trackingSetupStartedBlocks,
   trackingSyncBlocks,
 } from '../blocks/tracking-issue-blocks';
-import { optionalVersion, parseArgs, type Subcommand } from './subcommand';
+import { optionalVersion, parseArgs, releaseVersion, type Subcommand } from './subcommand';
 
 const TRACKING_USAGE = '/kfrelease tracking-issue setup <owner/repo> | sync | preview [version]';
 const DOCS_USAGE = '/kfrelease docs [version] | docs add | docs set <id> <status>';
@@ -37,7 +37,7 @@ export const TRACKING_DOCS_SUBCOMMANDS: Subcommand[] = [
       const [first, ...rest] = args;
       const action = first?.text;
       if (action === 'preview') {
-        const version = parseArgs(optionalVersion('preview'), rest, TRACKING_USAGE);
+        const version = releaseVersion(ctx, parseArgs(optionalVersion('preview'), rest, TRACKING_USAGE));
         return trackingPreviewBlocks(previewTrackingIssue(ctx.services, version));
       }
       if (action === 'setup') {
@@ -50,7 +50,7 @@ export const TRACKING_DOCS_SUBCOMMANDS: Subcommand[] = [
         );
       }
       if (action === 'sync') {
-        const version = parseArgs(optionalVersion('sync'), rest, TRACKING_USAGE);
+        const version = releaseVersion(ctx, parseArgs(optionalVersion('sync'), rest, TRACKING_USAGE));
         const started = startTrackingIssueSync(ctx.services, { userId: ctx.userId, version });
         return trackingSyncBlocks(started.release.version, started.url, started.state);
       }
@@ -73,7 +73,7 @@ export const TRACKING_DOCS_SUBCOMMANDS: Subcommand[] = [
       const [first, ...rest] = args;
       const action = first?.text;
       if (action === 'add') {
-        const version = parseArgs(optionalVersion('docs add'), rest, DOCS_USAGE);
+        const version = releaseVersion(ctx, parseArgs(optionalVersion('docs add'), rest, DOCS_USAGE));
         const form = prepareDocsForm(ctx.services, { userId: ctx.userId, version });
         return { view: docsAddView({ release: form.release.version, groups: form.groups }) };
       }
@@ -86,7 +86,9 @@ export const TRACKING_DOCS_SUBCOMMANDS: Subcommand[] = [
         const result = setDocsStatus(ctx.services, { userId: ctx.userId, id, status });
         return docsStatusBlocks(result.item, result.changed);
       }
-      return docsListBlocks(listDocs(ctx.services, parseArgs(optionalVersion('docs'), args, DOCS_USAGE)));
+      return docsListBlocks(
+        listDocs(ctx.services, releaseVersion(ctx, parseArgs(optionalVersion('docs'), args, DOCS_USAGE))),
+      );
     },
   },
   {
@@ -98,7 +100,10 @@ export const TRACKING_DOCS_SUBCOMMANDS: Subcommand[] = [
       announcementBlocks(
         getAnnouncementDraft(
           ctx.services,
-          parseArgs(optionalVersion('announcement'), args, '/kfrelease announcement [version]'),
+          releaseVersion(
+            ctx,
+            parseArgs(optionalVersion('announcement'), args, '/kfrelease announcement [version]'),
+          ),
         ),
       ),
   },
