@@ -7,6 +7,7 @@ import { UserError } from '../errors';
 import type { Actor } from '../workflows/actor';
 import { createRelease, CREATE_RELEASE_USAGE, templateAndZone } from '../workflows/create-release';
 import { importTeam } from '../workflows/import-team';
+import { cancelRelease, closeRelease, markShipped } from '../workflows/release-lifecycle-commands';
 import { getReleaseStatus } from '../workflows/release-status';
 import { getReleaseTimeline } from '../workflows/release-timeline';
 import { componentVersionsMarkdown, getComponentVersions } from '../workflows/component-versions';
@@ -79,6 +80,49 @@ export const CLI_COMMANDS: Record<
         io.out(
           `Created ${result.release.version} (${result.release.template}, ${result.release.timeZone}); week 1 starts ${result.release.startDate}.`,
         );
+    },
+  },
+  'release shipped': {
+    usage: 'kfrelease release shipped [VERSION] [YYYY-MM-DD]',
+    run: (s, { positionals, flags }, io) => {
+      const [first, second] = positionals;
+      const isDate = (word: string | undefined) => word !== undefined && /^\d{4}-/.test(word);
+      const version = isDate(first) ? flags.release : (first ?? flags.release);
+      const on = isDate(first) ? first : second;
+      const result = markShipped(s, { version, on, actor: cliActor() });
+      io.out(
+        `Kubeflow ${result.release.version} shipped on ${result.on}${result.slipDays ? ` (${result.slipDays > 0 ? '+' : ''}${result.slipDays} days off the first plan)` : ''}.`,
+      );
+    },
+  },
+  'release close': {
+    usage: 'kfrelease release close [VERSION] [REASON...]',
+    run: (s, { positionals, flags }, io) => {
+      const [first, ...rest] = positionals;
+      const named = first !== undefined && s.store.releases.findByVersion(first) !== null;
+      const result = closeRelease(s, {
+        version: named ? first : flags.release,
+        reason: (named ? rest : positionals).join(' '),
+        actor: cliActor(),
+      });
+      io.out(
+        `Kubeflow ${result.release.version} is closed${result.early ? ' before its release day' : ''}: it is read-only now.`,
+      );
+    },
+  },
+  'release cancel': {
+    usage: 'kfrelease release cancel VERSION REASON...',
+    run: (s, { positionals }, io) => {
+      const [version, ...reason] = positionals;
+      if (!version || reason.length === 0) {
+        throw new UserError(
+          'bad_argument',
+          md`Name the release to cancel and say why.`,
+          md`Usage: kfrelease release cancel VERSION REASON...`,
+        );
+      }
+      const result = cancelRelease(s, { version, reason: reason.join(' '), actor: cliActor() });
+      io.out(`Kubeflow ${result.release.version} is cancelled: it is read-only now.`);
     },
   },
   'team import': {

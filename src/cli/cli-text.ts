@@ -22,7 +22,7 @@ export function formatStatusText(status: ReleaseStatus): string {
     `Phase:     ${phases}`,
     `Week:      ${week}`,
     `Next:      ${next ? `${next.name}${next.artifact ? ` [${next.artifact}]` : ''} on ${next.dueOn} (${days(next.daysLeft)})${next.slipDays ? `, ${next.slipDays} days off the first plan` : ''}` : 'no milestones left'}`,
-    `Release:   ${status.release ? `${status.release.dueOn} (${days(status.release.daysLeft)})` : '-'}`,
+    `Release:   ${releaseText(status.release, days)}`,
     `Manager:   ${names(status.team.releaseManagers)}`,
     `Docs lead: ${names(status.team.docsLeads)}${status.team.docsLeadImplied ? ' (as Release Manager)' : ''}`,
     `Liaisons:  ${status.team.liaisonsCovering} of ${status.team.workingGroups} working groups covered`,
@@ -33,9 +33,21 @@ export function formatStatusText(status: ReleaseStatus): string {
         .map((b) => `${b.wg} ${b.releaseBlocking}/${b.open} release-blocking`)
         .join(', ') || 'none open'
     }`,
-    `RC tags:   ${status.rcs}`,
-    `${status.signoffs}`,
+    `RC tags:   ${status.rcs.replace(/^RC tags: /, '')}`,
+    status.signoffs,
+    ...(status.state === 'live'
+      ? []
+      : [
+          `State:     ${status.state}${status.closed ? ` on ${status.closed.at.slice(0, 10)}` : ''}${status.closed?.reason ? ` (${status.closed.reason})` : ''}`,
+        ]),
   ].join('\n');
+}
+
+function releaseText(release: ReleaseStatus['release'], days: (n: number) => string): string {
+  if (!release) return '-';
+  if (!release.done) return `${release.dueOn} (${days(release.daysLeft)})`;
+  const how = release.done.source === 'tag' ? `tag ${release.done.ref ?? ''}`.trim() : 'recorded by hand';
+  return `shipped ${release.done.doneOn} (${how}${release.slipDays ? `, ${release.slipDays > 0 ? '+' : ''}${release.slipDays} days off the first plan` : ''})`;
 }
 
 /** Plain-text timeline for a terminal: planned against current dates. */

@@ -92,7 +92,9 @@ function meetingOccurrences(s: ReleaseSchedule): Occurrence[] {
 }
 
 function deadlineOccurrences(s: ReleaseSchedule): Occurrence[] {
+  // An optional milestone (rc.3: cut only if needed) is on the agenda, but nags nobody.
   return deadlinesOf(s.timeline).flatMap((deadline) => {
+    if (deadline.optional) return [];
     const end = deadlineEnd(deadline.dueOn, s.zone);
     const id = `${s.releaseId}:${deadline.key}:${deadline.dueOn}`;
     const reminders = s.reminders.offsets.map((offset) => ({
@@ -105,7 +107,6 @@ function deadlineOccurrences(s: ReleaseSchedule): Occurrence[] {
       deadline,
       offset,
     }));
-    if (deadline.optional) return reminders;
     const morning = escalationMoment(deadline, s.reminders, s.zone);
     const escalation = {
       key: `escalation:${id}`,
@@ -127,7 +128,7 @@ function byTime(a: Occurrence, b: Occurrence): number {
 /**
  * Every occurrence of every job of one release over its whole cycle, in the order they run: the
  * agenda and the note-taker's notice of each weekly meeting, each reminder before each deadline,
- * and the morning-after escalation of each deadline that is not optional. A reminder that would
+ * and the morning-after escalation of each deadline (none for an optional one). A reminder that would
  * fall after its deadline (a long offset moved by quiet hours) is left out.
  */
 export function scheduleOccurrences(schedule: ReleaseSchedule): Occurrence[] {

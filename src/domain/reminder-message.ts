@@ -8,10 +8,15 @@ export interface OwedItem {
   people: PersonRef[];
 }
 
-/** What is still owed for a deadline: `known` false when kfrelease cannot tell what is done. */
+/**
+ * What is still owed for a deadline: `known` false when kfrelease cannot tell what is done, and
+ * then `checkedLater` when it looks for it (a branch or tag on the manifests repository, not
+ * checked yet) rather than having no way to see it.
+ */
 export interface Owed {
   known: boolean;
   items: OwedItem[];
+  checkedLater?: boolean;
 }
 
 /** A reminder or an escalation as plain data; rendered for Slack by reminder-blocks. */
@@ -54,7 +59,9 @@ export function reminderMessage(params: {
     people: uniquePeople(owed.items),
     footer: owed.known
       ? `Owed by ${deadline.owner}. Only those who still owe something are named.`
-      : `Owed by ${deadline.owner}. kfrelease cannot check this one: tell the channel when it is done.`,
+      : owed.checkedLater
+        ? `Owed by ${deadline.owner}. kfrelease looks for it on the manifests repository and announces it here when it appears.`
+        : `Owed by ${deadline.owner}. kfrelease cannot check this one: tell the channel when it is done.`,
   };
 }
 

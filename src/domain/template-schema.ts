@@ -33,7 +33,10 @@ const week = z.int('must be a whole number of weeks');
 const phaseSchema = z.strictObject({
   key: z.enum(PHASE_KEYS),
   name: z.string().min(1, 'must not be empty'),
-  /** First week of the phase; week 1 starts on the release's start date, 0 and below come before it. */
+  /**
+   * First week of the phase; week 1 starts on the release's start date (any weekday, and every week
+   * starts on that weekday), 0 and below come before it.
+   */
   from_week: week,
   /** Last week of the phase, inclusive (checked against from_week below). */
   to_week: week,
@@ -48,7 +51,10 @@ const milestoneSchema = z.strictObject({
   phase: z.enum(PHASE_KEYS),
   /** The week it is due; it must lie inside its phase's weeks. */
   week,
-  /** ISO weekday, 1 = Monday ... 7 = Sunday. */
+  /**
+   * ISO weekday, 1 = Monday ... 7 = Sunday. The milestone falls on the day of its week that has
+   * this weekday, whatever weekday the cycle starts on (see computeTimeline).
+   */
   weekday: z
     .int('must be a whole number')
     .min(1, 'must be 1 (Monday) to 7 (Sunday)')

@@ -3,7 +3,10 @@ import type { MilestoneKey, PhaseKey } from './phases';
 import type { ReleaseTemplate, TemplateMilestone } from './release-template';
 import { formatVersionPattern, type ParsedVersion } from './version';
 
-/** A phase placed on the calendar: whole weeks, Monday of its first week to Sunday of its last. */
+/**
+ * A phase placed on the calendar: whole cycle weeks, from the first day of its first week to the
+ * last day of its last (Monday to Sunday when week 1 starts on a Monday).
+ */
 export interface PhaseDates {
   key: PhaseKey;
   name: string;
@@ -28,7 +31,7 @@ export interface MilestoneDate {
 
 /** A release template laid out on the calendar from a start date. */
 export interface Timeline {
-  /** Monday of week 1. */
+  /** The first day of week 1, any weekday: every cycle week starts on that weekday. */
   startDate: string;
   /** IANA time zone the dates are calendar dates in, e.g. "Europe/Berlin". */
   zone: string;
@@ -55,8 +58,9 @@ export function isValidTimeZone(zone: string): boolean {
 }
 
 /**
- * Checks a cycle start date: a real YYYY-MM-DD date that is a Monday, in a known zone.
- * Returns null when it is fine, otherwise a sentence for the release manager.
+ * Checks a cycle start date: a real YYYY-MM-DD date in a known zone. Any weekday will do: releases
+ * have started mid-week (Kubeflow 1.8's week 1 began on a Wednesday), and every cycle week then
+ * starts on that weekday. Returns null when it is fine, otherwise a sentence for the release manager.
  */
 export function validateStartDate(startDate: string, zone: string): string | null {
   if (!isValidTimeZone(zone)) {
@@ -64,11 +68,9 @@ export function validateStartDate(startDate: string, zone: string): string | nul
   }
   if (!ISO_DATE.test(startDate))
     return `"${startDate}" is not a date; write it as YYYY-MM-DD, e.g. 2026-03-02.`;
-  const date = DateTime.fromISO(startDate, { zone }).setLocale('en-US');
+  const date = DateTime.fromISO(startDate, { zone });
   if (!date.isValid) return `${startDate} is not a real date; check the month and the day.`;
-  if (date.weekday === 1) return null;
-  const monday = date.minus({ days: date.weekday - 1 }).toISODate();
-  return `${startDate} is a ${date.toFormat('cccc')}; week 1 starts on a Monday, e.g. ${monday}.`;
+  return null;
 }
 
 function calendarDate(isoDate: string, zone: string): DateTime {
@@ -82,9 +84,24 @@ function addDays(isoDate: string, days: number, zone: string): string {
   return calendarDate(isoDate, zone).plus({ days }).toISODate() ?? isoDate;
 }
 
-/** The date of ISO weekday `weekday` (1 = Monday) in cycle week `week` (week 1 starts on the start date). */
-function dateOfWeek(startDate: string, zone: string, week: number, weekday: number): string {
-  return addDays(startDate, 7 * (week - 1) + (weekday - 1), zone);
+/** The first day of cycle week `week`: week 1 starts on the start date, week N 7 * (N - 1) days later. */
+function firstDayOfWeek(startDate: string, zone: string, week: number): string {
+  return addDays(startDate, 7 * (week - 1), zone);
+}
+
+/** The last day of cycle week `week`: the day before the next week starts. */
+function lastDayOfWeek(startDate: string, zone: string, week: number): string {
+  return addDays(startDate, 7 * week - 1, zone);
+}
+
+/**
+ * The first day in cycle week `week` with ISO weekday `weekday` (1 = Monday). A week holds each
+ * weekday once, so "the Friday of week 12" is one date whatever weekday the cycle starts on; with
+ * a Monday start, weekday W is simply the W-th day of the week.
+ */
+function dateOfWeekday(startDate: string, zone: string, week: number, weekday: number): string {
+  const startWeekday = calendarDate(startDate, zone).weekday;
+  return addDays(startDate, 7 * (week - 1) + ((weekday - startWeekday + 7) % 7), zone);
 }
 
 function milestoneArtifact(template: ReleaseTemplate, version: ParsedVersion, m: TemplateMilestone): string {
@@ -94,9 +111,11 @@ function milestoneArtifact(template: ReleaseTemplate, version: ParsedVersion, m:
 }
 
 /**
- * Lays a release template on the calendar: week N starts on startDate + 7 * (N - 1) days, phases
- * span whole weeks (Monday to Sunday) and milestones fall on their weekday. Dates are calendar
- * dates in the release's zone, computed with calendar arithmetic so DST changes move nothing.
+ * Lays a release template on the calendar: week N starts on startDate + 7 * (N - 1) days, whatever
+ * weekday the start date is; phases span whole weeks (from the first day of their first week to
+ * the day before the week after their last starts) and a milestone falls on the first day of its
+ * week with its weekday. Dates are calendar dates in the release's zone, computed with calendar
+ * arithmetic so DST changes move nothing.
  * Throws when the start date or zone is invalid: callers check them with validateStartDate first.
  */
 export function computeTimeline(params: {
@@ -112,8 +131,8 @@ export function computeTimeline(params: {
   const phases = template.phases.map((p) => ({
     key: p.key,
     name: p.name,
-    startsOn: dateOfWeek(startDate, zone, p.fromWeek, 1),
-    endsOn: dateOfWeek(startDate, zone, p.toWeek, 7),
+    startsOn: firstDayOfWeek(startDate, zone, p.fromWeek),
+    endsOn: lastDayOfWeek(startDate, zone, p.toWeek),
   }));
   const milestones = template.milestones
     .map((m, order) => ({
@@ -122,7 +141,7 @@ export function computeTimeline(params: {
         key: m.key,
         name: m.name,
         phase: m.phase,
-        dueOn: dateOfWeek(startDate, zone, m.week, m.weekday),
+        dueOn: dateOfWeekday(startDate, zone, m.week, m.weekday),
         optional: m.optional,
         owner: m.owner,
         artifact: milestoneArtifact(template, version, m),

@@ -38,6 +38,7 @@ export function icalFeed(schedule: PublicSchedule): string {
       `Owner: ${milestone.owner}`,
       milestone.artifact ? `Produces: ${milestone.artifact}` : '',
       milestone.optional ? 'Optional: only if needed.' : '',
+      milestone.doneOn ? `Done on ${milestone.doneOn}.` : '',
       milestone.slipDays !== 0 ? `First planned for ${milestone.plannedOn}.` : '',
     ].filter(Boolean);
     lines.push(

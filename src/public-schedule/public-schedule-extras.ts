@@ -4,6 +4,7 @@ import { meetingMoment, weekdayName } from '../domain/meeting-schedule';
 import type { ArtifactState } from '../domain/rc-tags';
 import { rcStatus } from '../workflows/rc-status';
 import type { ScheduleDeps } from './public-schedule';
+import { currentPlan } from '../workflows/current-plan';
 
 /** The release branch, an RC tag or the final tag, planned and as found on GitHub. */
 export interface PublicRcTag {
@@ -50,8 +51,8 @@ export function publicRcTags(deps: ScheduleDeps, release: ReleaseRow): PublicRcT
 /** The meeting series over the whole cycle; its channel and notes stay private. */
 export function publicMeetings(deps: ScheduleDeps, release: ReleaseRow): PublicMeetings | null {
   const meeting = deps.store.meetings.meeting(release.id);
-  const plan = deps.store.releases.latestPlan(release);
-  if (!meeting || !plan) return null;
+  if (!meeting || !deps.store.releases.latestPlan(release)) return null;
+  const plan = currentPlan(deps.store, release);
   const dates = seriesDates({ timeline: plan.timeline, meeting: { ...meeting, since: deps.clock.now() } });
   return {
     weekday: weekdayName(meeting.weekday),

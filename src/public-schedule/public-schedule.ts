@@ -3,7 +3,8 @@ import type { Clock } from '../clock';
 import type { ReleaseRow } from '../db/release-repository';
 import type { Store } from '../db/store';
 import type { ReleaseTemplate } from '../domain/release-template';
-import { cycleWeek, phasesOn } from '../domain/timeline';
+import { cycleWeek, lastDayOf, phasesOn } from '../domain/timeline';
+import { currentPlan } from '../workflows/current-plan';
 import { parseVersion } from '../domain/version';
 import { getComponentVersions } from '../workflows/component-versions';
 import { getReleaseTimeline } from '../workflows/release-timeline';
@@ -44,7 +45,10 @@ export interface PublicMilestone {
   /** The branch or tag it produces, e.g. v1.11.0-rc.1. */
   artifact: string | null;
   plannedOn: string;
+  /** The day it was done once known (its tag found, or recorded), else the day it is planned for now. */
   dueOn: string;
+  /** Set once it was done. */
+  doneOn: string | null;
   slipDays: number;
 }
 
@@ -62,17 +66,12 @@ export interface PublicComponent {
  * Everything the public schedule shows about one release. Only what is public on GitHub anyway:
  * no Slack IDs, names of submitters, notes, decisions or plan reasons.
  */
-export interface PublicSchedule {
-  version: string;
-  status: ReleaseRow['status'];
+export interface PublicSchedule extends PublicReleaseSummary {
   template: { key: string; name: string };
-  timeZone: string;
-  startDate: string;
   /** Today in the release's time zone, and the cycle week it falls in. */
   today: string;
   week: number;
   plan: { revision: number; replannedOn: string | null };
-  currentPhases: string[];
   phases: PublicPhase[];
   milestones: PublicMilestone[];
   components: PublicComponent[];
@@ -82,13 +81,44 @@ export interface PublicSchedule {
   generatedAt: string;
 }
 
+/** What the list of releases and each release's own schedule both say about it, alike. */
 export interface PublicReleaseSummary {
   version: string;
+  /** live, closed or cancelled. */
   status: ReleaseRow['status'];
   timeZone: string;
-  startsOn: string;
-  releaseOn: string;
+  /** The first day of week 1. */
+  startDate: string;
+  /** Release day: the day it shipped once known, else as planned now. */
+  releaseOn: string | null;
+  /** Set once the release shipped. */
+  shippedOn: string | null;
+  /** First and last day of the whole cycle, Preparation to Post Release. */
+  cycle: PublicDates;
+  /** Keys of the phases it is in today, and their names. */
   currentPhases: string[];
+  currentPhaseNames: string[];
+}
+
+/** The summary of one release, the same in the list and in its own schedule. */
+function summaryOf(deps: ScheduleDeps, release: ReleaseRow): PublicReleaseSummary {
+  const today = deps.clock.now().setZone(release.timeZone).toISODate() ?? '';
+  const timeline = deps.store.releases.latestPlan(release) ? currentPlan(deps.store, release).timeline : null;
+  const releaseDay = timeline?.milestones.find((m) => m.key === 'release');
+  return {
+    version: release.version,
+    status: release.status,
+    timeZone: release.timeZone,
+    startDate: release.startDate,
+    releaseOn: releaseDay?.dueOn ?? null,
+    shippedOn: releaseDay?.done?.doneOn ?? null,
+    cycle: {
+      startsOn: timeline?.phases[0]?.startsOn ?? release.startDate,
+      endsOn: timeline ? lastDayOf(timeline) : release.startDate,
+    },
+    currentPhases: (timeline ? phasesOn(timeline, today) : []).map((p) => p.key),
+    currentPhaseNames: (timeline ? phasesOn(timeline, today) : []).map((p) => p.name),
+  };
 }
 
 /** The release a path names (v1.11.0, 1.11.0 and V1.11.0 alike), or null. */
@@ -99,20 +129,7 @@ export function findPublicRelease(store: Store, raw: string): ReleaseRow | null 
 
 /** Every release with its span and the phases it is in today, oldest first. */
 export function listPublicReleases(deps: ScheduleDeps): PublicReleaseSummary[] {
-  const windows = new Map(deps.store.releases.windows().map((w) => [w.version, w]));
-  return deps.store.releases.list().map((release) => {
-    const plan = deps.store.releases.latestPlan(release);
-    const today = deps.clock.now().setZone(release.timeZone).toISODate() ?? '';
-    const window = windows.get(release.version);
-    return {
-      version: release.version,
-      status: release.status,
-      timeZone: release.timeZone,
-      startsOn: window?.startsOn ?? release.startDate,
-      releaseOn: window?.releaseOn ?? release.startDate,
-      currentPhases: plan ? phasesOn(plan.timeline, today).map((p) => p.name) : [],
-    };
-  });
+  return deps.store.releases.list().map((release) => summaryOf(deps, release));
 }
 
 /** The public schedule of one release. */
@@ -132,17 +149,11 @@ export function getPublicSchedule(deps: ScheduleDeps, release: ReleaseRow): Publ
     slipDays: p.slipDays,
   }));
   return {
-    version: release.version,
-    status: release.status,
+    ...summaryOf(deps, release),
     template: { key: release.template, name: deps.templates.get(release.template)?.name ?? release.template },
-    timeZone: release.timeZone,
-    startDate: release.startDate,
     today,
     week: cycleWeek(release.startDate, today),
     plan: { revision: timeline.planRevision, replannedOn },
-    currentPhases: phases
-      .filter((p) => p.current.startsOn <= today && today <= p.current.endsOn)
-      .map((p) => p.key),
     phases,
     milestones: timeline.milestones.map((m) => ({
       key: m.key,
@@ -152,6 +163,7 @@ export function getPublicSchedule(deps: ScheduleDeps, release: ReleaseRow): Publ
       artifact: m.artifact,
       plannedOn: m.planned.startsOn,
       dueOn: m.current.startsOn,
+      doneOn: m.done?.doneOn ?? null,
       slipDays: m.slipDays,
     })),
     components: versions.groups.flatMap((group) =>

@@ -43,7 +43,7 @@ function milestonesTable(schedule: PublicSchedule): string {
     ['Date', 'Milestone', 'Produces', 'Owner', ''],
     schedule.milestones.map((m) => [
       `<span class="num">${esc(date(m.dueOn))}</span>`,
-      `${esc(m.name)}${m.optional ? ' <span class="muted">(optional)</span>' : ''}`,
+      `${m.doneOn ? '<span class="badge">done</span> ' : ''}${esc(m.name)}${m.optional ? ' <span class="muted">(optional)</span>' : ''}`,
       m.artifact ? `<code>${esc(m.artifact)}</code>` : '',
       esc(m.owner),
       m.slipDays === 0
@@ -139,13 +139,16 @@ export function releaseListPage(releases: PublicReleaseSummary[]): string {
     .map((r) => [
       link(`/schedule/${r.version}`, `Kubeflow ${r.version}`),
       `<span class="badge">${esc(r.status)}</span>`,
-      esc(range(r.startsOn, r.releaseOn)),
-      esc(r.currentPhases.join(', ')) || '<span class="muted">not in a phase today</span>',
+      esc(range(r.cycle.startsOn, r.cycle.endsOn)),
+      r.releaseOn
+        ? esc(`${r.shippedOn ? 'shipped ' : ''}${r.releaseOn}`)
+        : '<span class="muted">not planned</span>',
+      esc(r.currentPhaseNames.join(', ')) || '<span class="muted">not in a phase today</span>',
     ]);
   const body = `
 <h1>Kubeflow releases</h1>
 <p class="lead">The schedule of every release kfrelease runs. Open a release for its timeline, milestones and component versions, or subscribe to its calendar.</p>
-${rows.length > 0 ? table(['Release', 'Status', 'Cycle', 'Today'], rows) : '<p>No release has been planned yet.</p>'}
+${rows.length > 0 ? table(['Release', 'Status', 'Cycle', 'Release day', 'Today'], rows) : '<p>No release has been planned yet.</p>'}
 `;
   return pageLayout({ title: 'Kubeflow release schedule', body });
 }

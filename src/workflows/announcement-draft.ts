@@ -7,6 +7,7 @@ import { summarizeTeam } from '../domain/team';
 import { getComponentVersions } from './component-versions';
 import { findRelease } from './find-release';
 import type { Post } from './notice';
+import { currentPlan } from './current-plan';
 
 export interface AnnouncementDraft {
   version: string;
@@ -19,7 +20,7 @@ export interface AnnouncementDraft {
 
 /** Release day: the final release milestone, else the first day of the Release Day phase. */
 function releaseDateOf(store: Store, release: ReleaseRow): string | null {
-  const timeline = store.releases.latestPlan(release)?.timeline;
+  const timeline = store.releases.latestPlan(release) ? currentPlan(store, release).timeline : null;
   return (
     timeline?.milestones.find((m) => m.key === 'release')?.dueOn ??
     timeline?.phases.find((p) => p.key === 'release_day')?.startsOn ??

@@ -12,6 +12,7 @@ import { listBlockers } from './list-blockers';
 import { noteTakerRotation } from './note-takers';
 import { getReleaseStatus, type ReleaseStatus } from './release-status';
 import { matrixOf } from './signoff-matrix';
+import { currentPlan } from './current-plan';
 
 /** Roles that may record documentation work (for their working group, or all of them). */
 const DOCS_ROLES: readonly RoleKey[] = ['docs_lead', 'team_member', 'wg_docs_lead', 'wg_test_lead'];
@@ -96,9 +97,7 @@ function docsDuties(store: Store, release: ReleaseRow, userId: string, isDocsLea
 /** The distribution testing a representative owes, with their sign-off on the current RC. */
 function distributionDuties(store: Store, release: ReleaseRow, distributions: string[]): HomeDuty[] {
   if (distributions.length === 0) return [];
-  const testing = store.releases
-    .latestPlan(release)
-    ?.timeline.phases.find((p) => p.key === 'distribution_testing');
+  const testing = currentPlan(store, release).timeline.phases.find((p) => p.key === 'distribution_testing');
   const matrix = matrixOf(store, release);
   return distributions.map((distribution) => {
     const row = matrix.rows.find((r) => r.distribution === distribution);

@@ -33,7 +33,7 @@ export function templateAndZone(words: string[]): { template?: string; timeZone?
 
 export interface CreateReleaseInput {
   version: string;
-  /** The Monday of week 1, YYYY-MM-DD. */
+  /** The first day of week 1, YYYY-MM-DD, on any weekday: every cycle week starts on that weekday. */
   startDate: string;
   template?: string;
   timeZone?: string;
@@ -66,6 +66,12 @@ export function createRelease(
     );
   }
   const problems: string[] = [];
+  // The channel a release is created in becomes its channel: a direct message cannot be one.
+  if (input.actor.kind === 'slack' && !/^[CG][A-Z0-9]{2,}$/.test(input.channel ?? '')) {
+    problems.push(
+      'Create the release in the channel the release team works in: it becomes the release channel, and a direct message cannot be one.',
+    );
+  }
   const templateKey = input.template ?? DEFAULT_TEMPLATE;
   const template = templates.get(templateKey);
   if (!template)

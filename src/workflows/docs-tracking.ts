@@ -20,6 +20,7 @@ import { requireLive } from './release-lifecycle';
 import { findRelease } from './find-release';
 import type { Post } from './notice';
 import { code, md } from '../text/mrkdwn';
+import { currentPlan } from './current-plan';
 
 type Deps = { store: Store; clock: Clock; admins: string[] };
 export type DocsField = keyof DocsItemInput;
@@ -164,9 +165,7 @@ export interface DocsView {
 export function listDocs(deps: { store: Store; clock: Clock }, version?: string): DocsView {
   const release = findRelease(deps, version);
   const today = deps.clock.now().setZone(release.timeZone).toISODate() ?? '';
-  const docs = deps.store.releases
-    .latestPlan(release)
-    ?.timeline.phases.find((p) => p.key === 'documentation');
+  const docs = currentPlan(deps.store, release).timeline.phases.find((p) => p.key === 'documentation');
   const groups = deps.store.workingGroups.list().map((g) => g.name);
   return {
     version: release.version,

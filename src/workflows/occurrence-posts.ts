@@ -47,7 +47,11 @@ export function owedFor(deps: AgendaDeps, release: ReleaseRow, deadline: Deadlin
   const what = deadline.artifact
     ? `${deadline.artifact} ${missing ? 'not there yet' : 'to deliver'}`
     : deadline.name;
-  return { known: missing === true, items: [{ what, people: ownerPeople(team, deadline.owner) }] };
+  return {
+    known: missing === true,
+    items: [{ what, people: ownerPeople(team, deadline.owner) }],
+    checkedLater: deadline.artifact !== null,
+  };
 }
 
 const dueLabel = (dueOn: string) => DateTime.fromISO(dueOn, { zone: 'utc' }).toFormat('ccc d LLL');

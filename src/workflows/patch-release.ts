@@ -16,6 +16,7 @@ import type { Store } from '../db/store';
 import { UserError } from '../errors';
 import { refuse } from './authority';
 import { announceDecision, requireReleaseManager } from './decision-log';
+import { currentPlan, shippedOn } from './current-plan';
 import { requireLive } from './release-lifecycle';
 import { findRelease } from './find-release';
 import { code, md } from '../text/mrkdwn';
@@ -133,13 +134,12 @@ export function openPatchRelease(
   requireLive(release);
   requireReleaseManager(deps, release, input.userId, `open patch release ${version.canonical}`);
   const today = localDate(clock.now(), release.timeZone);
-  const releaseOn = store.releases
-    .latestPlan(release)
-    ?.timeline.milestones.find((m) => m.key === 'release')?.dueOn;
   const problems: string[] = [];
-  if (releaseOn && releaseOn > today) {
+  // A patch release follows the release as it really shipped, whatever day the plan said.
+  if (!shippedOn(store, release)) {
+    const planned = currentPlan(store, release).timeline.milestones.find((m) => m.key === 'release');
     problems.push(
-      `${release.version} is released on ${releaseOn}: its patch releases are opened after that.`,
+      `${release.version} has not shipped yet${planned ? ` (planned for ${planned.dueOn})` : ''}: its patch releases are opened after. kfrelease records the day it ships when the final tag appears on the manifests repository, or when the release manager says so with \`/kfrelease release shipped\`.`,
     );
   }
   const problem = patchVersionProblem(

@@ -3,27 +3,34 @@ import type { ReleaseRow } from '../db/release-repository';
 import type { Store } from '../db/store';
 import { scheduleOccurrences, type Occurrence, type ReleaseSchedule } from '../domain/due-occurrences';
 import { DEFAULT_REMINDER_SETTINGS } from '../domain/reminders';
+import { currentPlan } from './current-plan';
 
 const utc = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' });
 
 /**
- * Everything the schedule of a release depends on, from the database: its latest plan, its
- * meeting (if set up) and its reminder settings (the defaults, from the release's creation on,
- * when none were set). Null when the release has no plan.
+ * Everything the schedule of a release depends on, from the database: its plan as it stands (the
+ * latest plan with what actually happened, so meetings follow the real release day), its meeting
+ * (if set up) and its reminder settings (the defaults, from the release's creation on, when none
+ * were set). A milestone already done needs no reminder, so it is left out; and reminders count
+ * only from when the plan they come from was made: a re-plan that pulls a deadline in does not
+ * make its earlier reminders look missed. Null when the release has no plan.
  */
 export function loadReleaseSchedule(store: Store, release: ReleaseRow): ReleaseSchedule | null {
-  const plan = store.releases.latestPlan(release);
-  if (!plan) return null;
+  if (!store.releases.latestPlan(release)) return null;
+  const plan = currentPlan(store, release);
   const meeting = store.meetings.meeting(release.id);
   const reminders = store.meetings.reminders(release.id);
+  const remindersSince = utc(reminders?.since ?? release.createdAt);
+  const planSince = utc(plan.createdAt);
   return {
     releaseId: release.id,
     zone: release.timeZone,
-    timeline: plan.timeline,
+    timeline: { ...plan.timeline, milestones: plan.timeline.milestones.filter((m) => !m.done) },
     meeting: meeting ? { ...meeting, since: utc(meeting.since) } : null,
-    reminders: reminders
-      ? { ...reminders, since: utc(reminders.since) }
-      : { ...DEFAULT_REMINDER_SETTINGS, since: utc(release.createdAt) },
+    reminders: {
+      ...(reminders ?? DEFAULT_REMINDER_SETTINGS),
+      since: planSince > remindersSince ? planSince : remindersSince,
+    },
   };
 }
 

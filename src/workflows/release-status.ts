@@ -1,17 +1,12 @@
 import type { Clock } from '../clock';
 import { summarizeTeam, type TeamAssignment } from '../domain/team';
-import {
-  cycleWeek,
-  daysUntil,
-  lastDayOf,
-  nextMilestone,
-  phasesOn,
-  timelineSlip,
-  type PhaseDates,
-} from '../domain/timeline';
+import { cycleWeek, daysUntil, lastDayOf, phasesOn, timelineSlip, type PhaseDates } from '../domain/timeline';
 import type { Store } from '../db/store';
 import { getComponentVersions } from './component-versions';
+import { currentPlan } from './current-plan';
 import { findRelease } from './find-release';
+import type { ActualDate } from '../domain/actuals';
+import type { ReleaseRow } from '../db/release-repository';
 import type { BlockerCounts } from '../domain/blocker-triage';
 import { blockerSummary } from './list-blockers';
 import { rcSummary } from './rc-status';
@@ -26,6 +21,8 @@ export interface MilestoneStatus {
   artifact: string | null;
   /** Days later than the first plan (negative: earlier). */
   slipDays: number;
+  /** Set once it was actually done: the day, and how kfrelease knows. */
+  done: ActualDate | null;
 }
 
 export interface PersonRef {
@@ -39,8 +36,12 @@ export interface ReleaseStatus {
   template: string;
   timeZone: string;
   channel: string | null;
-  state: string;
+  /** live, closed or cancelled; when and why it was closed or cancelled. */
+  state: ReleaseRow['status'];
+  closed: { at: string; by: string; reason: string | null } | null;
   today: string;
+  /** The first day of week 1. */
+  week1StartsOn: string;
   week: number;
   releaseWeek: number;
   phases: PhaseDates[];
@@ -79,9 +80,8 @@ const person = (a: TeamAssignment): PersonRef => ({ name: a.name, slackId: a.sla
 export function getReleaseStatus(deps: { store: Store; clock: Clock }, version?: string): ReleaseStatus {
   const { store, clock } = deps;
   const release = findRelease(deps, version);
-  const latest = store.releases.latestPlan(release);
-  const first = store.releases.firstPlan(release);
-  if (!latest || !first) throw new Error(`release ${release.version} has no plan`);
+  const latest = currentPlan(store, release);
+  const first = { timeline: latest.first };
   const timeline = latest.timeline;
   const today = clock.now().setZone(release.timeZone).toISODate() ?? '';
   const slips = new Map(
@@ -99,6 +99,7 @@ export function getReleaseStatus(deps: { store: Store; clock: Clock }, version?:
           owner: m.owner,
           artifact: m.artifact,
           slipDays: slips.get(m.key) ?? 0,
+          done: m.done,
         }
       : null;
   const releaseMilestone = timeline.milestones.find((m) => m.key === 'release');
@@ -113,12 +114,18 @@ export function getReleaseStatus(deps: { store: Store; clock: Clock }, version?:
     timeZone: release.timeZone,
     channel: release.slackChannel,
     state: release.status,
+    closed:
+      release.closedAt && release.closedBy
+        ? { at: release.closedAt, by: release.closedBy, reason: release.closeReason }
+        : null,
     today,
+    week1StartsOn: release.startDate,
     week: cycleWeek(release.startDate, today),
     releaseWeek: releaseMilestone ? cycleWeek(release.startDate, releaseMilestone.dueOn) : 0,
     phases: phasesOn(timeline, today),
     outside: today < firstDay ? 'before' : today > lastDay ? 'after' : null,
-    nextMilestone: toStatus(nextMilestone(timeline, today)),
+    // What is still to come: a milestone already done (its tag found early, say) is not next.
+    nextMilestone: toStatus(timeline.milestones.find((m) => !m.done && m.dueOn >= today)),
     release: toStatus(releaseMilestone),
     planRevision: latest.revision,
     revisions: {

@@ -1,6 +1,8 @@
 import type { Clock } from '../clock';
 import { timelineSlip } from '../domain/timeline';
 import type { Store } from '../db/store';
+import type { ActualDate } from '../domain/actuals';
+import { currentPlan } from './current-plan';
 import { findRelease } from './find-release';
 
 export interface DatedItem {
@@ -33,7 +35,13 @@ export interface ReleaseTimelineView {
   /** Why the latest plan was made, when it is a re-plan. */
   replanReason: string | null;
   phases: (DatedItem & { entered: PhaseEntry | null })[];
-  milestones: (DatedItem & { owner: string; optional: boolean; artifact: string | null })[];
+  /** `current` is the day it was done once kfrelease knows it (`done`), else the latest plan's. */
+  milestones: (DatedItem & {
+    owner: string;
+    optional: boolean;
+    artifact: string | null;
+    done: ActualDate | null;
+  })[];
 }
 
 /** The timeline of the named (or current) release, planned against re-planned. */
@@ -42,9 +50,8 @@ export function getReleaseTimeline(
   version?: string,
 ): ReleaseTimelineView {
   const release = findRelease(deps, version);
-  const latest = deps.store.releases.latestPlan(release);
-  const first = deps.store.releases.firstPlan(release);
-  if (!latest || !first) throw new Error(`release ${release.version} has no plan`);
+  const latest = currentPlan(deps.store, release);
+  const first = { timeline: latest.first };
   const entered = new Map(
     deps.store.phaseControl
       .transitions(release.id)
@@ -85,6 +92,7 @@ export function getReleaseTimeline(
         planned: { startsOn: planned.dueOn, endsOn: planned.dueOn },
         current: { startsOn: m.dueOn, endsOn: m.dueOn },
         slipDays: slip.get(`milestone:${m.key}`) ?? 0,
+        done: m.done,
       };
     }),
   };

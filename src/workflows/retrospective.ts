@@ -21,6 +21,7 @@ import { findRelease } from './find-release';
 import { releasePosition } from './phase-control';
 import { rcStatus } from './rc-status';
 import { md } from '../text/mrkdwn';
+import { currentPlan } from './current-plan';
 
 type Deps = { store: Store; clock: Clock };
 
@@ -64,10 +65,13 @@ export interface RetrospectiveView {
   patchReleases: string[];
   /** Names of the people who wrote notes, by Slack user ID, where the team knows them. */
   names: Record<string, string>;
+  /** Set while release day is still ahead: the notes so far, and the figures as they stand. */
+  releaseDayAhead: string | null;
 }
 
 /**
- * Compiles the retrospective of a release after its release day: the notes grouped by phase, with
+ * Compiles the retrospective of a release, any time (before release day the figures are as they
+ * stand): the notes grouped by phase, with
  * the slip of each milestone against the first plan, the working groups whose revisions came after
  * the first day of Feature Freeze, the age of the blocking issues at release, and how many RCs
  * there were (the tags found, else the plan's).
@@ -75,9 +79,8 @@ export interface RetrospectiveView {
 export function compileRetrospective(deps: Deps, version?: string): RetrospectiveView {
   const { store, clock } = deps;
   const release = findRelease(deps, version);
-  const latest = store.releases.latestPlan(release);
-  const first = store.releases.firstPlan(release);
-  if (!latest || !first) throw new Error(`release ${release.version} has no plan`);
+  const latest = currentPlan(store, release);
+  const first = { timeline: latest.first };
   const zone = release.timeZone;
   const today = localDate(clock.now(), zone);
   const timeline = latest.timeline;
@@ -85,14 +88,7 @@ export function compileRetrospective(deps: Deps, version?: string): Retrospectiv
     timeline.milestones.find((m) => m.key === 'release')?.dueOn ??
     timeline.phases.find((p) => p.key === 'release_day')?.startsOn ??
     null;
-  if (releaseOn && releaseOn > today) {
-    const notes = store.retroNotes.forRelease(release.id).length;
-    throw new UserError(
-      'conflict',
-      md`The retrospective of ${release.version} is compiled after release day (${releaseOn}); ${notes} note${notes === 1 ? '' : 's'} so far.`,
-      md`Add notes any time with \`/kfrelease retro <note>\`.`,
-    );
-  }
+  const releaseDayAhead = releaseOn && releaseOn > today ? releaseOn : null;
   const dateOf = (iso: string) => localDate(DateTime.fromISO(iso, { zone: 'utc' }), zone);
   const freezeStartsOn = timeline.phases.find((p) => p.key === 'feature_freeze')?.startsOn ?? null;
   const groups = getComponentVersions(deps, release.version).groups.map((g) => g.wg);
@@ -137,6 +133,7 @@ export function compileRetrospective(deps: Deps, version?: string): Retrospectiv
     names: Object.fromEntries(
       store.team.assignments(release.id).flatMap((a) => (a.slackId ? [[a.slackId, a.name]] : [])),
     ),
+    releaseDayAhead,
   };
 }
 

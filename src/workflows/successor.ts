@@ -6,6 +6,7 @@ import { localDate } from '../domain/timeline';
 import { parseVersion } from '../domain/version';
 import type { Store } from '../db/store';
 import { findRelease } from './find-release';
+import { currentPlan } from './current-plan';
 
 /** Who could take over as release manager, and the call for participation for the next release. */
 export interface SuccessorView {
@@ -81,9 +82,7 @@ export function getSuccessorView(deps: { store: Store; clock: Clock }, version?:
     DateTime.fromISO(release.startDate, { zone: 'UTC' }).plus({ days: 1 }).toISODate() ?? '';
   const ranking = rankSuccessors(team, store.team.earlierTeams(dayAfterStart));
   const today = localDate(clock.now(), release.timeZone);
-  const releaseOn = store.releases
-    .latestPlan(release)
-    ?.timeline.milestones.find((m) => m.key === 'release')?.dueOn;
+  const releaseOn = currentPlan(store, release).timeline.milestones.find((m) => m.key === 'release')?.dueOn;
   const next = nextMinor(release.version);
   return {
     version: release.version,

@@ -22,6 +22,7 @@ import { findRelease } from './find-release';
 import { enqueuePosts } from './enqueue-posts';
 import type { Notice, Post, TrackingIssueOutcome } from './notice';
 import { md } from '../text/mrkdwn';
+import { currentPlan } from './current-plan';
 
 export interface TrackingIssueDeps {
   store: Store;
@@ -42,8 +43,7 @@ export function trackingIssueData(
   release: ReleaseRow,
 ): TrackingIssueData {
   const { store, clock } = deps;
-  const plan = store.releases.latestPlan(release);
-  if (!plan) throw new Error(`release ${release.version} has no plan`);
+  const plan = currentPlan(store, release);
   const groups = store.workingGroups.list().map((g) => g.name);
   const docs = store.docsItems.forRelease(release.id);
   const githubOf: Record<string, string> = {};

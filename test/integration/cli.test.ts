@@ -60,9 +60,9 @@ describe('kfrelease command line', () => {
   });
 
   it('answers bad arguments with what was wrong and the usage, exit code 1', async () => {
-    const result = await run('release', 'create', 'v1.11.0', '2026-07-07');
+    const result = await run('release', 'create', 'v1.11.0', '2026-07-32');
     expect(result.code).toBe(1);
-    expect(result.err).toContain('is a Tuesday');
+    expect(result.err).toContain('is not a real date');
     expect(result.err).toContain('Usage: kfrelease release create');
   });
 

@@ -5,10 +5,11 @@ import { computeDue } from '../../src/workflows/compute-due';
 import { ADMIN, answerText, startTestApp, type TestApp } from '../helpers/start-app';
 
 /**
- * v1.10.0: week 1 Mon 2 Mar 2026, Post Release ends Sun 26 Jul 2026 (Europe/Berlin).
+ * v1.10.0: week 1 Mon 2 Mar 2026, Post Release ends Sun 26 Jul 2026 (Europe/Berlin); nobody closes
+ * it, so kfrelease does four weeks later, after Sun 23 Aug.
  * v1.11.0: week 1 Mon 29 Jun 2026, under way then.
  */
-describe('a release whose cycle is over is marked released', () => {
+describe('a release nobody closed is closed four weeks after its Post Release', () => {
   let app: TestApp;
   const statusOf = (version: string) => app.services.store.releases.findByVersion(version)?.status;
 
@@ -22,14 +23,16 @@ describe('a release whose cycle is over is marked released', () => {
     await app.stop();
   });
 
-  it('stays active through the last day of Post Release in its own time zone', () => {
-    app.clock.set('2026-07-26T21:59:00Z'); // 23:59 in Berlin, the last day
+  it('stays live through Post Release and the four weeks after, in its own time zone', () => {
+    app.clock.set('2026-07-27T10:00:00Z'); // the day after Post Release
+    expect(closeFinishedReleases(app.services)).toEqual([]);
+    app.clock.set('2026-08-23T21:59:00Z'); // 23:59 in Berlin, the last of the four weeks
     expect(closeFinishedReleases(app.services)).toEqual([]);
     expect(statusOf('v1.10.0')).toBe('live');
   });
 
-  it('is marked released the day after, once, and recorded; the release under way stays active', () => {
-    app.clock.set('2026-07-26T22:01:00Z'); // 00:01 on 27 Jul in Berlin
+  it('is closed the day after, once, recorded and told; the release under way stays live', () => {
+    app.clock.set('2026-08-23T22:01:00Z'); // 00:01 on 24 Aug in Berlin
     expect(closeFinishedReleases(app.services)).toEqual(['v1.10.0']);
     expect(closeFinishedReleases(app.services)).toEqual([]);
     expect([statusOf('v1.10.0'), statusOf('v1.11.0')]).toEqual(['closed', 'live']);
@@ -40,14 +43,14 @@ describe('a release whose cycle is over is marked released', () => {
   });
 
   it('leaves the scheduler looking only at the release under way, and still answers for the old one', async () => {
-    const due = computeDue(app.services, DateTime.fromISO('2026-07-28T12:00:00Z'));
+    const due = computeDue(app.services, DateTime.fromISO('2026-08-25T12:00:00Z'));
     expect(due.map((d) => d.release.version)).not.toContain('v1.10.0');
     expect(answerText(await app.command('status v1.10.0', ADMIN))).toContain('Kubeflow v1.10.0');
     expect(answerText(await app.command('status', ADMIN))).toContain('Kubeflow v1.11.0');
   });
 
   it('is what the release upkeep does first on each run', async () => {
-    app.clock.set('2026-12-01T10:00:00Z'); // v1.11.0's Post Release ended on Sun 22 Nov
+    app.clock.set('2026-12-21T10:00:00Z'); // v1.11.0's Post Release ended on Sun 22 Nov, four weeks ago
     const upkeep = startReleaseUpkeep(app.services, 3_600_000);
     await upkeep.tick();
     await upkeep.stop();

@@ -65,21 +65,22 @@ describe('after release day: patch releases and the retrospective', () => {
     await app.stop();
   });
 
-  it('takes retrospective notes at any time, tagged with the phase, and compiles them only after release day', async () => {
+  it('takes retrospective notes at any time, tagged with the phase, and shows them any time', async () => {
     const noted = answerText(
       await app.command('retro The rc.1 reminder came too late for the Training WG', ALAN),
     );
     expect(noted).toContain('Noted for the retrospective of v1.10.0, under Feature Freeze (1 note so far).');
     const early = answerText(await app.command('retro show', ALAN));
     expect(early).toContain(
-      'The retrospective of v1.10.0 is compiled after release day (2026-06-22); 1 note so far.',
+      'Release day is Mon 22 Jun 2026: these are the notes so far, and the figures as they stand today.',
     );
+    expect(early).toContain('The rc.1 reminder came too late for the Training WG');
     expect(
       answerText(await app.command('delay rc.2 2026-06-01 the manifests need one more fix', RM)),
     ).toContain('plan 2');
   });
 
-  it('opens a patch release only after release day, and only for the release manager', async () => {
+  it('opens a patch release only once the release shipped, and only for the release manager', async () => {
     app.clock.set('2026-06-01T10:00:00Z');
     const audit = () => store().audit.forRelease(1).length;
     const before = audit();
@@ -87,7 +88,7 @@ describe('after release day: patch releases and the retrospective', () => {
       'Only the release manager of v1.10.0 (<@U0ADA0001>) or an admin can open patch release v1.10.1.',
     );
     expect(answerText(await app.command('patch v1.10.1', RM))).toContain(
-      'v1.10.0 is released on 2026-06-25: its patch releases are opened after that.',
+      'v1.10.0 has not shipped yet (planned for 2026-06-25): its patch releases are opened after.',
     );
     expect(answerText(await app.command('patch v1.11.1', RM))).toContain(
       'There is no release v1.11.0 to patch.',
@@ -96,8 +97,11 @@ describe('after release day: patch releases and the retrospective', () => {
     expect(audit()).toBe(before);
   });
 
-  it('opens the patch release after release day, in order, and tells the channel', async () => {
+  it('opens the patch release once it shipped, in order, and tells the channel', async () => {
     app.clock.set('2026-06-30T10:00:00Z');
+    expect(answerText(await app.command('release shipped 2026-06-25', RM))).toContain(
+      'Kubeflow v1.10.0 shipped on Thu 25 Jun 2026 · _3 days later than first planned_.',
+    );
     const opened = answerText(await app.command('patch v1.10.1 2026-07-15', RM));
     expect(opened).toContain(':package: Opened patch release *v1.10.1*.');
     expect(opened).toContain('open, planned for Wed 15 Jul 2026');

@@ -42,12 +42,13 @@ let world: ScheduleWorld;
 afterEach(() => world.close());
 
 describe('reminders and agendas fed by the RC checks, blockers and sign-offs', () => {
-  it('reminds and escalates only the branch or tag a check has not found', () => {
+  it('reminds and escalates only the branch or tag a check has not found: a tag found is done', () => {
     world = scheduleWorld({ now: '2026-05-10T12:00:00Z', meeting: null });
     checked(world, [{ milestone: 'rc.0', name: 'v1.10.0-rc.0', rc: 0 }]);
     runDueJobs(world.services, at('2026-05-11T07:00:00Z'));
-    expect(world.services.store.jobRuns.byKey('reminder:1:rc.0:2026-05-11:0d')?.outcome).toBe(
-      'nothing_to_say',
+    // rc.0 was tagged: it is done, so it has no reminder at all any more.
+    expect(world.services.store.jobRuns.all().map((r) => r.key)).not.toContain(
+      'reminder:1:rc.0:2026-05-11:0d',
     );
     const branch = payload(world, 'reminder:1:release_branch:2026-05-11:0d');
     expect(branch?.channel).toBe(CHANNEL);
@@ -61,10 +62,14 @@ describe('reminders and agendas fed by the RC checks, blockers and sign-offs', (
     expect(payload(world, `escalation:1:rc.0:2026-05-11:${RM}`)).toBeNull();
   });
 
-  it('says it cannot check a tag before the manifests repository was ever checked, and does not escalate it', () => {
+  it('says it looks for a tag on the manifests repository before it was ever checked, and does not escalate it', () => {
     world = scheduleWorld({ now: '2026-05-10T12:00:00Z', meeting: null });
     runDueJobs(world.services, at('2026-05-11T07:00:00Z'));
-    expect(payload(world, 'reminder:1:rc.0:2026-05-11:0d')?.blocks).toContain('cannot check this one');
+    const reminder = payload(world, 'reminder:1:rc.0:2026-05-11:0d')?.blocks;
+    expect(reminder).toContain(
+      'kfrelease looks for it on the manifests repository and announces it here when it appears.',
+    );
+    expect(reminder).not.toContain('cannot check');
     runDueJobs(world.services, at('2026-05-12T07:00:00Z'));
     expect(world.services.store.jobRuns.byKey('escalation:1:rc.0:2026-05-11')?.outcome).toBe(
       'nothing_to_say',

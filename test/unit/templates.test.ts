@@ -3,7 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { findProjectRoot, PROJECT_ROOT } from '../../src/project-root';
 import { parseReleaseTemplate } from '../../src/domain/template-schema';
+import type { ReleaseTemplate } from '../../src/domain/release-template';
 import { loadTemplates, TEMPLATES_DIR } from '../../src/templates/load-templates';
+import { loadAgendaItems } from '../../src/workflows/load-agenda-items';
+import { readPhaseChecklists } from '../../src/workflows/phase-control';
 
 const SOURCE = 'config/templates/x.yml';
 
@@ -59,9 +62,46 @@ describe('project root', () => {
 describe('loadTemplates on config/templates', () => {
   const templates = loadTemplates(TEMPLATES_DIR);
 
-  it('loads both shipped templates', () => {
-    expect([...templates.keys()].sort()).toEqual(['calver-16w', 'handbook-17w']);
+  it('loads every shipped template', () => {
+    expect([...templates.keys()].sort()).toEqual(['calver-16w', 'handbook-12w', 'handbook-17w']);
   });
+
+  it('lays out the 12-week process of July 2025 on the phase keys the checklists and agendas use', () => {
+    const twelve = templates.get('handbook-12w');
+    expect(twelve).toMatchObject({
+      versionScheme: 'semver',
+      releaseBranch: 'v{major}.{minor}-branch',
+      rcTag: 'v{major}.{minor}.{patch}-rc.{n}',
+      releaseTag: 'v{major}.{minor}.{patch}',
+    });
+    expect(twelve?.phases.map((p) => [p.key, p.fromWeek, p.toWeek])).toEqual([
+      ['preparation', 0, 0],
+      ['development', 1, 8],
+      ['feature_freeze', 9, 9],
+      ['documentation', 9, 11],
+      ['distribution_testing', 10, 11],
+      ['release_day', 12, 12],
+      ['post_release', 13, 16],
+    ]);
+    expect(twelve?.milestones.map((m) => [m.key, m.week, m.weekday, m.optional, m.owner])).toEqual([
+      ['release_branch', 9, 1, false, 'Manifests WG'],
+      ['rc.0', 9, 1, false, 'Manifests WG'],
+      ['rc.1', 10, 5, true, 'Manifests WG'],
+      ['release', 12, 1, false, 'Manifests WG'],
+    ]);
+  });
+
+  it.each([...templates.values()].map((t): [string, ReleaseTemplate] => [t.key, t]))(
+    'gives every phase of %s a checklist and standing agenda items',
+    (_key, template) => {
+      const checklists = new Set(readPhaseChecklists().map((item) => item.phase));
+      const agendaItems = loadAgendaItems().phases;
+      for (const phase of template.phases) {
+        expect([phase.key, checklists.has(phase.key)]).toEqual([phase.key, true]);
+        expect([phase.key, (agendaItems[phase.key] ?? []).length > 0]).toEqual([phase.key, true]);
+      }
+    },
+  );
 
   it('turns snake_case YAML into a ReleaseTemplate with defaults filled in', () => {
     const handbook = templates.get('handbook-17w');

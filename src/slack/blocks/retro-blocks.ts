@@ -48,6 +48,13 @@ export function retroBlocks(view: RetrospectiveView): SlackAnswer {
   ];
   const blocks: Block[] = [
     header(`Retrospective of Kubeflow ${view.version}`),
+    ...(view.releaseDayAhead
+      ? [
+          context(
+            md`Release day is ${formatDate(view.releaseDayAhead)}: these are the notes so far, and the figures as they stand today.`,
+          ),
+        ]
+      : []),
     listSection(null, figures, SEE_ALL),
     listSection(md`*Slip against the first plan*`, slips, SEE_ALL),
   ];

@@ -58,6 +58,27 @@ function phaseLine(phase: PhaseView): Mrkdwn {
   return md`${progress}\n:arrow_right: Moved to ${name} by ${actor(e.actor)} on ${formatDate(e.onDate)}${early}${before}${e.reason ? md`: ${e.reason}` : md``}`;
 }
 
+/** Release day as planned, or as it happened: the day it shipped and how kfrelease knows. */
+export function releaseDayLine(release: NonNullable<ReleaseStatus['release']>): Mrkdwn {
+  const slip = release.slipDays ? md` · _${formatSlip(release.slipDays)}_` : md``;
+  if (!release.done) {
+    return md`*Release day:* ${formatDate(release.dueOn)}, ${formatCountdown(release.daysLeft)}${slip}`;
+  }
+  const how =
+    release.done.source === 'tag' && release.done.ref
+      ? md`tag ${code(release.done.ref)}`
+      : md`recorded by the release manager`;
+  return md`*Released:* ${formatDate(release.done.doneOn)}, ${formatCountdown(release.daysLeft)} (${how})${slip}`;
+}
+
+/** A release that changes no more says so first: closed or cancelled, when, and why. */
+function stateLine(status: ReleaseStatus): Mrkdwn {
+  const closed = status.closed;
+  const when = closed ? md` on ${formatDate(closed.at.slice(0, 10))}` : md``;
+  const why = closed?.reason ? md`: ${closed.reason}` : md``;
+  return md`:lock: *${status.state === 'cancelled' ? 'Cancelled' : 'Closed'}*${when}${why}. It is read-only: nothing about it can change.`;
+}
+
 /**
  * `/kfrelease status`: where the release stands, at a glance. With the phase summary, also the
  * current phase's checklist progress and how the release got into it.
@@ -66,7 +87,7 @@ export function statusBlocks(status: ReleaseStatus, phase?: PhaseView): SlackAns
   const phaseNames = status.phases.map((p) => md`*${p.name}* (until ${formatDate(p.endsOn)})`);
   const where =
     status.outside === 'before'
-      ? md`Not started yet: week 1 starts ${formatDate(status.phases[0]?.startsOn ?? status.today)}.`
+      ? md`Not started yet: week 1 starts ${formatDate(status.week1StartsOn)}.`
       : status.outside === 'after'
         ? md`The cycle is over.`
         : join(phaseNames, ' and ');
@@ -80,10 +101,7 @@ export function statusBlocks(status: ReleaseStatus, phase?: PhaseView): SlackAns
   const nextLine = next
     ? md`*Next:* ${next.name}${next.artifact ? md` (${code(next.artifact)})` : md``}, ${formatDate(next.dueOn)}, ${formatCountdown(next.daysLeft)} · ${next.owner}${next.slipDays ? md` · _${formatSlip(next.slipDays)}_` : md``}`
     : md`*Next:* no milestones left.`;
-  const release = status.release;
-  const releaseLine = release
-    ? md`*Release day:* ${formatDate(release.dueOn)}, ${formatCountdown(release.daysLeft)}${release.slipDays ? md` · _${formatSlip(release.slipDays)}_` : md``}`
-    : null;
+  const releaseLine = status.release ? releaseDayLine(status.release) : null;
   const team = status.team;
   const docsLead = md`${listOrNone(team.docsLeads.map(mention))}${team.docsLeadImplied ? ' _(as Release Manager)_' : ''}`;
   const summary = status.outside
@@ -91,8 +109,10 @@ export function statusBlocks(status: ReleaseStatus, phase?: PhaseView): SlackAns
     : md`${status.phases.map((p) => p.name).join(' + ')}, ${weekLine.toLowerCase()}`;
   const text = md`Kubeflow ${status.version}: ${summary}${next ? md`; next: ${next.name} ${formatDate(next.dueOn)}` : md``}`;
   const plan = status.planRevision === 1 ? 'as first planned' : `re-planned (plan ${status.planRevision})`;
+  const live = status.state === 'live';
   return answer(text, [
     header(`Kubeflow ${status.version}`),
+    ...(live ? [] : [section(stateLine(status))]),
     section(md`${where}\n${weekLine} · today is ${formatDate(status.today)} (${status.timeZone})`),
     section(lines(nextLine, releaseLine)),
     section(lines(revisionsLine(status), blockersLine(status), status.rcs, status.signoffs)),
@@ -104,10 +124,14 @@ export function statusBlocks(status: ReleaseStatus, phase?: PhaseView): SlackAns
       md`*Product Manager*\n${listOrNone(team.productManagers.map(mention))}`,
       md`*WG liaisons*\n${team.liaisonsCovering} of ${team.workingGroups} working groups covered`,
     ]),
-    actions('status_actions', [
-      button({ actionId: OPEN_SUBMIT_FORM, text: 'Submit revisions' }),
-      button({ actionId: OPEN_BLOCKER_FORM, text: 'Report blocking issues' }),
-    ]),
+    ...(live
+      ? [
+          actions('status_actions', [
+            button({ actionId: OPEN_SUBMIT_FORM, text: 'Submit revisions' }),
+            button({ actionId: OPEN_BLOCKER_FORM, text: 'Report blocking issues' }),
+          ]),
+        ]
+      : []),
     context(
       md`Plan ${plan} · template ${code(status.template)} · ${code(`/kfrelease timeline ${status.version}`)} for every date`,
     ),

@@ -11,6 +11,12 @@ const SEE_ALL = md`${code('npx kfrelease timeline')}`;
 const slipNote = (days: number, planned: string): Mrkdwn | '' =>
   days ? md` _(first plan ${formatDate(planned)}, ${formatSlip(days)})_` : '';
 
+/** A milestone kfrelease knows was done: from its tag, or as the release manager recorded it. */
+const doneNote = (done: NonNullable<ReleaseTimelineView['milestones'][number]['done']>): Mrkdwn =>
+  done.source === 'tag' && done.ref
+    ? md`done (tag ${code(done.ref)})`
+    : md`done (recorded by the release manager)`;
+
 /** How the release moved on to this phase: who, when, how early, and why. */
 function entered(p: Phase): Mrkdwn | '' {
   const e = p.entered;
@@ -32,7 +38,7 @@ export function timelineBlocks(view: ReleaseTimelineView): SlackAnswer {
   const release = view.milestones.find((m) => m.key === 'release');
   const milestones = view.milestones.map(
     (m) =>
-      md`• ${formatDate(m.current.startsOn)}: ${bold(m.name)}${m.artifact ? md` ${code(m.artifact)}` : ''}${m.optional ? md` _(optional)_` : ''} · ${m.owner}${slipNote(m.slipDays, m.planned.startsOn)}`,
+      md`• ${m.done ? ':white_check_mark: ' : ''}${formatDate(m.current.startsOn)}: ${bold(m.name)}${m.artifact ? md` ${code(m.artifact)}` : ''}${m.optional ? md` _(optional)_` : ''} · ${m.done ? doneNote(m.done) : m.owner}${slipNote(m.slipDays, m.planned.startsOn)}`,
   );
   const plan =
     view.planRevision === 1
@@ -45,7 +51,7 @@ export function timelineBlocks(view: ReleaseTimelineView): SlackAnswer {
     ...(release?.slipDays
       ? [
           section(
-            md`:calendar: *Release day ${formatSlip(release.slipDays)}* (first plan ${formatDate(release.planned.startsOn)})`,
+            md`:calendar: *Release day ${release.done ? 'came' : 'is'} ${formatSlip(release.slipDays)}* (first plan ${formatDate(release.planned.startsOn)})`,
           ),
         ]
       : []),

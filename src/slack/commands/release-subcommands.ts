@@ -12,9 +12,35 @@ import { setReleaseChannel } from '../../workflows/set-release-channel';
 import { answer, section } from '../blocks/block-kit';
 import { channel, md } from '../../text/mrkdwn';
 import { cachedAnswer } from './answer-cache';
-import { optionalVersion, parseArgs, releaseVersion, type Subcommand } from './subcommand';
+import { parseVersion } from '../../domain/version';
+import { cancelRelease, closeRelease, markShipped } from '../../workflows/release-lifecycle-commands';
+import { closedBlocks, shippedBlocks } from '../blocks/lifecycle-blocks';
+import { freeText } from './command-tokens';
+import {
+  optionalVersion,
+  parseArgs,
+  releaseVersion,
+  type CommandContext,
+  type CommandWord,
+  type Subcommand,
+} from './subcommand';
 
-/** Where the release stands, its dates and its people; creating a release. */
+/**
+ * A first word that is the version of a release kfrelease knows names it (`release close v1.11.0`);
+ * any other first word belongs to what follows (a reason, a date).
+ */
+function knownVersionFirst(
+  ctx: CommandContext,
+  args: CommandWord[],
+): { version?: string; rest: CommandWord[] } {
+  const [first, ...rest] = args;
+  const parsed = first ? parseVersion(first.text) : null;
+  if (parsed?.ok && ctx.services.store.releases.findByVersion(parsed.version.canonical))
+    return { version: first?.text, rest };
+  return { rest: args };
+}
+
+/** Where the release stands, its dates and its people; creating a release, and ending it. */
 export const RELEASE_SUBCOMMANDS: Subcommand[] = [
   {
     name: 'status',
@@ -112,6 +138,65 @@ export const RELEASE_SUBCOMMANDS: Subcommand[] = [
         ? md`:white_check_mark: ${where} is now the channel of Kubeflow ${release.version}: revisions, decisions, RC tags, agendas and reminders are posted here.`
         : md`${where} already is the channel of Kubeflow ${release.version}.`;
       return answer(text, [section(text)]);
+    },
+  },
+  {
+    name: 'release shipped',
+    usage: '/kfrelease release shipped [version] [date]',
+    example: '/kfrelease release shipped v1.11.0 2026-06-29',
+    summary:
+      'Record the day the release actually shipped, today by default (release manager). The final tag on the manifests repository records it too.',
+    run: (ctx, args) => {
+      const { version, rest } = knownVersionFirst(ctx, args);
+      const [on] = parseArgs(
+        z.array(z.string()).max(1, 'Give at most the release version and the day it shipped.'),
+        rest,
+        '/kfrelease release shipped [version] [date]',
+      );
+      const result = markShipped(ctx.services, {
+        version: releaseVersion(ctx, version),
+        on,
+        actor: { kind: 'slack', userId: ctx.userId },
+      });
+      ctx.services.deliverSoon();
+      return shippedBlocks(result);
+    },
+  },
+  {
+    name: 'release close',
+    usage: '/kfrelease release close [version] [reason]',
+    example: '/kfrelease release close v1.11.0',
+    summary:
+      'End a release: read-only from then on, its scheduled posts stop (release manager, admins). Before release day, say why.',
+    run: (ctx, args) => {
+      const { version, rest } = knownVersionFirst(ctx, args);
+      const result = closeRelease(ctx.services, {
+        version: releaseVersion(ctx, version),
+        reason: freeText(rest),
+        actor: { kind: 'slack', userId: ctx.userId },
+      });
+      ctx.services.deliverSoon();
+      return closedBlocks(result.release, result.early);
+    },
+  },
+  {
+    name: 'release cancel',
+    usage: '/kfrelease release cancel <version> <reason>',
+    example: '/kfrelease release cancel v1.12.0 merged into the calendar-versioned 26.10 release',
+    summary: 'Give a release up, with a reason; it stays readable by version (release manager, admins).',
+    run: (ctx, args) => {
+      const [version = ''] = parseArgs(
+        z.array(z.string()).min(2, 'Name the release to cancel and say why.'),
+        args,
+        '/kfrelease release cancel <version> <reason>',
+      );
+      const result = cancelRelease(ctx.services, {
+        version: releaseVersion(ctx, version),
+        reason: freeText(args.slice(1)),
+        actor: { kind: 'slack', userId: ctx.userId },
+      });
+      ctx.services.deliverSoon();
+      return closedBlocks(result.release);
     },
   },
 ];
