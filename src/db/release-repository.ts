@@ -88,7 +88,7 @@ export function createReleaseRepository(db: Database) {
      WHERE plan_id = ? ORDER BY due_on, rowid`,
   );
   const windows = db.prepare(
-    `SELECT r.version, r.time_zone AS timeZone, r.status, r.slack_channel AS slackChannel,
+    `SELECT r.version, r.time_zone AS timeZone, r.status, r.slack_channel AS slackChannel, r.start_date AS week1On,
             MIN(pp.starts_on) AS startsOn, MAX(pp.ends_on) AS endsOn,
             COALESCE(MAX(CASE WHEN pp.phase = 'release_day' THEN pp.ends_on END), MAX(pp.ends_on)) AS releaseOn
      FROM releases r

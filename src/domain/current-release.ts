@@ -5,8 +5,9 @@ export interface ReleaseWindow {
   status: 'live' | 'closed' | 'cancelled';
   /** The channel the release is bound to (where it was created, or `release channel`). */
   slackChannel: string | null;
-  /** First day of the first phase, release day, and the last day of the plan (end of Post Release). */
+  /** First day of the first phase (Preparation), first day of week 1, release day, and the last day of the plan. */
   startsOn: string;
+  week1On: string;
   releaseOn: string;
   endsOn: string;
 }
@@ -52,7 +53,7 @@ export function pickRelease<T extends ReleaseWindow>(
 /** Lower first: a release between week 1 and release day, then the one whose release day is nearest. */
 function rank(release: ReleaseWindow, todayIn: (zone: string) => string): number {
   const today = todayIn(release.timeZone);
-  const running = release.startsOn <= today && today <= release.releaseOn ? 0 : 1;
+  const running = release.week1On <= today && today <= release.releaseOn ? 0 : 1;
   return running * 1e9 + Math.abs(dayNumber(release.releaseOn) - dayNumber(today));
 }
 

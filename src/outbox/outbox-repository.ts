@@ -9,6 +9,8 @@ export interface OutboxMessage {
   /** A channel ID (C..., G..., D...) or a user ID (U..., W...) for a direct message. */
   channel: string;
   notice: Notice;
+  /** The key of a message posted earlier that this one edits in place, instead of posting anew. */
+  replaces?: string | null;
 }
 
 /**
@@ -19,9 +21,10 @@ export type OutboxContent = { notice: Notice } | { text: string; blocks: unknown
 
 export type OutboxStatus = 'pending' | 'sent' | 'failed';
 
-export interface OutboxRow extends Omit<OutboxMessage, 'notice'> {
+export interface OutboxRow extends Omit<OutboxMessage, 'notice' | 'replaces'> {
   id: number;
   content: OutboxContent;
+  replaces: string | null;
   status: OutboxStatus;
   /** Delivery attempts started so far; counted before posting, so a crash mid-post still counts. */
   attempts: number;
@@ -43,7 +46,7 @@ interface DbRow extends Omit<OutboxRow, 'content'> {
   payload: string;
 }
 
-const COLUMNS = `id, key, release_id AS releaseId, channel, payload, status, attempts,
+const COLUMNS = `id, key, release_id AS releaseId, channel, payload, replaces, status, attempts,
   next_attempt_at AS nextAttemptAt, created_at AS createdAt, sent_at AS sentAt,
   posted_channel AS postedChannel, message_ts AS messageTs, last_error AS lastError`;
 
@@ -59,8 +62,8 @@ function toRow({ payload, ...row }: DbRow): OutboxRow {
  */
 export function createOutboxRepository(db: Database) {
   const insert = db.prepare(
-    `INSERT INTO outbox (key, release_id, channel, payload, next_attempt_at, created_at)
-     VALUES (@key, @releaseId, @channel, @payload, @now, @now)
+    `INSERT INTO outbox (key, release_id, channel, payload, replaces, next_attempt_at, created_at)
+     VALUES (@key, @releaseId, @channel, @payload, @replaces, @now, @now)
      ON CONFLICT(key) DO NOTHING`,
   );
   // A row waits while an older pending row of the same conversation is backing off, so messages
@@ -92,9 +95,9 @@ export function createOutboxRepository(db: Database) {
   return {
     /** Adds a message unless one with the same key exists; answers whether it was new. */
     enqueue(message: OutboxMessage, now: string): boolean {
-      const { notice, ...fields } = message;
+      const { notice, replaces, ...fields } = message;
       const payload = JSON.stringify({ notice });
-      return insert.run({ ...fields, payload, now }).changes === 1;
+      return insert.run({ ...fields, replaces: replaces ?? null, payload, now }).changes === 1;
     },
     /** Pending rows whose next attempt is due, oldest first, at most `limit`. */
     due: (now: string, limit: number) => (due.all({ now, limit }) as DbRow[]).map(toRow),

@@ -100,10 +100,40 @@ export function createOutboxSender(params: OutboxSenderParams): OutboxSender {
     }
   }
 
+  /**
+   * Edits the message an entry replaces, where it was posted. Before that message is posted, the
+   * edit waits; when it was never posted (given up), there is nothing to edit.
+   */
+  async function deliverEdit(row: OutboxRow & { replaces: string }, attempt: number): Promise<Outcome> {
+    const original = outbox.byKey(row.replaces);
+    if (!original || original.status === 'failed') {
+      outbox.markFailed(row.id, `the message it edits (${row.replaces}) was never posted`, iso(clock.now()));
+      log.warn({ key: row.key, replaces: row.replaces }, 'nothing to edit: the message was never posted');
+      return 'failed';
+    }
+    if (original.status !== 'sent' || !original.postedChannel || !original.messageTs) {
+      outbox.markAttemptFailed(
+        row.id,
+        `waiting for ${row.replaces} to be posted`,
+        iso(clock.now().plus({ seconds: backoffSeconds(attempt) })),
+      );
+      return 'retried';
+    }
+    const message = render(row);
+    await poster.update({ channel: original.postedChannel, ts: original.messageTs, ...message });
+    outbox.markSent(
+      row.id,
+      { postedChannel: original.postedChannel, ts: original.messageTs },
+      iso(clock.now()),
+    );
+    return 'sent';
+  }
+
   async function deliverRow(row: OutboxRow): Promise<Outcome> {
     const attempt = row.attempts + 1;
     outbox.beginAttempt(row.id, iso(clock.now().plus({ seconds: backoffSeconds(attempt) })));
     try {
+      if (row.replaces) return await deliverEdit({ ...row, replaces: row.replaces }, attempt);
       const message = render(row);
       const conversation = isUserId(row.channel) ? await poster.openDirectMessage(row.channel) : row.channel;
       // An earlier attempt may have posted and lost the answer, or died before recording it.

@@ -22,6 +22,8 @@ export interface SlackPoster {
   findByKey(channel: string, key: string, oldestTs?: string): Promise<string | null>;
   /** The direct-message conversation (D...) between the bot and a user. */
   openDirectMessage(userId: string): Promise<string>;
+  /** Replaces the text and blocks of a message posted earlier; repeating it changes nothing more. */
+  update(msg: { channel: string; ts: string; text: string; blocks: unknown[] }): Promise<void>;
 }
 
 export type SlackPostErrorKind = 'rate_limited' | 'transient' | 'permanent';
@@ -211,6 +213,17 @@ export function createWebClientPoster(options: WebClientPosterOptions): SlackPos
         'transient',
         'history_too_long',
         `conversations.history: more than ${MAX_HISTORY_PAGES * 100} messages to search for ${key}`,
+      );
+    },
+
+    async update(msg) {
+      await call('chat.update', z.object({ ok: z.literal(true) }).passthrough(), () =>
+        client.chat.update({
+          channel: msg.channel,
+          ts: msg.ts,
+          text: msg.text,
+          ...(msg.blocks.length > 0 ? { blocks: msg.blocks as types.KnownBlock[] } : {}),
+        }),
       );
     },
 

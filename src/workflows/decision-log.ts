@@ -26,7 +26,9 @@ export const DECISION_ACTIONS: Record<string, (details: Details, phaseName: Name
     const unmet = list(d.unmet).map((u) => u.id);
     return [
       `Moved from ${name(text(d.from))} to ${name(text(d.to))}`,
-      early > 0 ? `, ${days(early)} early (re-planned as plan ${count(d.planRevision)})` : '',
+      early > 0
+        ? `, ${days(early)} early (re-planned as plan ${count(d.planRevision)}${d.moveLater === true ? `, every later date ${days(early)} earlier` : ''})`
+        : '',
       unmet.length > 0
         ? ` with ${unmet.length} criteria unmet: ${unmet.join(', ')}`
         : ' with every criterion met',
@@ -34,11 +36,36 @@ export const DECISION_ACTIONS: Record<string, (details: Details, phaseName: Name
   },
   'plan.delayed': (d) =>
     `Delayed ${text(d.name) || text(d.item)} from ${text(d.from)} to ${text(d.to)} (${days(count(d.days))}), and everything after it (plan ${count(d.planRevision)})`,
+  'plan.replanned': (d) => {
+    const [from, to] = [text(d.releaseDayFrom), text(d.releaseDayTo)];
+    const releaseDay =
+      from && to && from !== to
+        ? `; release day moves from ${from} to ${to}`
+        : from
+          ? `; release day stays ${from}`
+          : '';
+    return [
+      `Re-planned ${text(d.name) || text(d.item)} from ${text(d.from)} to ${text(d.to)}`,
+      d.moveLater === true ? ', and everything after it' : ', only that date',
+      ` (plan ${count(d.planRevision)})${releaseDay}`,
+    ].join('');
+  },
   'revision.approved': (d) => `Approved a held revision: ${text(d.wg)} ${text(d.repo)} ${text(d.revision)}`,
   'revision.denied': (d) => `Denied a revision: ${text(d.wg)} ${text(d.repo)} ${text(d.revision)}`,
   'patch.opened': (d) =>
     `Opened patch release ${text(d.version)}${text(d.targetOn) ? `, planned for ${text(d.targetOn)}` : ''}`,
   'patch.released': (d) => `Marked patch release ${text(d.version)} as released on ${text(d.on)}`,
+  'release.shipped': (d) => {
+    const slip = typeof d.slipDays === 'number' && d.slipDays !== 0 ? d.slipDays : 0;
+    const against =
+      slip === 0
+        ? ', as first planned'
+        : `, ${days(Math.abs(slip))} ${slip > 0 ? 'later' : 'earlier'} than first planned`;
+    return `Recorded that the release shipped on ${text(d.on)}${text(d.planned) ? against : ''}`;
+  },
+  'release.closed': (d) =>
+    `Closed the release${d.early === true ? ' before its release day' : ''}${text(d.reason) ? '' : ': its cycle is over'}`,
+  'release.cancelled': () => 'Cancelled the release',
 };
 
 /** One decision as the log shows it. */

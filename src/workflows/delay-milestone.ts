@@ -1,21 +1,15 @@
 import { DateTime } from 'luxon';
 import type { Clock } from '../clock';
-import {
-  findCalendarConflicts,
-  keyDates,
-  weekendMilestones,
-  type CalendarConflict,
-  type CalendarEvent,
-} from '../domain/calendar-conflicts';
-import { planDelay, type PlanItem } from '../domain/replan';
+import type { CalendarConflict, CalendarEvent } from '../domain/calendar-conflicts';
+import { phaseSequence, planDelay, type PlanChange, type PlanItem } from '../domain/replan';
 import { localDate, type Timeline } from '../domain/timeline';
 import type { Store } from '../db/store';
 import { UserError } from '../errors';
 import { code, md } from '../text/mrkdwn';
-import { announceDecision, requireReleaseManager } from './decision-log';
+import { requireReleaseManager } from './decision-log';
 import { requireLive } from './release-lifecycle';
 import { findRelease } from './find-release';
-import { meetingFor, meetingKeyDates } from './plan-release';
+import { commitReplan, replanEffects } from './replan-release';
 
 export const DELAY_USAGE =
   '/kfrelease delay <milestone> <new-date> <reason>, e.g. /kfrelease delay rc.1 2026-05-29 Pipelines needs a week for the backend fix';
@@ -43,21 +37,18 @@ export interface DelayResult {
   conflicts: CalendarConflict[];
 }
 
-function movedDates(before: Timeline, after: Timeline): MovedDate[] {
-  const phases = after.phases.flatMap((p) => {
-    const old = before.phases.find((b) => b.key === p.key);
-    if (!old || (old.startsOn === p.startsOn && old.endsOn === p.endsOn)) return [];
-    const what = old.startsOn === p.startsOn ? 'ends' : 'starts';
-    const [from, to] = what === 'ends' ? [old.endsOn, p.endsOn] : [old.startsOn, p.startsOn];
-    return [{ kind: 'phase' as const, key: p.key, name: `${p.name} ${what}`, from, to }];
-  });
-  const milestones = after.milestones.flatMap((m) => {
-    const old = before.milestones.find((b) => b.key === m.key);
-    return old && old.dueOn !== m.dueOn
-      ? [{ kind: 'milestone' as const, key: m.key, name: m.name, from: old.dueOn, to: m.dueOn }]
-      : [];
-  });
-  return [...phases, ...milestones];
+/** One line per moved phase (its start, else its end) and per moved milestone. */
+function movedDates(changes: PlanChange[]): MovedDate[] {
+  const startMoved = new Set(changes.filter((c) => c.what === 'starts').map((c) => c.key));
+  return changes
+    .filter((c) => c.what !== 'ends' || !startMoved.has(c.key))
+    .map(({ kind, key, name, what, from, to }) => ({
+      kind,
+      key,
+      name: kind === 'phase' ? `${name} ${what}` : name,
+      from,
+      to,
+    }));
 }
 
 /**
@@ -88,21 +79,21 @@ export function delayMilestone(
 
   const plan = store.releases.latestPlan(release);
   if (!plan) throw new Error(`release ${release.version} has no plan`);
+  const first = store.releases.firstPlan(release) ?? plan;
   const today = localDate(clock.now(), release.timeZone);
-  const replan = planDelay(plan.timeline, input.milestone, input.newDate, today);
+  const sequence = phaseSequence(first.timeline);
+  const replan = planDelay(plan.timeline, input.milestone, input.newDate, today, sequence);
   if (!replan.ok) throw new UserError('bad_argument', md`${replan.problem}`, md`Usage: ${code(DELAY_USAGE)}`);
 
-  const at = clock.now().toISO() ?? '';
   const { item, days } = replan;
-  const planRevision = store.transaction(() => {
-    const why = `Delayed ${item.name} from ${item.date} to ${input.newDate} (${days} days): ${reason}`;
-    store.releases.addPlan(release.id, replan.timeline, {
-      reason: why,
-      createdAt: at,
-      createdBy: input.userId,
-    });
-    const revision = store.releases.latestPlan(release)?.revision ?? 0;
-    const details = {
+  const planRevision = commitReplan(store, release, {
+    userId: input.userId,
+    at: clock.now().toISO() ?? '',
+    basedOn: plan.revision,
+    timeline: replan.timeline,
+    planReason: `Delayed ${item.name} from ${item.date} to ${input.newDate} (${days} days): ${reason}`,
+    action: 'plan.delayed',
+    details: (revision) => ({
       item: item.key,
       name: item.name,
       from: item.date,
@@ -110,20 +101,9 @@ export function delayMilestone(
       days,
       reason,
       planRevision: revision,
-    };
-    store.audit.record({ at, actor: input.userId, releaseId: release.id, action: 'plan.delayed', details });
-    announceDecision(store, release, { action: 'plan.delayed', actor: input.userId, at, details });
-    return revision;
+    }),
   });
-
-  const moved = movedDates(plan.timeline, replan.timeline);
-  const movedOn = new Set(moved.map((m) => m.to));
-  const meetingDates = new Set(meetingKeyDates(plan.timeline, meetingFor(store, release)).map((d) => d.date));
-  const newDates = [
-    ...keyDates(replan.timeline).filter((d) => movedOn.has(d.date)),
-    ...meetingKeyDates(replan.timeline, meetingFor(store, release)).filter((d) => !meetingDates.has(d.date)),
-  ];
-  const movedKeys = new Set(moved.filter((m) => m.kind === 'milestone').map((m) => m.key));
+  const effects = replanEffects(store, release, plan.timeline, replan.timeline, calendar);
   return {
     version: release.version,
     item,
@@ -131,8 +111,8 @@ export function delayMilestone(
     days,
     reason,
     planRevision,
-    moved,
-    weekend: weekendMilestones(replan.timeline).filter((m) => movedKeys.has(m.key)),
-    conflicts: findCalendarConflicts(newDates, calendar),
+    moved: movedDates(effects.changes),
+    weekend: effects.weekend,
+    conflicts: effects.conflicts,
   };
 }

@@ -14,6 +14,7 @@ import {
 import { UserError } from '../errors';
 import { requireLive } from './release-lifecycle';
 import { findRelease } from './find-release';
+import { announcedNoteTakers, followNoteTakerChanges } from './note-taker-changes';
 import { loadReleaseSchedule } from './release-schedule';
 import { md, user, type Mrkdwn } from '../text/mrkdwn';
 
@@ -116,9 +117,11 @@ export function swapNoteTaker(
   if (!plan.ok)
     throw new UserError('conflict', md`${plan.problem}`, md`Mark away dates with \`/kfrelease away\`.`);
   const at = now.toUTC().toISO() ?? '';
+  const announced = announcedNoteTakers(deps);
   deps.store.transaction(() => {
     for (const o of plan.overrides)
       deps.store.rotation.setOverride(release.id, o.meetingOn, o.github, input.userId, at);
+    followNoteTakerChanges(deps, announced);
     deps.store.audit.record({
       at,
       actor: input.userId,
@@ -158,8 +161,10 @@ export function markAway(
   }
   const github = knownPerson(deps, input.userId);
   const at = deps.clock.now().toUTC().toISO() ?? '';
+  const announced = announcedNoteTakers(deps);
   deps.store.transaction(() => {
     deps.store.rotation.addAway(github, input.fromOn, toOn, at);
+    followNoteTakerChanges(deps, announced);
     deps.store.audit.record({
       at,
       actor: input.userId,
@@ -225,8 +230,10 @@ export function cancelAway(deps: { store: Store; clock: Clock }, input: { userId
     );
   }
   const at = deps.clock.now().toUTC().toISO() ?? '';
+  const announced = announcedNoteTakers(deps);
   deps.store.transaction(() => {
     deps.store.rotation.removeAway(github, period.fromOn);
+    followNoteTakerChanges(deps, announced);
     deps.store.audit.record({
       at,
       actor: input.userId,

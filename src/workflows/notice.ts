@@ -36,7 +36,16 @@ export type Notice =
   | { kind: 'decision'; version: string; decision: Decision }
   | { kind: 'docs_reminder'; version: string; target: DocsReminderTarget; endsOn: string; daysLeft: number }
   | { kind: 'agenda'; agenda: Agenda }
-  | { kind: 'note_taker'; version: string; meetingOn: string; when: string; notesUrl: string | null }
+  | {
+      kind: 'note_taker';
+      version: string;
+      meetingOn: string;
+      when: string;
+      notesUrl: string | null;
+      /** Set when the notes change hands after the notice went out: who had them (null: nobody). */
+      takesOverFrom?: string | null;
+    }
+  | { kind: 'note_taker_relieved'; version: string; meetingOn: string; when: string; by: string | null }
   | { kind: 'deadline'; message: DeadlineMessage }
   | { kind: 'missed_posts'; version: string; items: string[] }
   | { kind: 'tracking_issue_created'; version: string; url: string; requester: string }

@@ -12,7 +12,13 @@ import {
   type ChecklistItem,
   type ItemState,
 } from '../domain/phase-checklist';
-import { phasePosition, phaseSequence, planAdvance, type PhasePosition } from '../domain/replan';
+import {
+  phasePosition,
+  phaseSequence,
+  planAdvance,
+  releaseDayOf,
+  type PhasePosition,
+} from '../domain/replan';
 import { ROLE_TITLES, type RoleKey } from '../domain/roles';
 import { summarizeTeam } from '../domain/team';
 import { weekendMilestones } from '../domain/calendar-conflicts';
@@ -245,16 +251,22 @@ export interface AdvanceResult {
   planRevision: number | null;
   /** Milestones the early start moved onto a Saturday or Sunday. */
   weekend: Timeline['milestones'];
+  /** Whether the later dates came as many days earlier, or stayed where they were. */
+  moveLater: boolean;
+  /** Release day before and after the move (the same unless the later dates moved). */
+  releaseDay: { from: string | null; to: string | null };
 }
 
 /**
  * The release manager's authority to move the release to the next phase, even with criteria unmet
  * (the reason is then required and recorded). When the next phase was planned to start later, the
- * plan is re-planned so it starts today, keeping the old plan. Only the release manager or an admin.
+ * plan is re-planned so it starts today and the current phase ends yesterday, keeping the old plan;
+ * the later dates, release day among them, stay unless `moveLater` brings them as many days
+ * earlier. Only the release manager or an admin.
  */
 export function advancePhase(
   deps: Deps,
-  input: { userId: string; reason: string; version?: string },
+  input: { userId: string; reason: string; version?: string; moveLater?: boolean },
   items = readPhaseChecklists(),
 ): AdvanceResult {
   const { store, clock } = deps;
@@ -285,15 +297,20 @@ export function advancePhase(
   }
   if (reason.length > 1000) throw new UserError('bad_argument', md`Keep the reason under 1,000 characters.`);
   const plan = store.releases.latestPlan(release);
-  const replan = plan && planAdvance(plan.timeline, next.key, view.today);
-  if (!plan || !replan?.ok) throw new Error(`cannot re-plan ${release.version} to start ${next.key} today`);
+  if (!plan) throw new Error(`release ${release.version} has no plan`);
+  const moveLater = input.moveLater === true;
+  const sequence = phaseSequence((store.releases.firstPlan(release) ?? plan).timeline);
+  const replan = planAdvance(plan.timeline, next.key, view.today, { moveLater, sequence });
+  if (!replan.ok) throw new Error(`cannot re-plan ${release.version} to start ${next.key} today`);
   const at = clock.now().toISO() ?? '';
   const unmet = view.unmet.map((s) => ({ id: s.item.id, title: s.item.title }));
   const daysEarly = -replan.days;
   const planRevision = store.transaction(() => {
     let revision: number | null = null;
     if (daysEarly > 0) {
-      const why = `${next.name} started ${daysEarly} day${daysEarly === 1 ? '' : 's'} early, on ${view.today}${reason ? `: ${reason}` : ''}`;
+      const early = `${daysEarly} day${daysEarly === 1 ? '' : 's'}`;
+      const later = moveLater ? `, every later date ${early} earlier` : '';
+      const why = `${next.name} started ${early} early, on ${view.today}${later}${reason ? `: ${reason}` : ''}`;
       store.releases.addPlan(release.id, replan.timeline, {
         reason: why,
         createdAt: at,
@@ -313,14 +330,23 @@ export function advancePhase(
       at,
     };
     store.phaseControl.recordTransition(release.id, transition);
-    const details = { from: current.key, to: next.key, reason, unmet, daysEarly, planRevision: revision };
+    const details = {
+      from: current.key,
+      to: next.key,
+      reason,
+      unmet,
+      daysEarly,
+      moveLater,
+      planRevision: revision,
+    };
     store.audit.record({ at, actor: input.userId, releaseId: release.id, action: 'phase.advanced', details });
     announceDecision(store, release, { action: 'phase.advanced', actor: input.userId, at, details });
     return revision;
   });
   const to = replan.timeline.phases.find((p) => p.key === next.key) ?? next;
-  const moved = new Set(plan.timeline.milestones.filter((m) => m.dueOn >= next.startsOn).map((m) => m.key));
-  const weekend = weekendMilestones(replan.timeline).filter((m) => daysEarly > 0 && moved.has(m.key));
+  const moved = new Set(replan.changes.filter((c) => c.kind === 'milestone').map((c) => c.key));
+  const weekend = weekendMilestones(replan.timeline).filter((m) => moved.has(m.key));
+  const releaseDay = { from: releaseDayOf(plan.timeline), to: releaseDayOf(replan.timeline) };
   const base = { version: release.version, from: current, to, today: view.today, unmet: view.unmet };
-  return { ...base, reason, daysEarly, planRevision, weekend };
+  return { ...base, reason, daysEarly, planRevision, weekend, moveLater, releaseDay };
 }

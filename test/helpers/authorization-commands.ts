@@ -52,6 +52,14 @@ export const COMMAND_ACTIONS: MatrixAction[] = [
     act: command('delay rc.1 2026-05-29 Pipelines needs a week for the backend fix'),
   },
   {
+    name: '/kfrelease replan (opens form)',
+    changes: false,
+    surface: 'form command',
+    scene: 'freeze',
+    names: /Only the release manager of v1\.10\.0 \(<@U0RM00001>\) or an admin can re-plan v1\.10\.0/,
+    act: (w, user) => openForm(w, user, 'replan rc.1 2026-05-26'),
+  },
+  {
     name: '/kfrelease check schedule-sent',
     changes: true,
     surface: 'command',

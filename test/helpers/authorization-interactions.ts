@@ -50,6 +50,35 @@ async function pickNotebooks(w: World, user: string) {
   });
 }
 
+/** The re-plan form opened by the admin, as Slack holds it, for `user` to pick rc.1 in. */
+async function pickInReplanForm(w: World, user: string) {
+  const trigger = `${3_500_000_000_000 + ++forms}.1.matrix`;
+  const fields = {
+    command: '/kfrelease',
+    text: 'replan',
+    user_id: ADMIN,
+    channel_id: RELEASE_CHANNEL,
+    trigger_id: trigger,
+  };
+  await postSlashCommand(w.app.url, SIGNING_SECRET, fields);
+  await w.app.slack.waitForCall('views.open', (c) => c.args.trigger_id === trigger);
+  const viewId = [...w.app.slack.state.viewTriggers].find(([, t]) => t === trigger)?.[0];
+  const view = viewId ? w.app.slack.view(viewId) : undefined;
+  if (!view) throw new Error('the re-plan form was not opened');
+  const payload = blockAction({ user, actionId: 'replan_item', value: '', blockId: 'replan_item' });
+  const { channel: _channel, message: _message, ...rest } = payload;
+  const action = { type: 'static_select', action_id: 'replan_item', block_id: 'replan_item' };
+  return pressButton(w, {
+    ...rest,
+    container: { type: 'view', view_id: view.id },
+    view: { ...view, state: { values: {} } },
+    actions: [{ ...action, selected_option: { value: 'rc.1' }, action_ts: '1767225601.000300' }],
+  });
+}
+
+/** The plan revision of the release now, as a re-plan form opened now would carry it. */
+const planRevision = (w: World) => w.app.services.store.releases.latestPlan(w.release)?.revision ?? 1;
+
 /** Every button and every modal submission. */
 export const INTERACTION_ACTIONS: MatrixAction[] = [
   {
@@ -67,6 +96,14 @@ export const INTERACTION_ACTIONS: MatrixAction[] = [
     scene: 'freeze',
     names: /liaisons, the release manager or an admin/,
     act: pickNotebooks,
+  },
+  {
+    name: 'select rc.1 in the re-plan form',
+    changes: false,
+    surface: 'button',
+    scene: 'freeze',
+    names: /Only the release manager of v1\.10\.0 \(<@U0RM00001>\) or an admin can re-plan v1\.10\.0/,
+    act: pickInReplanForm,
   },
   {
     name: 'button Approve (held revision)',
@@ -141,6 +178,27 @@ export const INTERACTION_ACTIONS: MatrixAction[] = [
           { revisionId: w.ids.heldRevision, channel: null, ts: null },
           {
             reason: { reason: 'Minor bump after the freeze: ship v1.10.1' },
+          },
+        )(user),
+      ),
+  },
+  {
+    name: 'modal re-plan one date',
+    changes: true,
+    surface: 'modal',
+    scene: 'freeze',
+    names: /Only the release manager of v1\.10\.0 \(Rita Manager\) or an admin can re-plan v1\.10\.0/,
+    act: (w, user) =>
+      submitModal(
+        w,
+        modal(
+          'release_replan',
+          { release: 'v1.10.0', planRevision: planRevision(w) },
+          {
+            replan_item: { replan_item: select('rc.1') },
+            replan_date: { replan_date: { type: 'datepicker', selected_date: '2026-05-26' } },
+            replan_scope: { replan_scope: { type: 'radio_buttons', selected_option: { value: 'only' } } },
+            replan_reason: { replan_reason: 'Pipelines needs two more days for the backend fix' },
           },
         )(user),
       ),

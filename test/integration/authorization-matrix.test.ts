@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { markShipped } from '../../src/workflows/release-lifecycle-commands';
 import { join } from 'node:path';
 import { tryCell, type MatrixAction } from '../helpers/authorization-cell';
 import { COMMAND_ACTIONS } from '../helpers/authorization-commands';
@@ -26,6 +27,7 @@ const POLICY = `
 | /kfrelease release create                         | no              | no     | no                | no                 | no        | no               | yes   | no       |
 | /kfrelease phase advance                          | yes             | no     | no                | no                 | no        | no               | yes   | no       |
 | /kfrelease delay                                  | yes             | no     | no                | no                 | no        | no               | yes   | no       |
+| /kfrelease replan (opens form)                    | yes             | no     | no                | no                 | no        | no               | yes   | no       |
 | /kfrelease check schedule-sent                    | yes             | yes    | no                | no                 | no        | no               | yes   | no       |
 | /kfrelease uncheck schedule-sent                  | yes             | yes    | no                | no                 | no        | no               | yes   | no       |
 | /kfrelease check wg-docs-updated Notebooks        | no              | no     | yes               | no                 | yes       | no               | yes   | no       |
@@ -53,6 +55,7 @@ const POLICY = `
 | /kfrelease docs add (opens form)                  | yes             | no     | yes               | yes                | yes       | no               | yes   | no       |
 | button Submit revisions                           | yes             | no     | yes               | yes                | no        | no               | yes   | no       |
 | select Notebooks in the revision form             | yes             | no     | yes               | no                 | no        | no               | yes   | no       |
+| select rc.1 in the re-plan form                   | yes             | no     | no                | no                 | no        | no               | yes   | no       |
 | button Approve (held revision)                    | yes             | no     | no                | no                 | no        | no               | yes   | no       |
 | button Deny (held revision)                       | yes             | no     | no                | no                 | no        | no               | yes   | no       |
 | button Report blocking issues                     | yes             | yes    | yes               | yes                | yes       | yes              | yes   | yes      |
@@ -60,6 +63,7 @@ const POLICY = `
 | button Add docs item                              | yes             | no     | yes               | yes                | yes       | no               | yes   | no       |
 | modal submit revisions (Notebooks)                | yes             | no     | yes               | no                 | no        | no               | yes   | no       |
 | modal deny revision (reason)                      | yes             | no     | no                | no                 | no        | no               | yes   | no       |
+| modal re-plan one date                            | yes             | no     | no                | no                 | no        | no               | yes   | no       |
 | modal add docs item (Notebooks)                   | yes             | no     | yes               | no                 | yes       | no               | yes   | no       |
 | modal sign off (AWS)                              | no              | no     | no                | no                 | no        | yes              | yes   | no       |
 | modal report blocking issues                      | yes             | yes    | yes               | yes                | yes       | yes              | yes   | yes      |
@@ -101,6 +105,9 @@ describe('authorization matrix: every action that changes something, against eve
   ] as const)('%s', (_title, scene, now) => {
     beforeAll(async () => {
       world.app.clock.set(now);
+      // After release day the release has shipped (its final tag, say): patch releases may open.
+      if (scene === 'after release')
+        markShipped(world.app.services, { on: '2026-06-22', actor: { kind: 'cli', name: 'test' } });
       await world.settle();
     });
 

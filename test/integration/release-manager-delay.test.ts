@@ -85,7 +85,9 @@ describe('delaying a milestone', () => {
     const timeline = answerText(await app.command('timeline', ALAN));
     expect(timeline).toContain('Fri 29 May 2026: *rc.1 tagged on the last day of feature freeze*');
     expect(timeline).toContain('_(first plan Fri 22 May 2026, 7 days later than first planned)_');
-    expect(timeline).toContain('*Release day is 7 days later than first planned* (first plan Mon 22 Jun 2026)');
+    expect(timeline).toContain(
+      '*Release day is 7 days later than first planned* (first plan Mon 22 Jun 2026)',
+    );
     expect(timeline).toContain(
       'plan 2, re-planned 2026-05-12: Delayed rc.1 tagged on the last day of feature freeze',
     );

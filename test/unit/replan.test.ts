@@ -1,4 +1,13 @@
-import { findPlanItem, phasePosition, phaseSequence, planAdvance, planDelay } from '../../src/domain/replan';
+import {
+  findPlanItem,
+  phasePosition,
+  phaseSequence,
+  planAdvance,
+  planDelay,
+  planMove,
+  releaseDayOf,
+  type Replan,
+} from '../../src/domain/replan';
 import { computeTimeline, isSkipped, type Timeline } from '../../src/domain/timeline';
 import { parseVersion } from '../../src/domain/version';
 import { loadTemplates, TEMPLATES_DIR } from '../../src/templates/load-templates';
@@ -20,9 +29,13 @@ const datesOf = (t: Timeline) => ({
   phases: Object.fromEntries(t.phases.map((p) => [p.key, `${p.startsOn}..${p.endsOn}`])),
   milestones: Object.fromEntries(t.milestones.map((m) => [m.key, m.dueOn])),
 });
-const replanned = (result: ReturnType<typeof planDelay>) => {
+const replanned = (result: Replan) => {
   if (!result.ok) throw new Error(result.problem);
   return datesOf(result.timeline);
+};
+const changesOf = (result: Replan) => {
+  if (!result.ok) throw new Error(result.problem);
+  return result.changes.map((c) => `${c.key} ${c.what} ${c.from} -> ${c.to}`);
 };
 
 describe('where a release stands in its phases', () => {
@@ -157,8 +170,17 @@ describe('delaying a milestone and everything after it', () => {
 });
 
 describe('moving on to the next phase early', () => {
-  it('starts the next phase today and brings everything after it as many days forward', () => {
+  it('starts the next phase today and leaves every later date, release day too, where it was', () => {
     const result = planAdvance(HANDBOOK, 'feature_freeze', '2026-05-06');
+    expect(result).toMatchObject({ ok: true, days: -5 });
+    expect(changesOf(result)).toEqual([
+      'development ends 2026-05-10 -> 2026-05-05',
+      'feature_freeze starts 2026-05-11 -> 2026-05-06',
+    ]);
+  });
+
+  it('with moveLater, brings everything after it as many days forward', () => {
+    const result = planAdvance(HANDBOOK, 'feature_freeze', '2026-05-06', { moveLater: true });
     expect(result).toMatchObject({ ok: true, days: -5 });
     const { phases, milestones } = replanned(result);
     expect(phases).toMatchObject({
@@ -214,5 +236,192 @@ describe('moving on to the next phase early', () => {
       ],
       alongside: ['documentation'],
     });
+  });
+});
+
+describe('re-planning one date, earlier or later', () => {
+  const TODAY = '2026-05-04';
+
+  it.each([
+    ['a milestone later, inside its phase', 'rc.1', '2026-05-23', ['rc.1 due 2026-05-22 -> 2026-05-23']],
+    ['a milestone earlier, inside its phase', 'rc.1', '2026-05-19', ['rc.1 due 2026-05-22 -> 2026-05-19']],
+    [
+      'a milestone later than its phase: the phase stretches, the next one gives up the days',
+      'rc.1',
+      '2026-05-26',
+      [
+        'feature_freeze ends 2026-05-24 -> 2026-05-26',
+        'manifests_testing starts 2026-05-25 -> 2026-05-27',
+        'rc.1 due 2026-05-22 -> 2026-05-26',
+      ],
+    ],
+    [
+      'a milestone earlier than its phase: the phase stretches back, the one before gives up the days',
+      'rc.2',
+      '2026-05-22',
+      [
+        'feature_freeze ends 2026-05-24 -> 2026-05-21',
+        'manifests_testing starts 2026-05-25 -> 2026-05-22',
+        'rc.2 due 2026-05-29 -> 2026-05-22',
+      ],
+    ],
+    ['release day a day later', 'release', '2026-06-23', ['release due 2026-06-22 -> 2026-06-23']],
+    [
+      'a phase start later: the phase before ends the day before',
+      'manifests_testing',
+      '2026-05-27',
+      ['feature_freeze ends 2026-05-24 -> 2026-05-26', 'manifests_testing starts 2026-05-25 -> 2026-05-27'],
+    ],
+    [
+      'a phase start earlier',
+      'Manifests testing',
+      '2026-05-20',
+      ['feature_freeze ends 2026-05-24 -> 2026-05-19', 'manifests_testing starts 2026-05-25 -> 2026-05-20'],
+    ],
+    [
+      'a phase alongside the main sequence, on its own',
+      'documentation',
+      '2026-05-18',
+      ['documentation starts 2026-05-11 -> 2026-05-18'],
+    ],
+  ])('alone: %s', (_case, word, date, changes) => {
+    const result = planMove(HANDBOOK, word, date, { moveLater: false, today: TODAY });
+    expect(changesOf(result)).toEqual(changes);
+  });
+
+  it.each([
+    ['rc.1 a week later', 'rc.1', '2026-05-29', 7, { 'rc.2': '2026-06-05', release: '2026-06-29' }],
+    [
+      'rc.1 two days earlier',
+      'rc.1',
+      '2026-05-20',
+      -2,
+      { release_branch: '2026-05-11', 'rc.1': '2026-05-20', 'rc.2': '2026-05-27', release: '2026-06-20' },
+    ],
+    [
+      'Manifests testing five days earlier',
+      'manifests_testing',
+      '2026-05-20',
+      -5,
+      { 'rc.1': '2026-05-22', 'rc.2': '2026-05-24', release: '2026-06-17' },
+    ],
+  ])('with the later dates: %s', (_case, word, date, days, milestones) => {
+    const result = planMove(HANDBOOK, word, date, { moveLater: true, today: TODAY });
+    expect(result).toMatchObject({ ok: true, days });
+    expect(replanned(result).milestones).toMatchObject(milestones);
+  });
+
+  it('moving a milestone earlier with the later dates shortens the phases it is in', () => {
+    const { phases } = replanned(planMove(HANDBOOK, 'rc.1', '2026-05-20', { moveLater: true, today: TODAY }));
+    expect(phases).toMatchObject({
+      feature_freeze: '2026-05-11..2026-05-22',
+      manifests_testing: '2026-05-23..2026-05-29',
+      documentation: '2026-05-11..2026-06-19',
+      release_day: '2026-06-20..2026-06-26',
+    });
+  });
+
+  it('gives the same plan as planDelay for a delay', () => {
+    const moved = planMove(HANDBOOK, 'feature_freeze', '2026-05-18', { moveLater: true, today: TODAY });
+    expect(moved).toEqual(planDelay(HANDBOOK, 'feature_freeze', '2026-05-18', TODAY));
+  });
+
+  it.each([
+    ['the same date', 'rc.1', '2026-05-22', false, TODAY, 'is already planned for 2026-05-22'],
+    [
+      'a date in the past',
+      'rc.1',
+      '2026-05-01',
+      false,
+      TODAY,
+      '2026-05-01 is in the past; today is 2026-05-04',
+    ],
+    [
+      'a date before the cycle starts',
+      'development',
+      '2026-01-26',
+      false,
+      '2026-01-05',
+      '2026-01-26 is before the cycle starts (Preparation, 2026-02-02)',
+    ],
+    ['a date that is not one', 'rc.1', '2026-02-30', false, TODAY, '"2026-02-30" is not a date'],
+    [
+      'a word that is no milestone or phase',
+      'rc.9',
+      '2026-06-01',
+      false,
+      TODAY,
+      'Use one of: release_branch',
+    ],
+    [
+      'a phase start alone past its last day',
+      'manifests_testing',
+      '2026-06-02',
+      false,
+      TODAY,
+      'Manifests testing ends on 2026-05-31: starting it on 2026-06-02 alone leaves it no days',
+    ],
+    [
+      'a phase start alone before the phase before it starts',
+      'manifests_testing',
+      '2026-05-08',
+      false,
+      TODAY,
+      'Feature Freeze would end on 2026-05-07, before it starts on 2026-05-11. The phases must stay in order: pick another date.',
+    ],
+    [
+      'a phase start with the later dates before the phase before it starts',
+      'manifests_testing',
+      '2026-05-08',
+      true,
+      TODAY,
+      'Manifests testing would start on 2026-05-08, before Feature Freeze starts on 2026-05-11.',
+    ],
+    [
+      'a milestone alone that squeezes the next phase to less than nothing',
+      'rc.2',
+      '2026-06-22',
+      false,
+      TODAY,
+      'Distribution testing would end on 2026-06-21, before it starts on 2026-06-23. The phases must stay in order: pick another date, or move the later dates with it.',
+    ],
+    [
+      'a milestone alone past the next one',
+      'rc.1',
+      '2026-05-30',
+      false,
+      TODAY,
+      'rc.1 tagged on the last day of feature freeze on 2026-05-30 would come after rc.2 tagged after manifests testing (2026-05-29)',
+    ],
+    [
+      'a milestone before the one planned before it',
+      'rc.1',
+      '2026-05-08',
+      true,
+      TODAY,
+      'would come before Release branch created (2026-05-11). Pick a date on or after 2026-05-11, or move Release branch created first.',
+    ],
+  ])('refuses %s', (_case, word, date, moveLater, today, problem) => {
+    const result = planMove(HANDBOOK, word, date, { moveLater, today });
+    expect(result.ok ? '' : result.problem).toContain(problem);
+  });
+
+  it('leaves a phase the release manager moved past skipped when one of its milestones moves', () => {
+    const skipped = planAdvance(HANDBOOK, 'manifests_testing', '2026-05-11');
+    if (!skipped.ok) throw new Error(skipped.problem);
+    const result = planMove(skipped.timeline, 'rc.1', '2026-05-20', {
+      moveLater: false,
+      today: '2026-05-11',
+      sequence: phaseSequence(HANDBOOK),
+    });
+    expect(changesOf(result)).toEqual(['rc.1 due 2026-05-22 -> 2026-05-20']);
+  });
+
+  it.each([
+    ['the final release milestone', HANDBOOK, '2026-06-22'],
+    ['the first day of Release Day without one', { ...HANDBOOK, milestones: [] }, '2026-06-22'],
+    ['nothing without either', { ...HANDBOOK, milestones: [], phases: [] }, null],
+  ])('finds release day: %s', (_case, timeline, day) => {
+    expect(releaseDayOf(timeline)).toBe(day);
   });
 });

@@ -98,8 +98,13 @@ export function checkedBlocks(
 
 /** The answer to `/kfrelease phase advance`. */
 export function advancedBlocks(result: AdvanceResult): SlackAnswer {
+  const early = days(result.daysEarly);
+  const releaseDay = result.releaseDay.to ? formatDate(result.releaseDay.to) : null;
+  const later = result.moveLater
+    ? md`every later phase and milestone ${early} earlier${releaseDay ? md` (release day now ${releaseDay})` : md``}`
+    : md`the later dates stay where they were${releaseDay ? md` (release day ${releaseDay} too)` : md``}`;
   const replanned = result.planRevision
-    ? md` It starts ${days(result.daysEarly)} early: re-planned as plan ${result.planRevision}, every later phase and milestone ${days(result.daysEarly)} earlier; the first plan is kept.`
+    ? md` It starts ${early} early: re-planned as plan ${result.planRevision}, ${later}; the first plan is kept.`
     : md``;
   const out: Mrkdwn[] = [
     md`:arrow_right: Kubeflow ${result.version} moved from *${result.from.name}* to *${result.to.name}* today (${formatDate(result.today)}).${replanned}`,
@@ -112,7 +117,7 @@ export function advancedBlocks(result: AdvanceResult): SlackAnswer {
   }
   if (result.weekend.length > 0) {
     const names = join(result.weekend.map((m) => md`${m.name} (${formatDate(m.dueOn)})`));
-    out.push(md`:warning: Now on a weekend: ${names}. Move it with \`/kfrelease delay\` if that matters.`);
+    out.push(md`:warning: Now on a weekend: ${names}. Move it with \`/kfrelease replan\` if that matters.`);
   }
   return answer(md`Kubeflow ${result.version} moved to ${result.to.name}`, [
     section(lines(...out)),

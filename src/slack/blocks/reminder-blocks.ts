@@ -24,8 +24,16 @@ export function noteTakerNoticeBlocks(params: {
   meetingOn: string;
   when: string;
   notesUrl: string | null;
+  /** Set when the notes were someone else's and changed after their notice went out. */
+  takesOverFrom?: string | null;
 }): SlackAnswer {
-  const notice = md`You take the notes at the Kubeflow ${params.version} release team meeting, ${params.when}.`;
+  const instead =
+    params.takesOverFrom === undefined
+      ? ''
+      : params.takesOverFrom
+        ? ` instead of ${params.takesOverFrom}`
+        : '';
+  const notice = md`You take the notes at the Kubeflow ${params.version} release team meeting, ${params.when}${instead}.`;
   return answer(notice, [
     section(md`:memo: ${notice}`),
     section(
@@ -36,6 +44,21 @@ export function noteTakerNoticeBlocks(params: {
     context(
       md`Can't make it on ${formatDate(params.meetingOn)}? Swap with \`/kfrelease notetaker swap @someone\`.`,
     ),
+  ]);
+}
+
+/** To the note-taker relieved of a meeting's notes after their notice went out (a swap, away dates). */
+export function noteTakerRelievedBlocks(params: {
+  version: string;
+  meetingOn: string;
+  when: string;
+  by: string | null;
+}): SlackAnswer {
+  const who = params.by ? md`${params.by} takes them` : md`nobody can take them (everyone is away)`;
+  const notice = md`You no longer take the notes at the Kubeflow ${params.version} release team meeting, ${params.when}: ${who}.`;
+  return answer(notice, [
+    section(md`:arrows_counterclockwise: ${notice}`),
+    context(md`See the rotation with \`/kfrelease notetaker\`.`),
   ]);
 }
 

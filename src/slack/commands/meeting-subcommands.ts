@@ -123,6 +123,7 @@ export const MEETING_SUBCOMMANDS: Subcommand[] = [
         with: target,
         version: releaseVersion(ctx),
       });
+      ctx.services.deliverSoon();
       const [mine, theirs] = swap.overrides;
       const lead = md`:arrows_counterclockwise: ${user(target)} takes the notes on ${mine?.meetingOn}${theirs ? `; you take them on ${theirs.meetingOn}` : ''}.`;
       return noteTakersBlocks(getNoteTakers(ctx.services, swap.version), lead);
@@ -143,6 +144,7 @@ export const MEETING_SUBCOMMANDS: Subcommand[] = [
           '/kfrelease away cancel <from>',
         );
         const cancelled = cancelAway(ctx.services, { userId: ctx.userId, fromOn: from ?? '' });
+        ctx.services.deliverSoon();
         return awayCancelledBlocks(cancelled.fromOn, cancelled.toOn);
       }
       const [fromOn, toOn] = parseArgs(
@@ -154,6 +156,7 @@ export const MEETING_SUBCOMMANDS: Subcommand[] = [
         '/kfrelease away <from> [to]',
       );
       const away = markAway(ctx.services, { userId: ctx.userId, fromOn: fromOn ?? '', toOn });
+      ctx.services.deliverSoon();
       return awayBlocks(away.fromOn, away.toOn);
     },
   },

@@ -1,4 +1,7 @@
+import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { findPlanItem, planItemKeys } from '../../domain/replan';
+import { UserError } from '../../errors';
 import { getDecisionLog } from '../../workflows/decision-log';
 import { DELAY_USAGE, delayMilestone } from '../../workflows/delay-milestone';
 import {
@@ -10,15 +13,17 @@ import {
 } from '../../workflows/patch-release';
 import { advancePhase, getPhaseView, setChecklistItem } from '../../workflows/phase-control';
 import { planRelease, PLAN_RELEASE_USAGE, readCalendar } from '../../workflows/plan-release';
+import { replanForm } from '../../workflows/replan-release';
 import { addRetroNote, compileRetrospective } from '../../workflows/retrospective';
 import { getSuccessorView } from '../../workflows/successor';
 import { decisionLogBlocks } from '../blocks/decision-blocks';
 import { patchBlocks } from '../blocks/patch-blocks';
 import { advancedBlocks, checkedBlocks, delayedBlocks, phaseBlocks } from '../blocks/phase-blocks';
 import { planBlocks } from '../blocks/plan-blocks';
+import { replanView } from '../blocks/replan-view';
 import { retroBlocks, retroNotedBlocks } from '../blocks/retro-blocks';
 import { successorBlocks } from '../blocks/successor-blocks';
-import { md } from '../../text/mrkdwn';
+import { code, md } from '../../text/mrkdwn';
 import { freeText } from './command-tokens';
 import {
   optionalVersion,
@@ -30,6 +35,44 @@ import {
 } from './subcommand';
 
 const words = (min: number, message: string) => z.array(z.string()).min(min, message);
+
+/** `--move-later`: the dates after the one moved come along by as many days. */
+const isMoveLater = (word: CommandWord) => word.text.toLowerCase() === '--move-later';
+
+const REPLAN_USAGE = '/kfrelease replan [milestone-or-phase] [new-date] [--move-later]';
+
+/** `/kfrelease replan`: the form, refused before it opens to anyone but the release manager. */
+function replan(ctx: CommandContext, args: CommandWord[]) {
+  const [item, newDate] = parseArgs(
+    z.array(z.string()).max(2, 'Give at most the milestone or phase and its new date.'),
+    args.filter((w) => !isMoveLater(w)),
+    REPLAN_USAGE,
+  );
+  const moveLater = args.some(isMoveLater);
+  const form = replanForm(
+    ctx.services,
+    {
+      userId: ctx.userId,
+      version: releaseVersion(ctx),
+      moveLater,
+      ...(item ? { item } : {}),
+      ...(newDate ? { newDate } : {}),
+    },
+    readCalendar().events,
+  );
+  const usage = md`Usage: ${code(REPLAN_USAGE)}, or choose them in the form.`;
+  if (item !== undefined && !findPlanItem(form.timeline, item)) {
+    const keys = planItemKeys(form.timeline).join(', ');
+    throw new UserError(
+      'bad_argument',
+      md`"${item}" is not a milestone or phase of ${form.version}. Use one of: ${keys}.`,
+      usage,
+    );
+  }
+  if (newDate !== undefined && !(/^\d{4}-\d{2}-\d{2}$/.test(newDate) && DateTime.fromISO(newDate).isValid))
+    throw new UserError('bad_argument', md`"${newDate}" is not a date; write it as YYYY-MM-DD.`, usage);
+  return { view: replanView({ form, choice: { item: item ?? null, date: newDate ?? null, moveLater } }) };
+}
 
 function check(ctx: CommandContext, args: CommandWord[], checked: boolean) {
   const name = checked ? 'check' : 'uncheck';
@@ -83,15 +126,16 @@ export const RELEASE_MANAGER_SUBCOMMANDS: Subcommand[] = [
   },
   {
     name: 'phase advance',
-    usage: '/kfrelease phase advance [reason]',
+    usage: '/kfrelease phase advance [--move-later] [reason]',
     example: '/kfrelease phase advance Training needs two more days; the rest is ready',
     summary:
-      'Move the release to its next phase (release manager); a reason is required when criteria are unmet.',
+      'Move the release to its next phase (release manager); a reason is required when criteria are unmet. Early, the later dates stay unless --move-later brings them as many days earlier.',
     run: (ctx, args) => {
       const result = advancePhase(ctx.services, {
         userId: ctx.userId,
-        reason: freeText(args),
+        reason: freeText(args.filter((w) => !isMoveLater(w))),
         version: releaseVersion(ctx),
+        moveLater: args.some(isMoveLater),
       });
       ctx.services.deliverSoon();
       return advancedBlocks(result);
@@ -134,6 +178,14 @@ export const RELEASE_MANAGER_SUBCOMMANDS: Subcommand[] = [
       ctx.services.deliverSoon();
       return delayedBlocks(result);
     },
+  },
+  {
+    name: 'replan',
+    usage: REPLAN_USAGE,
+    example: '/kfrelease replan rc.1 2026-05-26',
+    summary:
+      'Re-plan one milestone or phase start, earlier or later, alone or with the dates after it (release manager): a form shows the new plan next to the current one before anything is saved.',
+    run: replan,
   },
   {
     name: 'decisions',

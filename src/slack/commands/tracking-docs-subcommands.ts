@@ -42,7 +42,11 @@ export const TRACKING_DOCS_SUBCOMMANDS: Subcommand[] = [
       }
       if (action === 'setup') {
         const [repo = '', version] = parseArgs(setupArgs, rest, TRACKING_USAGE);
-        const started = startTrackingIssueSetup(ctx.services, { userId: ctx.userId, repo, version });
+        const started = startTrackingIssueSetup(ctx.services, {
+          userId: ctx.userId,
+          repo,
+          version: releaseVersion(ctx, version),
+        });
         return trackingSetupStartedBlocks(
           started.release.version,
           started.repo,

@@ -9,7 +9,12 @@ import { decisionPost } from '../blocks/decision-blocks';
 import { docsReminderMessage } from '../blocks/docs-blocks';
 import { postFailedBlocks } from '../blocks/outbox-blocks';
 import { artifactsFoundPost } from '../blocks/rc-blocks';
-import { deadlineBlocks, missedNoteBlocks, noteTakerNoticeBlocks } from '../blocks/reminder-blocks';
+import {
+  deadlineBlocks,
+  missedNoteBlocks,
+  noteTakerNoticeBlocks,
+  noteTakerRelievedBlocks,
+} from '../blocks/reminder-blocks';
 import { revisionAcceptedPost, revisionDecidedPost, revisionHeldPost } from '../blocks/revision-blocks';
 import { criterionMetPost, retestDm, signoffPost } from '../blocks/signoff-blocks';
 import { trackingIssueCreatedPost, trackingIssueNoticeDm } from '../blocks/tracking-issue-blocks';
@@ -59,6 +64,8 @@ export function renderNotice(notice: Notice): SlackAnswer {
       return agendaBlocks(notice.agenda);
     case 'note_taker':
       return noteTakerNoticeBlocks(notice);
+    case 'note_taker_relieved':
+      return noteTakerRelievedBlocks(notice);
     case 'deadline':
       return deadlineBlocks(notice.message);
     case 'missed_posts':

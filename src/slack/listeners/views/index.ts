@@ -4,6 +4,7 @@ import { DENY_REVISION_VIEW, SUBMIT_REVISION_VIEW } from '../../blocks/submit-re
 import { registerBlockerViews } from './blocker-views';
 import { denyRevisionSubmitted } from './deny-revision';
 import { registerDocsViews } from './docs-views';
+import { registerReplanViews } from './replan-views';
 import { registerSignoffViews } from './signoff-views';
 import { submitRevisionSubmitted } from './submit-revision';
 
@@ -13,4 +14,5 @@ export function registerViews(router: SlackRouter, services: AppServices): void 
   registerDocsViews(router, services);
   registerSignoffViews(router, services);
   registerBlockerViews(router, services);
+  registerReplanViews(router, services);
 }
