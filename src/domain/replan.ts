@@ -1,25 +1,8 @@
 import { DateTime } from 'luxon';
 import type { PhaseKey } from './phases';
+import { phaseSequence, type PhaseSequence } from './phase-position';
+import { findPlanItem, planChanges, planItemKeys, type PlanChange, type PlanItem } from './plan-items';
 import { daysUntil, isSkipped, type PhaseDates, type Timeline } from './timeline';
-
-/** A phase or milestone of a plan, found from what a person typed. */
-export interface PlanItem {
-  kind: 'phase' | 'milestone';
-  key: string;
-  name: string;
-  /** The milestone's date, or the phase's first day. */
-  date: string;
-}
-
-/** One date a re-plan changed: a phase's first or last day, or a milestone's date. */
-export interface PlanChange {
-  kind: 'phase' | 'milestone';
-  key: string;
-  name: string;
-  what: 'starts' | 'ends' | 'due';
-  from: string;
-  to: string;
-}
 
 /** The outcome of a re-plan: the new plan, how far the item moved (negative: earlier) and every changed date. */
 export type Replan =
@@ -41,66 +24,10 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const addDays = (date: string, days: number): string =>
   DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate() ?? date;
 
-/** rc1, RC.1, release-branch, Feature-Freeze or an artifact name (v1.10.0-rc.1) to a plan key. */
-function normalize(word: string): string {
-  return word
-    .trim()
-    .toLowerCase()
-    .replace(/-/g, '_')
-    .replace(/^rc_?\.?(\d+)$/, 'rc.$1');
-}
-
-/** Finds a milestone (by key or artifact) or a phase (by key or name) of a plan. */
-export function findPlanItem(timeline: Timeline, word: string): PlanItem | null {
-  const key = normalize(word);
-  const milestone = timeline.milestones.find(
-    (m) => m.key === key || m.artifact?.toLowerCase() === word.trim().toLowerCase(),
-  );
-  if (milestone)
-    return { kind: 'milestone', key: milestone.key, name: milestone.name, date: milestone.dueOn };
-  const phase = timeline.phases.find(
-    (p) => p.key === key || p.name.toLowerCase() === word.trim().toLowerCase(),
-  );
-  if (phase) return { kind: 'phase', key: phase.key, name: phase.name, date: phase.startsOn };
-  return null;
-}
-
-/** Every word findPlanItem understands, for telling a person what to type. */
-export function planItemKeys(timeline: Timeline): string[] {
-  return [...timeline.milestones.map((m) => m.key), ...timeline.phases.map((p) => p.key)];
-}
-
 const unknownItem = (timeline: Timeline, word: string): Replan => ({
   ok: false,
   problem: `"${word}" is not a milestone or phase of this plan. Use one of: ${planItemKeys(timeline).join(', ')}.`,
 });
-
-/** Release day under a plan: the final release milestone, else the first day of the Release Day phase. */
-export function releaseDayOf(timeline: Timeline): string | null {
-  return (
-    timeline.milestones.find((m) => m.key === 'release')?.dueOn ??
-    timeline.phases.find((p) => p.key === 'release_day')?.startsOn ??
-    null
-  );
-}
-
-/** Every date that differs between two plans of a release: phase starts and ends, then milestones. */
-export function planChanges(before: Timeline, after: Timeline): PlanChange[] {
-  const phases = after.phases.flatMap((p) => {
-    const old = before.phases.find((b) => b.key === p.key);
-    if (!old) return [];
-    const change = (what: 'starts' | 'ends', from: string, to: string): PlanChange[] =>
-      from === to ? [] : [{ kind: 'phase', key: p.key, name: p.name, what, from, to }];
-    return [...change('starts', old.startsOn, p.startsOn), ...change('ends', old.endsOn, p.endsOn)];
-  });
-  const milestones = after.milestones.flatMap((m): PlanChange[] => {
-    const old = before.milestones.find((b) => b.key === m.key);
-    return old && old.dueOn !== m.dueOn
-      ? [{ kind: 'milestone', key: m.key, name: m.name, what: 'due', from: old.dueOn, to: m.dueOn }]
-      : [];
-  });
-  return [...phases, ...milestones];
-}
 
 /** Milestones by date, then in the order they had (the template's order on the same day). */
 const byDate = (milestones: Timeline['milestones']): Timeline['milestones'] =>
@@ -333,77 +260,4 @@ export function planAdvance(
   if (daysUntil(phase.startsOn, today) >= 0) return { ok: true, timeline, days: 0, item, changes: [] };
   const { moveLater = false, sequence } = options;
   return planMove(timeline, phase.key, today, { moveLater, today, ...(sequence ? { sequence } : {}) });
-}
-
-/** Where a release stands in its sequence of phases. */
-export interface PhasePosition {
-  /** The last phase of the main sequence that has started; the first one before any has. */
-  current: PhaseDates;
-  started: boolean;
-  next: PhaseDates | null;
-  /** Phases running alongside the main sequence (Documentation beside Feature Freeze) that are open. */
-  alongside: PhaseDates[];
-  /** What moving on now closes: the current phase and the phases alongside that end before the next. */
-  closing: PhaseDates[];
-}
-
-/** Which phases follow one another and which run alongside them, by key, in order. */
-export interface PhaseSequence {
-  main: PhaseKey[];
-  alongside: PhaseKey[];
-}
-
-/**
- * Splits a plan's phases into the main sequence, one after the other, and the phases that run
- * alongside it: a phase that starts before the previous main phase ends (Documentation starts with
- * Feature Freeze) runs alongside. Read it from the first plan, laid out from the template in whole
- * weeks: later plans can squeeze phases to a day or to nothing, which blurs the difference.
- */
-export function phaseSequence(firstPlan: Timeline): PhaseSequence {
-  const sorted = firstPlan.phases
-    .map((phase, order) => ({ phase, order }))
-    .sort(
-      (a, b) =>
-        a.phase.startsOn.localeCompare(b.phase.startsOn) ||
-        a.phase.endsOn.localeCompare(b.phase.endsOn) ||
-        a.order - b.order,
-    )
-    .map(({ phase }) => phase);
-  const main: PhaseDates[] = [];
-  const alongside: PhaseDates[] = [];
-  for (const phase of sorted) {
-    const last = main[main.length - 1];
-    if (!last || phase.startsOn > last.endsOn) main.push(phase);
-    else alongside.push(phase);
-  }
-  return { main: main.map((p) => p.key), alongside: alongside.map((p) => p.key) };
-}
-
-/**
- * The phase a release is in on a date under its plan, what comes next and what runs alongside.
- * `sequence` comes from the release's first plan (see phaseSequence).
- */
-export function phasePosition(
-  timeline: Timeline,
-  today: string,
-  sequence: PhaseSequence = phaseSequence(timeline),
-): PhasePosition {
-  const byKey = new Map(timeline.phases.map((p) => [p.key, p]));
-  const pick = (keys: PhaseKey[]) => keys.flatMap((key) => byKey.get(key) ?? []);
-  const main = pick(sequence.main);
-  const alongside = pick(sequence.alongside);
-  const first = main[0];
-  if (!first) throw new Error('a plan without phases');
-  const startedIndex = main.reduce((found, phase, i) => (phase.startsOn <= today ? i : found), -1);
-  const index = Math.max(startedIndex, 0);
-  const current = main[index] ?? first;
-  const next = main[index + 1] ?? null;
-  const open = alongside.filter((a) => !isSkipped(a) && a.startsOn <= today && a.endsOn >= current.startsOn);
-  const closing = [
-    current,
-    ...alongside.filter(
-      (a) => !isSkipped(a) && a.endsOn >= current.startsOn && (next === null || a.endsOn < next.startsOn),
-    ),
-  ];
-  return { current, started: startedIndex >= 0, next, alongside: open, closing };
 }

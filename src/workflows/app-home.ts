@@ -7,7 +7,7 @@ import { summarizeTeam } from '../domain/team';
 import { isUserError } from '../errors';
 import { authorityOf } from './authority';
 import { getComponentVersions } from './component-versions';
-import { findRelease } from './find-release';
+import { chooseRelease } from './find-release';
 import { listBlockers } from './list-blockers';
 import { noteTakerRotation } from './note-takers';
 import { getReleaseStatus, type ReleaseStatus } from './release-status';
@@ -34,20 +34,28 @@ export type HomeDuty =
     }
   | { kind: 'announcement'; releaseDate: string | null };
 
+/** One release on a person's Home tab. */
+export interface HomeRelease {
+  status: ReleaseStatus;
+  trackingIssueUrl: string | null;
+  roles: string[];
+  admin: boolean;
+  duties: HomeDuty[];
+  /** Which buttons to show. */
+  canSubmitRevisions: boolean;
+  canAddDocs: boolean;
+  canReportBlockers: boolean;
+}
+
 export interface AppHome {
   userId: string;
-  /** Null when there is no release yet. */
-  release: {
-    status: ReleaseStatus;
-    trackingIssueUrl: string | null;
-    roles: string[];
-    admin: boolean;
-    duties: HomeDuty[];
-    /** Which buttons to show. */
-    canSubmitRevisions: boolean;
-    canAddDocs: boolean;
-    canReportBlockers: boolean;
-  } | null;
+  /**
+   * Every live release the person has a role in (an admin: every live release); someone with no
+   * role sees the release chooseRelease picks. Empty when no release is live.
+   */
+  releases: HomeRelease[];
+  /** Set when no release is live: the latest one, closed or cancelled. */
+  lastEnded: { version: string; status: string } | null;
 }
 
 type Deps = { store: Store; clock: Clock; admins: string[] };
@@ -125,20 +133,35 @@ function noteDuty(deps: Deps, release: ReleaseRow, userId: string): HomeDuty[] {
 }
 
 /**
- * One person's view of the current release: where it stands, the roles they hold and what they
- * owe (their working group's revisions and blocking issues, decisions, docs work, sign-off,
- * note-taking turn, the announcement draft).
+ * One person's Home tab: for each live release they have a role in (several can be live at once),
+ * where it stands, the roles they hold and what they owe (their working group's revisions and
+ * blocking issues, decisions, docs work, sign-off, note-taking turn, the announcement draft).
  */
 export function getAppHome(deps: Deps, userId: string): AppHome {
-  let status: ReleaseStatus;
-  try {
-    status = getReleaseStatus(deps);
-  } catch (error) {
-    if (isUserError(error) && error.code === 'not_found') return { userId, release: null };
-    throw error;
-  }
   const { store } = deps;
-  const release = findRelease(deps, status.version);
+  const live = store.releases.list().filter((r) => r.status === 'live');
+  const mine = live.filter(
+    (r) => deps.admins.includes(userId) || store.team.rolesOf(r.id, userId).length > 0,
+  );
+  if (mine.length > 0)
+    return { userId, releases: mine.map((r) => homeRelease(deps, r, userId)), lastEnded: null };
+  try {
+    return {
+      userId,
+      releases: [homeRelease(deps, chooseRelease(deps, null).release, userId)],
+      lastEnded: null,
+    };
+  } catch (error) {
+    if (!isUserError(error) || error.code !== 'not_found') throw error;
+    const last = store.releases.list().at(-1);
+    return { userId, releases: [], lastEnded: last ? { version: last.version, status: last.status } : null };
+  }
+}
+
+/** One release as a person's Home tab shows it. */
+function homeRelease(deps: Deps, release: ReleaseRow, userId: string): HomeRelease {
+  const { store } = deps;
+  const status = getReleaseStatus(deps, release.version);
   const authority = authorityOf(deps, release, userId);
   const roles = store.team.rolesOf(release.id, userId);
   const team = summarizeTeam(
@@ -160,19 +183,16 @@ export function getAppHome(deps: Deps, userId: string): AppHome {
   ];
   const onTeam = authority.steers || roles.length > 0;
   return {
-    userId,
-    release: {
-      status,
-      trackingIssueUrl: store.trackingIssues.find(release.id)?.url ?? null,
-      roles: roles.map((r) => {
-        const where = r.wg ?? r.distribution;
-        return `${ROLE_TITLES[r.role]}${where ? `: ${where}` : ''}${r.shadow ? ' (shadow)' : ''}`;
-      }),
-      admin: authority.admin,
-      duties,
-      canSubmitRevisions: authority.steers || authority.liaisonOf.length > 0,
-      canAddDocs: authority.steers || isDocsLead || roles.some((r) => DOCS_ROLES.includes(r.role)),
-      canReportBlockers: onTeam,
-    },
+    status,
+    trackingIssueUrl: store.trackingIssues.find(release.id)?.url ?? null,
+    roles: roles.map((r) => {
+      const where = r.wg ?? r.distribution;
+      return `${ROLE_TITLES[r.role]}${where ? `: ${where}` : ''}${r.shadow ? ' (shadow)' : ''}`;
+    }),
+    admin: authority.admin,
+    duties,
+    canSubmitRevisions: authority.steers || authority.liaisonOf.length > 0,
+    canAddDocs: authority.steers || isDocsLead || roles.some((r) => DOCS_ROLES.includes(r.role)),
+    canReportBlockers: onTeam,
   };
 }

@@ -1,7 +1,9 @@
 import { DateTime } from 'luxon';
 import type { Clock } from '../clock';
 import type { CalendarConflict, CalendarEvent } from '../domain/calendar-conflicts';
-import { phaseSequence, planDelay, type PlanChange, type PlanItem } from '../domain/replan';
+import { planDelay } from '../domain/replan';
+import { type PlanChange, type PlanItem } from '../domain/plan-items';
+import { phaseSequence } from '../domain/phase-position';
 import { localDate, type Timeline } from '../domain/timeline';
 import type { Store } from '../db/store';
 import { UserError } from '../errors';

@@ -12,13 +12,9 @@ import {
   type ChecklistItem,
   type ItemState,
 } from '../domain/phase-checklist';
-import {
-  phasePosition,
-  phaseSequence,
-  planAdvance,
-  releaseDayOf,
-  type PhasePosition,
-} from '../domain/replan';
+import { planAdvance } from '../domain/replan';
+import { releaseDayOf } from '../domain/plan-items';
+import { phasePosition, phaseSequence, type PhasePosition } from '../domain/phase-position';
 import { ROLE_TITLES, type RoleKey } from '../domain/roles';
 import { summarizeTeam } from '../domain/team';
 import { weekendMilestones } from '../domain/calendar-conflicts';

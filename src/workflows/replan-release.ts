@@ -6,16 +6,16 @@ import {
   type CalendarConflict,
   type CalendarEvent,
 } from '../domain/calendar-conflicts';
+import { planMove } from '../domain/replan';
 import {
   findPlanItem,
-  phaseSequence,
   planChanges,
   planItemKeys,
-  planMove,
   releaseDayOf,
   type PlanChange,
   type PlanItem,
-} from '../domain/replan';
+} from '../domain/plan-items';
+import { phaseSequence } from '../domain/phase-position';
 import { localDate, type Timeline } from '../domain/timeline';
 import type { ReleaseRow } from '../db/release-repository';
 import type { Store } from '../db/store';

@@ -10,8 +10,8 @@ import { fakeSha } from '../fakes/fake-github-model';
 import { dmChannelId } from '../fakes/fake-slack';
 import { databaseSnapshot } from '../helpers/database-snapshot';
 import { EXAMPLE_TEAM_YAML } from '../helpers/release-with-team';
-import { viewSubmission } from '../helpers/slack-request';
-import { ADMIN, answerText, startTestApp, type TestApp } from '../helpers/start-app';
+import { blockAction, postEvent, viewSubmission } from '../helpers/slack-request';
+import { ADMIN, answerText, SIGNING_SECRET, startTestApp, type TestApp } from '../helpers/start-app';
 
 const RM = 'U0ADA0001';
 const ALAN = 'U0ALAN001';
@@ -60,6 +60,8 @@ describe('two live releases: which one a command is about', () => {
   beforeAll(async () => {
     app = await startTestApp({ now: '2026-02-20T10:00:00Z' });
     app.slack.expect('chat.postMessage');
+    app.slack.expect('views.publish');
+    app.slack.expect('views.open');
     await createWithTeam(app, 'v1.11.0', '2026-03-02', CHANNEL_11);
     await createWithTeam(app, 'v1.12.0', '2026-08-03', CHANNEL_12);
     app.clock.set('2026-07-08T10:00:00Z');
@@ -103,6 +105,50 @@ describe('two live releases: which one a command is about', () => {
     const text = await say('check retrospective-held', CHANNEL_11, RM);
     expect(text).toContain('Ticked `retrospective-held`');
     expect(text).toContain('(v1.11.0)');
+  });
+
+  it('reads retrospective notes of either release at any time, by channel or by version', async () => {
+    expect(await say('retro list', CHANNEL_11)).toContain('v1.12.0 should start its meetings earlier');
+    expect(await say('retro show v1.11.0', DM)).toContain('v1.12.0 should start its meetings earlier');
+    expect(await say('retro list', CHANNEL_12)).not.toContain('should start its meetings earlier');
+  });
+
+  it('shows on App Home every live release the person has a role in, each with its own buttons', async () => {
+    const before = app.slack.callsTo('views.publish').length;
+    await postEvent(app.url, SIGNING_SECRET, {
+      type: 'app_home_opened',
+      user: ALAN,
+      channel: `D${ALAN}`,
+      tab: 'home',
+      event_ts: `${Math.floor(Date.now() / 1000)}.000100`,
+    });
+    const call = await app.slack.waitForCall(
+      'views.publish',
+      (c) => c.args.user_id === ALAN && app.slack.callsTo('views.publish').indexOf(c) >= before,
+    );
+    const home = JSON.stringify(call.args.view);
+    expect(home).toContain('Kubeflow v1.11.0');
+    expect(home).toContain('Kubeflow v1.12.0');
+    const buttons: Array<{ action_id?: string; value?: string }> = [];
+    JSON.stringify(call.args.view, (_key, node: { type?: string; action_id?: string; value?: string }) => {
+      if (node && node.type === 'button') buttons.push(node);
+      return node;
+    });
+    const values = buttons.filter((b) => b.action_id === 'open_submit_revision').map((b) => b.value);
+    expect(values.sort()).toEqual(['v1.11.0', 'v1.12.0']);
+  });
+
+  it('opens the revision form for the release the button names, not the one the channel picks', async () => {
+    const opened = app.slack.callsTo('views.open').length;
+    await app.interact(
+      blockAction({ user: ALAN, actionId: 'open_submit_revision', value: 'v1.12.0', channel: CHANNEL_11 }),
+    );
+    const call = await app.slack.waitForCall(
+      'views.open',
+      (c) => app.slack.callsTo('views.open').indexOf(c) >= opened,
+    );
+    const view = call.args.view as { private_metadata: string };
+    expect(JSON.parse(view.private_metadata)).toMatchObject({ release: 'v1.12.0' });
   });
 
   it('refuses to create or bind a release in a direct message, changing nothing', async () => {
@@ -218,6 +264,7 @@ describe('closing and cancelling: read-only afterwards, nothing written or poste
   beforeAll(async () => {
     app = await startTestApp({ now: '2026-02-20T10:00:00Z' });
     app.slack.expect('chat.postMessage');
+    app.slack.expect('chat.postEphemeral');
     app.slack.expect('conversations.open');
     await createWithTeam(app, 'v1.11.0', '2026-03-02', CHANNEL_11);
     await createWithTeam(app, 'v1.12.0', '2026-08-03', CHANNEL_12);
@@ -263,6 +310,7 @@ describe('closing and cancelling: read-only afterwards, nothing written or poste
     ['submit Notebooks'],
     ['block Pipelines'],
     ['signoff'],
+    ['replan'],
   ])(
     'refuses "/kfrelease %s --release v1.11.0" in one sentence, writing and posting nothing',
     async (command) => {
@@ -294,6 +342,21 @@ describe('closing and cancelling: read-only afterwards, nothing written or poste
       }),
     );
     expect(JSON.stringify(response.json())).toContain('Kubeflow v1.11.0 is closed');
+    expect(databaseSnapshot(app.services.store.db)).toBe(before);
+  });
+
+  it('refuses a button of the closed release, opening nothing', async () => {
+    const before = databaseSnapshot(app.services.store.db);
+    const calls = app.slack.calls.length;
+    await app.interact(
+      blockAction({ user: ALAN, actionId: 'open_submit_revision', value: 'v1.11.0', channel: CHANNEL_11 }),
+    );
+    const told = await app.slack.waitForCall(
+      'chat.postEphemeral',
+      (c) => app.slack.calls.indexOf(c) >= calls,
+    );
+    expect(String(told.args.text)).toContain('Kubeflow v1.11.0 is closed');
+    expect(app.slack.callsTo('views.open')).toEqual([]);
     expect(databaseSnapshot(app.services.store.db)).toBe(before);
   });
 

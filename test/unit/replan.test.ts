@@ -1,13 +1,6 @@
-import {
-  findPlanItem,
-  phasePosition,
-  phaseSequence,
-  planAdvance,
-  planDelay,
-  planMove,
-  releaseDayOf,
-  type Replan,
-} from '../../src/domain/replan';
+import { phasePosition, phaseSequence } from '../../src/domain/phase-position';
+import { findPlanItem, releaseDayOf } from '../../src/domain/plan-items';
+import { planAdvance, planDelay, planMove, type Replan } from '../../src/domain/replan';
 import { computeTimeline, isSkipped, type Timeline } from '../../src/domain/timeline';
 import { parseVersion } from '../../src/domain/version';
 import { loadTemplates, TEMPLATES_DIR } from '../../src/templates/load-templates';

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { fitLines } from '../../text/clip';
 import { bold, code, join, lines, link, listOr, md, slackDate, type Mrkdwn } from '../../text/mrkdwn';
-import type { AppHome, HomeDuty } from '../../workflows/app-home';
+import type { AppHome, HomeDuty, HomeRelease } from '../../workflows/app-home';
 import type { ReleaseStatus } from '../../workflows/release-status';
 import {
   actions,
@@ -17,7 +17,7 @@ import {
 import { OPEN_BLOCKER_FORM } from './blocker-blocks';
 import { docsItemLine } from './docs-blocks';
 import { formatCountdown, formatDate } from './format';
-import { OPEN_SUBMIT_FORM } from './status-blocks';
+import { OPEN_SUBMIT_FORM, releaseDayLine } from './status-blocks';
 
 export type { HomeView };
 
@@ -37,7 +37,7 @@ function formatMoment(iso: string): Mrkdwn {
 function glance(status: ReleaseStatus, trackingIssueUrl: string | null): Mrkdwn {
   const phases =
     status.outside === 'before'
-      ? md`Not started yet: week 1 starts ${formatDate(status.phases[0]?.startsOn ?? status.today)}`
+      ? md`Not started yet: week 1 starts ${formatDate(status.week1StartsOn)}`
       : status.outside === 'after'
         ? md`The cycle is over`
         : join(
@@ -54,9 +54,7 @@ function glance(status: ReleaseStatus, trackingIssueUrl: string | null): Mrkdwn 
     next
       ? md`*Next deadline:* ${next.name}${next.artifact ? md` (${code(next.artifact)})` : md``}, ${formatDate(next.dueOn)}, *${formatCountdown(next.daysLeft)}*`
       : md`*Next deadline:* none left.`,
-    status.release
-      ? md`*Release day:* ${formatDate(status.release.dueOn)}, ${formatCountdown(status.release.daysLeft)}`
-      : null,
+    status.release ? releaseDayLine(status.release) : null,
     trackingIssueUrl ? md`*Tracking issue:* ${link(trackingIssueUrl, 'on GitHub')}` : null,
   );
 }
@@ -125,36 +123,53 @@ function dutyBlocks(duties: HomeDuty[]): Block[] {
   return [section(title), ...duties.map((d) => section(duty(d)))];
 }
 
-/** The Home tab: the current release at a glance, the person's roles and what they owe. */
+/** One release on the Home tab: at a glance, the person's roles, what they owe, the forms. */
+function releaseBlocks(r: HomeRelease): Block[] {
+  const roles = [...r.roles, ...(r.admin ? ['kfrelease admin'] : [])];
+  const version = r.status.version;
+  const buttons = [
+    r.canSubmitRevisions
+      ? button({ actionId: OPEN_SUBMIT_FORM, text: 'Submit revisions', value: version })
+      : null,
+    r.canReportBlockers
+      ? button({ actionId: OPEN_BLOCKER_FORM, text: 'Report blocking issues', value: version })
+      : null,
+    r.canAddDocs ? button({ actionId: OPEN_DOCS_FORM, text: 'Add docs item', value: version }) : null,
+  ].flatMap((b) => (b ? [b] : []));
+  return [
+    header(`Kubeflow ${version}`),
+    section(glance(r.status, r.trackingIssueUrl)),
+    context(md`Today is ${formatDate(r.status.today)} (${r.status.timeZone})`),
+    section(md`*Your roles:* ${listOr(roles, md`_none in this release_`, ' · ')}`),
+    ...dutyBlocks(r.duties),
+    ...(buttons.length > 0 ? [actions(`home_actions:${version}`, buttons)] : []),
+    divider(),
+  ];
+}
+
+/**
+ * The Home tab: each live release the person has a role in (several can be live: one in Post
+ * Release, the next in Preparation), at a glance, with their roles and what they owe.
+ */
 export function appHomeView(home: AppHome): HomeView {
-  const r = home.release;
-  if (!r) {
+  if (home.releases.length === 0) {
+    const ended = home.lastEnded;
     return {
       type: 'home',
       blocks: [
         header('kfrelease'),
-        section(md`There is no release yet. An admin creates one with \`/kfrelease release create\`.`),
+        section(
+          ended
+            ? md`No release is live: ${ended.version} was the last, and it is ${ended.status}. An admin creates the next with \`/kfrelease release create\`.`
+            : md`There is no release yet. An admin creates one with \`/kfrelease release create\`.`,
+        ),
       ],
     };
   }
-  const roles = [...r.roles, ...(r.admin ? ['kfrelease admin'] : [])];
-  const buttons = [
-    r.canSubmitRevisions ? button({ actionId: OPEN_SUBMIT_FORM, text: 'Submit revisions' }) : null,
-    r.canReportBlockers ? button({ actionId: OPEN_BLOCKER_FORM, text: 'Report blocking issues' }) : null,
-    r.canAddDocs ? button({ actionId: OPEN_DOCS_FORM, text: 'Add docs item' }) : null,
-  ].flatMap((b) => (b ? [b] : []));
   const blocks: Block[] = [
-    header(`Kubeflow ${r.status.version}`),
-    section(glance(r.status, r.trackingIssueUrl)),
-    context(md`Today is ${formatDate(r.status.today)} (${r.status.timeZone})`),
-    divider(),
-    section(md`*Your roles:* ${listOr(roles, md`_none in this release_`, ' · ')}`),
-    ...dutyBlocks(r.duties),
-  ];
-  if (buttons.length > 0) blocks.push(actions('home_actions', buttons));
-  blocks.push(
+    ...home.releases.flatMap(releaseBlocks),
     context(md`\`/kfrelease status\` · \`/kfrelease versions\` · \`/kfrelease docs\` · \`/kfrelease help\``),
-  );
+  ];
   return { type: 'home', blocks: blocks.slice(0, LIMITS.viewBlocks) };
 }
 

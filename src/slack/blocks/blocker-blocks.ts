@@ -104,7 +104,7 @@ export function blockersListBlocks(view: BlockersView): SlackAnswer {
     blocks.push(context(md`…and ${hidden} more: narrow it with ${code('/kfrelease blockers <wg>')}.`));
   blocks.push(
     actions('blocker_list_actions', [
-      button({ actionId: OPEN_BLOCKER_FORM, text: 'Report blocking issues' }),
+      button({ actionId: OPEN_BLOCKER_FORM, text: 'Report blocking issues', value: view.version }),
     ]),
   );
   const synced = view.lastSyncedAt

@@ -41,6 +41,9 @@ export function helpBlocks(
     header('kfrelease: the Kubeflow release, from Slack'),
     ...groups.flatMap(groupSections),
     context(
+      md`*Which release:* every command takes ${code('--release <version>')} (reading commands also take the version as their only word). Without it: the release of the channel you type in, else the live release whose cycle includes today, else the latest live one; the answer says when another release is live too.`,
+    ),
+    context(
       md`Answers are only shown to you; add \`--share\` to post one to the channel. \`/kfrelease help\` shows this again.`,
     ),
   ];

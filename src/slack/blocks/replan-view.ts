@@ -1,7 +1,7 @@
 import type { Datepicker, PlainTextInput, RadioButtons, StaticSelect } from '@slack/types';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { findPlanItem, type PlanChange } from '../../domain/replan';
+import { findPlanItem, type PlanChange } from '../../domain/plan-items';
 import { daysUntil, isSkipped, type Timeline } from '../../domain/timeline';
 import { bold, code, join, lines, md, type Mrkdwn } from '../../text/mrkdwn';
 import type { ReplanEffects, ReplanForm, ReplanSaved } from '../../workflows/replan-release';

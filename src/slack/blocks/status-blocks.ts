@@ -127,8 +127,8 @@ export function statusBlocks(status: ReleaseStatus, phase?: PhaseView): SlackAns
     ...(live
       ? [
           actions('status_actions', [
-            button({ actionId: OPEN_SUBMIT_FORM, text: 'Submit revisions' }),
-            button({ actionId: OPEN_BLOCKER_FORM, text: 'Report blocking issues' }),
+            button({ actionId: OPEN_SUBMIT_FORM, text: 'Submit revisions', value: status.version }),
+            button({ actionId: OPEN_BLOCKER_FORM, text: 'Report blocking issues', value: status.version }),
           ]),
         ]
       : []),

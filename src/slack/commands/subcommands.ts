@@ -1,3 +1,4 @@
+import { AFTER_RELEASE_SUBCOMMANDS } from './after-release-subcommands';
 import { BLOCKER_SUBCOMMANDS } from './blocker-subcommands';
 import { MEETING_SUBCOMMANDS } from './meeting-subcommands';
 import { RC_SUBCOMMANDS } from './rc-subcommands';
@@ -16,9 +17,10 @@ export const SUBCOMMAND_GROUPS: { title: string; subcommands: Subcommand[] }[] =
   { title: 'Blocking issues', subcommands: BLOCKER_SUBCOMMANDS },
   { title: 'RC tags and distribution sign-offs', subcommands: RC_SUBCOMMANDS },
   { title: 'Meetings, agenda, note-takers and reminders', subcommands: MEETING_SUBCOMMANDS },
+  { title: 'Release manager: plan, phases, re-plans, decisions', subcommands: RELEASE_MANAGER_SUBCOMMANDS },
   {
-    title: 'Release manager: plan, phases, decisions, after release',
-    subcommands: RELEASE_MANAGER_SUBCOMMANDS,
+    title: 'After release day: patch releases, retrospective, hand-over',
+    subcommands: AFTER_RELEASE_SUBCOMMANDS,
   },
   { title: 'Tracking issue, documentation, announcement', subcommands: TRACKING_DOCS_SUBCOMMANDS },
 ];

@@ -7,6 +7,7 @@ import { assertMayTriage, findBlocker } from '../../../workflows/triage-blocker'
 import { OPEN_BLOCKER_FORM, TRIAGE_BLOCKER } from '../../blocks/blocker-blocks';
 import { blockerFormView, triageBlockerView } from '../../blocks/blocker-form-view';
 import { messageFor, tellEphemeral } from '../slack-answers';
+import { buttonRelease } from './button-release';
 import { md } from '../../../text/mrkdwn';
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
@@ -17,7 +18,10 @@ function openBlockerForm(services: AppServices) {
     await ack();
     const logger = services.logger.child({ user: body.user.id, action: OPEN_BLOCKER_FORM });
     try {
-      const form = prepareBlockerForm(services, { userId: body.user.id });
+      const form = prepareBlockerForm(services, {
+        userId: body.user.id,
+        version: buttonRelease(services, body),
+      });
       await client.views.open({
         trigger_id: body.trigger_id,
         view: blockerFormView({ ...form, release: form.release.version, attempt: 0 }),

@@ -5,6 +5,7 @@ import { prepareDocsForm } from '../../../workflows/docs-tracking';
 import { OPEN_DOCS_FORM } from '../../blocks/app-home-blocks';
 import { docsAddView } from '../../blocks/docs-blocks';
 import { messageFor, tellEphemeral } from '../slack-answers';
+import { buttonRelease } from './button-release';
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
@@ -14,7 +15,10 @@ export function openDocsForm(services: AppServices) {
     await ack();
     const logger = services.logger.child({ user: body.user.id, action: OPEN_DOCS_FORM });
     try {
-      const form = prepareDocsForm(services, { userId: body.user.id });
+      const form = prepareDocsForm(services, {
+        userId: body.user.id,
+        version: buttonRelease(services, body),
+      });
       await client.views.open({
         trigger_id: body.trigger_id,
         view: docsAddView({ release: form.release.version, groups: form.groups }),

@@ -5,6 +5,7 @@ import { UserError } from '../../../errors';
 import { prepareSubmitForm } from '../../../workflows/prepare-submit-form';
 import { submitRevisionView } from '../../blocks/submit-revision-view';
 import { messageFor, tellEphemeral } from '../slack-answers';
+import { buttonRelease } from './button-release';
 import { md } from '../../../text/mrkdwn';
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
@@ -29,7 +30,10 @@ export function openSubmitForm(services: AppServices) {
     await ack();
     const logger = services.logger.child({ user: body.user.id, action: 'open_submit_revision' });
     try {
-      const form = prepareSubmitForm(services, { userId: body.user.id });
+      const form = prepareSubmitForm(services, {
+        userId: body.user.id,
+        version: buttonRelease(services, body),
+      });
       await client.views.open({
         trigger_id: body.trigger_id,
         view: submitRevisionView({ ...form, release: form.release.version }),
