@@ -22,7 +22,7 @@ import { refuseMalformedPayloads } from './slack/refuse-malformed-payloads';
 import { loadTemplates, TEMPLATES_DIR } from './templates/load-templates';
 import { loadWorkingGroups } from './working-groups/load-working-groups';
 import { loadAgendaItems } from './workflows/load-agenda-items';
-import { readPhaseChecklists } from './workflows/phase-control';
+import { readPhaseChecklists } from './workflows/phase-checklists-file';
 import { readCalendar } from './workflows/plan-release';
 
 /** How long a write waits for another process's lock (the CLI, a backup) before giving up. */

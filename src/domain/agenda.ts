@@ -42,6 +42,13 @@ export interface AgendaFacts {
   missingRcTags?: { artifact: string; dueOn: string; owner: string }[];
   /** Shown during distribution testing only. */
   signoffs?: { distribution: string; state: string; people: PersonRef[] }[];
+  /** Phases that ended since the previous meeting with required criteria still unmet. */
+  phaseEnds?: {
+    phase: string;
+    endedOn: string;
+    unmet: { id: string; title: string }[];
+    decided: { how: 'moved_on' | 'advanced_early'; by: PersonRef; reason: string } | null;
+  }[];
   /** Open items, and the ones closed since the previous meeting. */
   actionItems: { id: number; text: string; owner: PersonRef | null; done: boolean }[];
   noteTaker: PersonRef | null;
@@ -150,6 +157,25 @@ function optionalSections(facts: AgendaFacts): AgendaSection[] {
   return sections;
 }
 
+/** Each phase that ended with criteria unmet: the items still open, and what was decided. */
+function phaseEndSections(facts: AgendaFacts): AgendaSection[] {
+  return (facts.phaseEnds ?? []).map((end) => {
+    const decided = end.decided
+      ? [
+          {
+            text: `${end.decided.how === 'moved_on' ? 'Moved on' : 'Moved on early'} by the release manager${end.decided.reason ? `: ${end.decided.reason}` : ''}`,
+            people: [end.decided.by],
+          },
+        ]
+      : [{ text: 'Not decided yet: the release manager extends the phase or moves on.' }];
+    return {
+      title: `Unmet at the end of ${end.phase} (${formatDate(end.endedOn)})`,
+      seeAll: '/kfrelease phase',
+      lines: [...end.unmet.map((u) => ({ text: `${u.id}: ${u.title}` })), ...decided],
+    };
+  });
+}
+
 function actionItems(facts: AgendaFacts): AgendaSection {
   const lines = facts.actionItems.map((item) => ({
     text: `#${item.id} ${item.text}`,
@@ -180,6 +206,7 @@ export function buildAgenda(facts: AgendaFacts): Agenda {
     sections: [
       whereWeAre(facts),
       comingUp(facts),
+      ...phaseEndSections(facts),
       ...optionalSections(facts),
       actionItems(facts),
       ...standing,

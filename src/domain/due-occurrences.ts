@@ -11,6 +11,7 @@ import {
   deadlinesOf,
   escalationMoment,
   formatOffset,
+  morningAfter,
   inQuietHours,
   outOfQuietHours,
   reminderMoment,
@@ -18,9 +19,9 @@ import {
   type ReminderOffset,
   type ReminderSettings,
 } from './reminders';
-import type { Timeline } from './timeline';
+import { isSkipped, type Timeline } from './timeline';
 
-export type OccurrenceKind = 'agenda' | 'note_taker' | 'reminder' | 'escalation';
+export type OccurrenceKind = 'agenda' | 'note_taker' | 'reminder' | 'escalation' | 'phase_end';
 
 /** One occurrence of one scheduled job: posting one agenda, one reminder, ... */
 export interface Occurrence {
@@ -37,6 +38,8 @@ export interface Occurrence {
   meeting?: { meetingOn: string; at: DateTime };
   deadline?: Deadline;
   offset?: ReminderOffset;
+  /** The phase whose planned end passed (phase_end). */
+  phase?: { key: string; name: string; endsOn: string };
 }
 
 /** Everything the schedule of one release depends on. */
@@ -49,7 +52,7 @@ export interface ReleaseSchedule {
   reminders: ReminderSettings & { since: DateTime };
 }
 
-/** How long after its morning an escalation is still worth sending. */
+/** How long after its morning an escalation, or a phase-end check, is still worth sending. */
 const ESCALATION_USEFUL_DAYS = 7;
 
 /** The span meetings are held in: the first day of the first phase to the last day of the last. */
@@ -121,6 +124,30 @@ function deadlineOccurrences(s: ReleaseSchedule): Occurrence[] {
   });
 }
 
+/**
+ * The morning after each phase's planned end, its criteria are checked: the release manager hears
+ * of the unmet ones. Not for a skipped phase, nor for the phases that end the cycle (nothing comes
+ * after them to move on to). An end moved by a re-plan is a new occurrence.
+ */
+function phaseEndOccurrences(s: ReleaseSchedule): Occurrence[] {
+  const lastDay = meetingSpan(s.timeline).toOn;
+  return s.timeline.phases.flatMap((phase) => {
+    if (isSkipped(phase) || phase.endsOn >= lastDay) return [];
+    const dueAt = morningAfter(phase.endsOn, s.reminders, s.zone);
+    return [
+      {
+        key: `phase_end:${s.releaseId}:${phase.key}:${phase.endsOn}`,
+        kind: 'phase_end' as const,
+        releaseId: s.releaseId,
+        dueAt,
+        expiresAt: dueAt.plus({ days: ESCALATION_USEFUL_DAYS }),
+        pings: true,
+        phase: { key: phase.key, name: phase.name, endsOn: phase.endsOn },
+      },
+    ];
+  });
+}
+
 function byTime(a: Occurrence, b: Occurrence): number {
   return a.dueAt.toMillis() - b.dueAt.toMillis() || a.key.localeCompare(b.key);
 }
@@ -128,11 +155,12 @@ function byTime(a: Occurrence, b: Occurrence): number {
 /**
  * Every occurrence of every job of one release over its whole cycle, in the order they run: the
  * agenda and the note-taker's notice of each weekly meeting, each reminder before each deadline,
- * and the morning-after escalation of each deadline (none for an optional one). A reminder that would
- * fall after its deadline (a long offset moved by quiet hours) is left out.
+ * the morning-after escalation of each deadline (none for an optional one), and the morning-after
+ * check of each phase's criteria. A reminder that would fall after its deadline (a long offset
+ * moved by quiet hours) is left out.
  */
 export function scheduleOccurrences(schedule: ReleaseSchedule): Occurrence[] {
-  return [...meetingOccurrences(schedule), ...deadlineOccurrences(schedule)]
+  return [...meetingOccurrences(schedule), ...deadlineOccurrences(schedule), ...phaseEndOccurrences(schedule)]
     .filter((o) => o.dueAt < o.expiresAt)
     .sort(byTime);
 }

@@ -166,7 +166,12 @@ export function reminderMoment(
   return outOfQuietHours(at, settings, zone);
 }
 
-/** The morning after a deadline, at the send time (out of the quiet hours): escalations go out. */
+/** The morning after a date, at the send time (out of the quiet hours). */
+export function morningAfter(date: string, settings: ReminderSettings, zone: string): DateTime {
+  return outOfQuietHours(localMoment(addDays(date, 1), settings.sendTime, zone), settings, zone);
+}
+
+/** The morning after a deadline: escalations go out. */
 export function escalationMoment(deadline: Deadline, settings: ReminderSettings, zone: string): DateTime {
-  return outOfQuietHours(localMoment(addDays(deadline.dueOn, 1), settings.sendTime, zone), settings, zone);
+  return morningAfter(deadline.dueOn, settings, zone);
 }

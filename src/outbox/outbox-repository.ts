@@ -91,6 +91,10 @@ export function createOutboxRepository(db: Database) {
   );
   const byKey = db.prepare(`SELECT ${COLUMNS} FROM outbox o WHERE key = ?`);
   const pending = db.prepare(`SELECT ${COLUMNS} FROM outbox o WHERE status = 'pending' ORDER BY id`);
+  const withPrefix = db.prepare(
+    `SELECT ${COLUMNS} FROM outbox o WHERE substr(key, 1, length(@prefix)) = @prefix AND replaces IS NULL
+     ORDER BY id`,
+  );
 
   return {
     /** Adds a message unless one with the same key exists; answers whether it was new. */
@@ -124,6 +128,8 @@ export function createOutboxRepository(db: Database) {
       return row ? toRow(row) : null;
     },
     pending: () => (pending.all() as DbRow[]).map(toRow),
+    /** The messages (not edits) whose key starts with `prefix`: every post of one occurrence. */
+    postsWithPrefix: (prefix: string) => (withPrefix.all({ prefix }) as DbRow[]).map(toRow),
   };
 }
 

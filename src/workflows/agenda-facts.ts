@@ -5,13 +5,14 @@ import type { Store } from '../db/store';
 import { standingItemsFor, type AgendaFacts, type PersonRef } from '../domain/agenda';
 import type { AgendaItemsConfig } from '../domain/agenda-items-schema';
 import { previousMeetingOn, seriesDates } from '../domain/due-occurrences';
-import { meetingMoment, nextMeetingDate } from '../domain/meeting-schedule';
+import { addDays, meetingMoment, nextMeetingDate } from '../domain/meeting-schedule';
 import { cycleWeek, phasesOn } from '../domain/timeline';
 import { UserError } from '../errors';
 import { gatherAgendaExtras } from './agenda-extras';
 import { getComponentVersions } from './component-versions';
 import { shippedAgendaItems } from './load-agenda-items';
 import { noteTakerOn } from './note-takers';
+import { phasesEndedUnmet } from './phase-ends';
 import { loadReleaseSchedule } from './release-schedule';
 import { md } from '../text/mrkdwn';
 
@@ -78,6 +79,15 @@ export function gatherAgendaFacts(
     missingRevisions:
       freeze && date >= freeze.startsOn ? getComponentVersions(deps, release.version).missing : null,
     ...gatherAgendaExtras(deps, release, date),
+    phaseEnds: phasesEndedUnmet(deps, release, previous ?? addDays(date, -7), date).map((end) => ({
+      ...end,
+      decided: end.decided && {
+        ...end.decided,
+        by: end.decided.by.startsWith('cli:')
+          ? { name: end.decided.by.slice(4), slackId: null }
+          : personOf(store, release.id, end.decided.by),
+      },
+    })),
     actionItems: store.actionItems.openOrDoneSince(release.id, doneSince).map((item) => ({
       id: item.id,
       text: item.text,

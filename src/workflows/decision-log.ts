@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Clock } from '../clock';
 import type { AuditEntry } from '../db/audit-log';
 import type { ReleaseRow } from '../db/release-repository';
@@ -34,6 +35,12 @@ export const DECISION_ACTIONS: Record<string, (details: Details, phaseName: Name
         : ' with every criterion met',
     ].join('');
   },
+  'phase.moved_on': (d, name) => {
+    const unmet = list(d.unmet).map((u) => u.id);
+    return `Moved on from ${name(text(d.phase))}, which ended ${text(d.endsOn)} with ${unmet.length} criteria unmet: ${unmet.join(', ')}`;
+  },
+  'phase.extended': (d, name) =>
+    `Extended ${name(text(d.phase))}, which ended ${text(d.endsOn)} with criteria unmet, to ${text(d.newEnd)} (plan ${count(d.planRevision)})`,
   'plan.delayed': (d) =>
     `Delayed ${text(d.name) || text(d.item)} from ${text(d.from)} to ${text(d.to)} (${days(count(d.days))}), and everything after it (plan ${count(d.planRevision)})`,
   'plan.replanned': (d) => {
@@ -108,6 +115,14 @@ export function getDecisionLog(
   return { version: release.version, decisions };
 }
 
+/** Tells two decisions of the same kind taken at the same instant apart (a frozen clock, a script). */
+function fingerprint(entry: Omit<AuditEntry, 'releaseId'>): string {
+  return createHash('sha256')
+    .update(JSON.stringify([entry.actor, entry.details]))
+    .digest('hex')
+    .slice(0, 12);
+}
+
 /**
  * Tells the release channel about a decision, through the outbox, in the transaction that records
  * it. A release without a channel hears nothing; the decision log still has it.
@@ -121,7 +136,7 @@ export function announceDecision(
   if (!release.slackChannel || !decision) return;
   store.outbox.enqueue(
     {
-      key: `decision:${release.id}:${entry.action}:${entry.at}`,
+      key: `decision:${release.id}:${entry.action}:${entry.at}:${fingerprint(entry)}`,
       releaseId: release.id,
       channel: release.slackChannel,
       notice: { kind: 'decision', version: release.version, decision },

@@ -8,6 +8,7 @@ import type { DeadlineMessage } from '../domain/reminder-message';
 import type { Signoff } from '../domain/signoff-matrix';
 import type { AnnouncementDraft } from './announcement-draft';
 import type { Decision } from './decision-log';
+import type { PhaseEndReview } from './phase-ends';
 import type { SignoffMatrixView } from './signoff-matrix';
 
 /** What a working group's people hear about one of its revisions. */
@@ -48,6 +49,7 @@ export type Notice =
   | { kind: 'note_taker_relieved'; version: string; meetingOn: string; when: string; by: string | null }
   | { kind: 'deadline'; message: DeadlineMessage }
   | { kind: 'missed_posts'; version: string; items: string[] }
+  | { kind: 'phase_end'; review: PhaseEndReview }
   | { kind: 'tracking_issue_created'; version: string; url: string; requester: string }
   | {
       kind: 'tracking_issue_outcome';

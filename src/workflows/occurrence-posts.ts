@@ -10,6 +10,7 @@ import { artifactMissing } from './agenda-extras';
 import { gatherAgendaFacts, type AgendaDeps } from './agenda-facts';
 import { getComponentVersions } from './component-versions';
 import { noteTakerOn } from './note-takers';
+import { phaseEndPosts } from './phase-ends';
 import type { Notice, Post } from './notice';
 
 const person = (a: TeamAssignment): PersonRef => ({ name: a.name, slackId: a.slackId });
@@ -90,6 +91,7 @@ export function occurrencePosts(deps: AgendaDeps, release: ReleaseRow, occurrenc
     };
     return [{ key: `${key}:${slackId}`, channel: slackId, notice }];
   }
+  if (occurrence.kind === 'phase_end') return phaseEndPosts(deps, release, occurrence);
   const deadline = occurrence.deadline;
   if (!deadline) return [];
   const owed = owedFor(deps, release, deadline);

@@ -79,6 +79,9 @@ async function pickInReplanForm(w: World, user: string) {
 /** The plan revision of the release now, as a re-plan form opened now would carry it. */
 const planRevision = (w: World) => w.app.services.store.releases.latestPlan(w.release)?.revision ?? 1;
 
+/** The end of Preparation (Sun 1 Mar 2026), with criteria unmet, as a phase-end button names it. */
+const PREPARATION_END = JSON.stringify({ release: 'v1.10.0', phase: 'preparation', endsOn: '2026-03-01' });
+
 /** Every button and every modal submission. */
 export const INTERACTION_ACTIONS: MatrixAction[] = [
   {
@@ -120,6 +123,24 @@ export const INTERACTION_ACTIONS: MatrixAction[] = [
     scene: 'freeze',
     names: /Only the release manager of v1\.10\.0 or an admin can deny a held revision/,
     act: (w, user) => pressButton(w, button(user, 'revision_deny', String(w.ids.heldRevision))),
+  },
+  {
+    name: 'button Move on (Preparation ended)',
+    changes: false,
+    surface: 'button',
+    scene: 'freeze',
+    names:
+      /Only the release manager of v1\.10\.0 \(<@U0RM00001>\) or an admin can decide how Preparation of v1\.10\.0 ends/,
+    act: (w, user) => pressButton(w, button(user, 'phase_end_move_on', PREPARATION_END)),
+  },
+  {
+    name: 'button Extend (Preparation ended)',
+    changes: false,
+    surface: 'button',
+    scene: 'freeze',
+    names:
+      /Only the release manager of v1\.10\.0 \(<@U0RM00001>\) or an admin can decide how Preparation of v1\.10\.0 ends/,
+    act: (w, user) => pressButton(w, button(user, 'phase_end_extend', PREPARATION_END)),
   },
   {
     name: 'button Report blocking issues',
@@ -201,6 +222,21 @@ export const INTERACTION_ACTIONS: MatrixAction[] = [
             replan_reason: { replan_reason: 'Pipelines needs two more days for the backend fix' },
           },
         )(user),
+      ),
+  },
+  {
+    name: 'modal move on after a phase end',
+    changes: true,
+    surface: 'modal',
+    scene: 'freeze',
+    names:
+      /Only the release manager of v1\.10\.0 \(Rita Manager\) or an admin can decide how Preparation of v1\.10\.0 ends/,
+    act: (w, user) =>
+      submitModal(
+        w,
+        modal('phase_end_move_on', JSON.parse(PREPARATION_END) as object, {
+          phase_end_reason: { phase_end_reason: 'Permissions were granted by hand in the first week' },
+        })(user),
       ),
   },
   {

@@ -4,6 +4,9 @@ import { blockAction, viewSubmission, type ViewStateValue } from './slack-reques
 
 type Json = Record<string, unknown>;
 
+/** The end of Feature Freeze of v1.10.0, as a phase-end button and its form name it. */
+const PHASE_END = { release: 'v1.10.0', phase: 'feature_freeze', endsOn: '2026-05-24' };
+
 /** Every modal kfrelease registers: its callback id, a current private_metadata, its fields. */
 const FORMS: { callbackId: string; metadata: () => Json; fields: [string, string, Kind][] }[] = [
   {
@@ -61,8 +64,23 @@ const FORMS: { callbackId: string; metadata: () => Json; fields: [string, string
       ['reason', 'reason', 'text'],
     ],
   },
+  {
+    callbackId: 'release_replan',
+    metadata: () => ({ release: 'v1.10.0', planRevision: 1 }),
+    fields: [
+      ['replan_item', 'replan_item', 'select'],
+      ['replan_date', 'replan_date', 'date'],
+      ['replan_scope', 'replan_scope', 'select'],
+      ['replan_reason', 'replan_reason', 'text'],
+    ],
+  },
+  {
+    callbackId: 'phase_end_move_on',
+    metadata: () => PHASE_END,
+    fields: [['phase_end_reason', 'phase_end_reason', 'text']],
+  },
 ];
-type Kind = 'text' | 'select' | 'user';
+type Kind = 'text' | 'select' | 'user' | 'date';
 
 export const KNOWN_CALLBACK_IDS = FORMS.map((f) => f.callbackId);
 export const KNOWN_ACTION_IDS = [
@@ -73,8 +91,29 @@ export const KNOWN_ACTION_IDS = [
   'blocker_open_form',
   'blocker_triage',
   'open_docs_add',
+  'replan_item',
+  'replan_date',
+  'replan_scope',
+  'phase_end_extend',
+  'phase_end_move_on',
+  'phase_end_checklist',
 ];
-const OPTION_VALUES = ['Notebooks', 'Pipelines', 'AWS', 'rc.1', 'rc.0', 'thumbs_up', 'blocked', 'yes', 'no'];
+const OPTION_VALUES = [
+  'Notebooks',
+  'Pipelines',
+  'AWS',
+  'rc.1',
+  'rc.0',
+  'thumbs_up',
+  'blocked',
+  'yes',
+  'no',
+  'feature_freeze',
+  'manifests_testing',
+  'later',
+  'only',
+];
+const DATES = ['2026-05-29', '2026-06-01', '2026-01-01', '2026-02-30', 'tomorrow', '', '9999-12-31'];
 const MORE_VALUES = ['punt', 'at_risk', 'release_blocking', 'needed', 'done', 'in_progress', ''];
 
 /** A private_metadata as a form long open, a form of an older kfrelease, or not one at all. */
@@ -106,6 +145,8 @@ function fuzzMetadata(r: Random, current: Json): string {
 }
 
 function fuzzValue(r: Random, kind: Kind): ViewStateValue {
+  if (kind === 'date')
+    return { type: 'datepicker', selected_date: r.chance(0.15) ? null : r.pick([...DATES, fuzzWord(r)]) };
   if (kind === 'text') return { type: 'plain_text_input', value: r.chance(0.1) ? null : fuzzString(r) };
   if (kind === 'user')
     return {
@@ -153,9 +194,15 @@ export function fuzzViewSubmission(r: Random, user: string): FuzzInteraction {
 export function fuzzBlockAction(r: Random, user: string, openViews: string[] = []): FuzzInteraction {
   const unknown = r.chance(0.04);
   const actionId = unknown ? r.pick(['release.open', 'revision_approve_v0', 'x']) : r.pick(KNOWN_ACTION_IDS);
-  const value = r.chance(0.5)
-    ? r.pick(['1', '2', '3', '0', '-1', '1e3', '999999999', 'abc', '', ' 1', '1.0'])
-    : fuzzString(r);
+  const roll = r.next();
+  const value =
+    roll < 0.45
+      ? r.pick(['1', '2', '3', '0', '-1', '1e3', '999999999', 'abc', '', ' 1', '1.0', 'v1.10.0'])
+      : roll < 0.6
+        ? r.chance(0.6)
+          ? JSON.stringify(PHASE_END)
+          : fuzzMetadata(r, PHASE_END)
+        : fuzzString(r);
   const payload: Json = blockAction({ user, actionId, value });
   const action = (payload.actions as Json[])[0] as Json;
   if (actionId === 'submit_revision_pick_wg' || r.chance(0.1)) {

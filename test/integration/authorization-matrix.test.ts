@@ -58,12 +58,15 @@ const POLICY = `
 | select rc.1 in the re-plan form                   | yes             | no     | no                | no                 | no        | no               | yes   | no       |
 | button Approve (held revision)                    | yes             | no     | no                | no                 | no        | no               | yes   | no       |
 | button Deny (held revision)                       | yes             | no     | no                | no                 | no        | no               | yes   | no       |
+| button Move on (Preparation ended)                | yes             | no     | no                | no                 | no        | no               | yes   | no       |
+| button Extend (Preparation ended)                 | yes             | no     | no                | no                 | no        | no               | yes   | no       |
 | button Report blocking issues                     | yes             | yes    | yes               | yes                | yes       | yes              | yes   | yes      |
 | button Triage (Notebooks issue)                   | yes             | no     | yes               | no                 | no        | no               | yes   | no       |
 | button Add docs item                              | yes             | no     | yes               | yes                | yes       | no               | yes   | no       |
 | modal submit revisions (Notebooks)                | yes             | no     | yes               | no                 | no        | no               | yes   | no       |
 | modal deny revision (reason)                      | yes             | no     | no                | no                 | no        | no               | yes   | no       |
 | modal re-plan one date                            | yes             | no     | no                | no                 | no        | no               | yes   | no       |
+| modal move on after a phase end                   | yes             | no     | no                | no                 | no        | no               | yes   | no       |
 | modal add docs item (Notebooks)                   | yes             | no     | yes               | no                 | yes       | no               | yes   | no       |
 | modal sign off (AWS)                              | no              | no     | no                | no                 | no        | yes              | yes   | no       |
 | modal report blocking issues                      | yes             | yes    | yes               | yes                | yes       | yes              | yes   | yes      |

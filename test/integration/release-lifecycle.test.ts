@@ -9,6 +9,7 @@ import { startFakeGitHub, type FakeGitHub } from '../fakes/fake-github';
 import { fakeSha } from '../fakes/fake-github-model';
 import { dmChannelId } from '../fakes/fake-slack';
 import { databaseSnapshot } from '../helpers/database-snapshot';
+import { delivered } from '../helpers/deliver';
 import { EXAMPLE_TEAM_YAML } from '../helpers/release-with-team';
 import { blockAction, postEvent, viewSubmission } from '../helpers/slack-request';
 import { ADMIN, answerText, SIGNING_SECRET, startTestApp, type TestApp } from '../helpers/start-app';
@@ -19,24 +20,6 @@ const CHANNEL_11 = 'C0REL1110';
 const CHANNEL_12 = 'C0REL1120';
 const DM = 'D0ALANDM1';
 const MANIFESTS = 'kubeflow/manifests';
-
-/**
- * Delivers everything queued and waits until nothing is pending: a post the app's own sender is
- * sending right now is left to it.
- */
-async function delivered(app: TestApp): Promise<void> {
-  const deadline = Date.now() + 3000;
-  while (app.services.store.outbox.pending().length > 0) {
-    await app.deliverOutbox();
-    if (Date.now() > deadline) {
-      const rows = app.services.store.outbox
-        .pending()
-        .map((r) => `${r.key} ${r.attempts} ${r.lastError ?? ''}`);
-      throw new Error(`the outbox was not delivered within 3 s: ${rows.join('; ')}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 async function createWithTeam(app: TestApp, version: string, startDate: string, channel: string) {
   await app.command(`release create ${version} ${startDate} handbook-17w Europe/Berlin`, ADMIN, { channel });

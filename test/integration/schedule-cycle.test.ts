@@ -27,7 +27,30 @@ describe('rehearsing a whole 17-week cycle (v1.10.0, week 1 = Mon 2 Mar 2026, Eu
   it('lists every post in time order', () => {
     const times = posts.map((p) => p.at);
     expect(times).toEqual([...times].sort());
-    expect(posts.length).toBe(25 + 25 + 18 + 1);
+    expect(posts.length).toBe(25 + 25 + 18 + 1 + 6);
+  });
+
+  it('checks each phase the morning after its planned end, telling the release manager what is unmet', () => {
+    const ends = ofKind(posts, 'phase_end');
+    // Development has only an optional item, and Post Release ends the cycle: no check for either.
+    expect(ends.map((p) => p.key)).toEqual([
+      `phase_end:1:preparation:2026-03-01:${RM}`,
+      `phase_end:1:feature_freeze:2026-05-24:${RM}`,
+      `phase_end:1:manifests_testing:2026-05-31:${RM}`,
+      `phase_end:1:distribution_testing:2026-06-21:${RM}`,
+      `phase_end:1:documentation:2026-06-21:${RM}`,
+      `phase_end:1:release_day:2026-06-28:${RM}`,
+    ]);
+    for (const end of ends) {
+      expect(end.channel).toBe(RM);
+      expect(localOf(end, ZONE).toFormat('ccc')).toBe('Mon');
+    }
+    const freeze = ends[1]!;
+    expect(freeze.text).toMatch(
+      /^Feature Freeze of Kubeflow v1\.10\.0 ended with \d+ required criteria unmet$/,
+    );
+    expect(blockText(freeze)).toContain('`manifests-updated` Manifests updated');
+    expect(blockText(freeze)).toContain('phase_end_move_on');
   });
 
   it('posts the agenda of each of the 25 meetings (preparation to post-release) at Monday 16:00 local', () => {

@@ -6,7 +6,7 @@ import { parseReleaseTemplate } from '../../src/domain/template-schema';
 import type { ReleaseTemplate } from '../../src/domain/release-template';
 import { loadTemplates, TEMPLATES_DIR } from '../../src/templates/load-templates';
 import { loadAgendaItems } from '../../src/workflows/load-agenda-items';
-import { readPhaseChecklists } from '../../src/workflows/phase-control';
+import { readPhaseChecklists } from '../../src/workflows/phase-checklists-file';
 
 const SOURCE = 'config/templates/x.yml';
 

@@ -2,7 +2,8 @@ import type { ItemState } from '../../domain/phase-checklist';
 import { daysUntil } from '../../domain/timeline';
 import { code, join, lines, md, type Mrkdwn } from '../../text/mrkdwn';
 import type { DelayResult } from '../../workflows/delay-milestone';
-import type { AdvanceResult, PhaseView } from '../../workflows/phase-control';
+import type { AdvanceResult } from '../../workflows/phase-advance';
+import type { PhaseView } from '../../workflows/phase-control';
 import { answer, context, header, listSection, section, type Block, type SlackAnswer } from './block-kit';
 import { actor, formatCountdown, formatDate, plural } from './format';
 import { conflictLines } from './plan-blocks';
@@ -12,7 +13,7 @@ const SEE_CHECKLIST = md`${code('/kfrelease phase')}`;
 const SEE_TIMELINE = md`${code('/kfrelease timeline')}`;
 
 /** One checklist item: done or not, how, and for a per-distribution item, each distribution. */
-function itemLine(state: ItemState): Mrkdwn {
+export function itemLine(state: ItemState): Mrkdwn {
   const { item } = state;
   const mark = state.done ? ':white_check_mark:' : item.optional ? ':white_circle:' : ':red_circle:';
   const how =

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { findPlanItem, type PlanChange } from '../../domain/plan-items';
 import { daysUntil, isSkipped, type Timeline } from '../../domain/timeline';
 import { bold, code, join, lines, md, type Mrkdwn } from '../../text/mrkdwn';
+import type { PhaseEndRef } from '../../workflows/phase-ends';
 import type { ReplanEffects, ReplanForm, ReplanSaved } from '../../workflows/replan-release';
 import {
   context,
@@ -34,6 +35,8 @@ export interface ReplanViewMetadata {
   release: string;
   /** The plan revision the preview was made from: saving over a newer one is refused. */
   planRevision: number;
+  /** Opened from a phase-end message: the phase end the re-plan extends. */
+  phaseEnd?: PhaseEndRef & { name: string };
 }
 
 /** What the release manager chose in the form so far. */
@@ -174,9 +177,25 @@ function previewBlocks(form: ReplanForm): Block[] {
  * release day and the holidays and conferences the moved dates fall on, or the problem under the
  * field it is about, all before anything is saved.
  */
-export function replanView(params: { form: ReplanForm; choice: ReplanChoice; notice?: Mrkdwn }): ModalView {
-  const { form, choice } = params;
-  const metadata: ReplanViewMetadata = { release: form.version, planRevision: form.planRevision };
+export function replanView(params: {
+  form: ReplanForm;
+  choice: ReplanChoice;
+  notice?: Mrkdwn;
+  phaseEnd?: ReplanViewMetadata['phaseEnd'];
+}): ModalView {
+  const { form, choice, phaseEnd } = params;
+  const metadata: ReplanViewMetadata = {
+    release: form.version,
+    planRevision: form.planRevision,
+    ...(phaseEnd ? { phaseEnd } : {}),
+  };
+  const extending = phaseEnd
+    ? [
+        section(
+          md`Extending *${phaseEnd.name}*, which ended ${formatDate(phaseEnd.endsOn)} with criteria unmet: the phase after it starts later. Change the date, or keep the later dates where they are, before saving.`,
+        ),
+      ]
+    : [];
   const problemUnder = (field: 'item' | 'date' | 'reason'): Block[] =>
     form.problem?.field === field ? [context(md`:warning: ${form.problem.text}`)] : [];
   const date: Datepicker = {
@@ -212,6 +231,7 @@ export function replanView(params: { form: ReplanForm; choice: ReplanChoice; not
       context(
         md`Kubeflow ${form.version} · plan ${form.planRevision} · today ${formatDate(form.today)}. Nothing is saved until you press Save; the first plan and every re-plan are kept.`,
       ),
+      ...extending,
       ...(params.notice ? [section(md`:warning: ${params.notice}`)] : []),
       field('item', 'Milestone or phase', itemSelect(form.timeline, choice.item)),
       ...problemUnder('item'),

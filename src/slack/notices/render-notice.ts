@@ -8,6 +8,7 @@ import { blockerChangedPost, blockerDecisionPost, blockersReportedPost } from '.
 import { decisionPost } from '../blocks/decision-blocks';
 import { docsReminderMessage } from '../blocks/docs-blocks';
 import { postFailedBlocks } from '../blocks/outbox-blocks';
+import { phaseEndPost } from '../blocks/phase-end-blocks';
 import { artifactsFoundPost } from '../blocks/rc-blocks';
 import {
   deadlineBlocks,
@@ -70,6 +71,8 @@ export function renderNotice(notice: Notice): SlackAnswer {
       return deadlineBlocks(notice.message);
     case 'missed_posts':
       return missedNoteBlocks(notice);
+    case 'phase_end':
+      return phaseEndPost(notice.review);
     case 'tracking_issue_created':
       return trackingIssueCreatedPost(notice.version, notice.url, notice.requester);
     case 'tracking_issue_outcome':

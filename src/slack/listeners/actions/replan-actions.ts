@@ -11,12 +11,24 @@ import { messageFor, tellEphemeral } from '../slack-answers';
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
-const formMetadata = z.object({ release: z.string().max(40) });
+/** What the re-plan form carries (ReplanViewMetadata): its release, and the phase end it extends. */
+export const replanMetadata = z.object({
+  release: z.string().max(40),
+  planRevision: z.number().int().min(1),
+  phaseEnd: z
+    .object({
+      version: z.string().max(40),
+      phase: z.string().max(60),
+      endsOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+      name: z.string().max(100),
+    })
+    .optional(),
+});
 
-/** The release the form was opened for; a form of another shape is out of date. */
-function releaseOf(privateMetadata: string | undefined): string {
+/** The release the form was opened for, and the phase end it extends; a form of another shape is out of date. */
+function metadataOf(privateMetadata: string | undefined): z.infer<typeof replanMetadata> {
   try {
-    return formMetadata.parse(JSON.parse(privateMetadata || '{}')).release;
+    return replanMetadata.parse(JSON.parse(privateMetadata || '{}'));
   } catch {
     throw new UserError(
       'conflict',
@@ -48,7 +60,7 @@ function replanChanged(services: AppServices) {
     try {
       if (!view)
         throw new UserError('conflict', md`That control belongs to a form: run \`/kfrelease replan\`.`);
-      const release = releaseOf(view.private_metadata);
+      const { release, phaseEnd } = metadataOf(view.private_metadata);
       const choice = choiceAfter(action, view.state.values);
       const input = { userId: body.user.id, version: release, moveLater: choice.moveLater };
       const form = replanForm(
@@ -60,7 +72,11 @@ function replanChanged(services: AppServices) {
         },
         readCalendar().events,
       );
-      await client.views.update({ view_id: view.id, hash: view.hash, view: replanView({ form, choice }) });
+      await client.views.update({
+        view_id: view.id,
+        hash: view.hash,
+        view: replanView({ form, choice, ...(phaseEnd ? { phaseEnd } : {}) }),
+      });
     } catch (error) {
       const where = { channel: body.channel?.id, user: body.user.id };
       await tellEphemeral(

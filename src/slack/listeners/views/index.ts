@@ -4,6 +4,7 @@ import { DENY_REVISION_VIEW, SUBMIT_REVISION_VIEW } from '../../blocks/submit-re
 import { registerBlockerViews } from './blocker-views';
 import { denyRevisionSubmitted } from './deny-revision';
 import { registerDocsViews } from './docs-views';
+import { registerPhaseEndViews } from './phase-end-views';
 import { registerReplanViews } from './replan-views';
 import { registerSignoffViews } from './signoff-views';
 import { submitRevisionSubmitted } from './submit-revision';
@@ -15,4 +16,5 @@ export function registerViews(router: SlackRouter, services: AppServices): void 
   registerSignoffViews(router, services);
   registerBlockerViews(router, services);
   registerReplanViews(router, services);
+  registerPhaseEndViews(router, services);
 }

@@ -3,24 +3,25 @@ import { z } from 'zod';
 import type { AppServices } from '../../../app-services';
 import type { Logger } from '../../../logger';
 import { readCalendar } from '../../../workflows/plan-release';
-import { ReplanRefusal, replanForm, saveReplan } from '../../../workflows/replan-release';
+import { saveReplanExtending } from '../../../workflows/phase-end-decisions';
+import { ReplanRefusal, replanForm } from '../../../workflows/replan-release';
 import {
   REPLAN_FIELDS,
   REPLAN_VIEW,
   replanChoice,
   replanSavedView,
   replanView,
+  type ReplanViewMetadata,
 } from '../../blocks/replan-view';
+import { replanMetadata } from '../actions/replan-actions';
 import type { SlackRouter } from '../slack-router';
 import { fieldErrorFor } from '../slack-answers';
 
 type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
-const formMetadata = z.object({ release: z.string().max(40), planRevision: z.number().int().min(1) });
-
-function metadataOf(raw: string): z.infer<typeof formMetadata> | null {
+function metadataOf(raw: string): z.infer<typeof replanMetadata> | null {
   try {
-    return formMetadata.parse(JSON.parse(raw || '{}'));
+    return replanMetadata.parse(JSON.parse(raw || '{}'));
   } catch {
     return null;
   }
@@ -29,10 +30,15 @@ function metadataOf(raw: string): z.infer<typeof formMetadata> | null {
 /** The form again, with the plan as it now is and why it is shown again. */
 function shownAgain(
   services: AppServices,
-  input: { userId: string; version: string; choice: ReturnType<typeof replanChoice> },
+  input: {
+    userId: string;
+    version: string;
+    choice: ReturnType<typeof replanChoice>;
+    phaseEnd: ReplanViewMetadata['phaseEnd'];
+  },
   refusal: ReplanRefusal,
 ) {
-  const { choice } = input;
+  const { choice, phaseEnd } = input;
   const form = replanForm(
     services,
     {
@@ -44,7 +50,8 @@ function shownAgain(
     },
     readCalendar().events,
   );
-  return { response_action: 'update' as const, view: replanView({ form, choice, notice: refusal.text }) };
+  const view = replanView({ form, choice, notice: refusal.text, ...(phaseEnd ? { phaseEnd } : {}) });
+  return { response_action: 'update' as const, view };
 }
 
 function errorsFor(services: AppServices, logger: Logger, error: unknown, release: string) {
@@ -83,9 +90,14 @@ function replanSubmitted(services: AppServices) {
     };
     try {
       const calendar = readCalendar().events;
-      const saved = saveReplan(
+      const saved = saveReplanExtending(
         services,
-        { ...input, reason: choice.reason, basedOn: meta.planRevision },
+        {
+          ...input,
+          reason: choice.reason,
+          basedOn: meta.planRevision,
+          ...(meta.phaseEnd ? { phaseEnd: meta.phaseEnd } : {}),
+        },
         calendar,
       );
       await ack({ response_action: 'update', view: replanSavedView(saved) });
@@ -101,7 +113,8 @@ function replanSubmitted(services: AppServices) {
       }
       let answer;
       try {
-        answer = shownAgain(services, { userId: body.user.id, version: meta.release, choice }, error);
+        const again = { userId: body.user.id, version: meta.release, choice, phaseEnd: meta.phaseEnd };
+        answer = shownAgain(services, again, error);
       } catch (again) {
         answer = errorsFor(services, logger, again, meta.release);
       }
