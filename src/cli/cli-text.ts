@@ -1,4 +1,4 @@
-import { isSkipped } from '../domain/timeline';
+import { isSkipped, weekLabel } from '../domain/timeline';
 import type { ComponentVersionsView } from '../workflows/component-versions';
 import type { ReleaseStatus } from '../workflows/release-status';
 import type { ReleaseTimelineView } from '../workflows/release-timeline';
@@ -10,12 +10,7 @@ export function formatStatusText(status: ReleaseStatus): string {
     (status.outside === 'before' ? 'not started' : 'finished');
   const next = status.nextMilestone;
   const days = (n: number) => (n >= 0 ? `in ${n} days` : `${-n} days ago`);
-  const week =
-    status.week < 1
-      ? `${1 - status.week} week(s) before week 1`
-      : status.week <= status.releaseWeek
-        ? `${status.week} of ${status.releaseWeek}`
-        : `${status.week}, after release day`;
+  const week = weekLabel(status.week, status.releaseWeek);
   const names = (people: { name: string }[]) => people.map((p) => p.name).join(', ') || '-';
   return [
     `Kubeflow ${status.version} (${status.template}, ${status.timeZone}), today ${status.today}`,

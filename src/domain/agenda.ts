@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { daysUntil } from './timeline';
+import { daysUntil, weekLabel } from './timeline';
 
 export interface PersonRef {
   name: string;
@@ -90,10 +90,7 @@ function countdown(days: number): string {
 }
 
 function whereWeAre(facts: AgendaFacts): AgendaSection {
-  const week =
-    facts.week >= 1
-      ? `Week ${facts.week} of ${facts.releaseWeek}`
-      : `${1 - facts.week} week(s) before week 1`;
+  const week = weekLabel(facts.week, facts.releaseWeek);
   const phases = facts.phases.map((p) => `${p.name} (until ${formatDate(p.endsOn)})`).join(' and ');
   return { title: 'Where we are', lines: [{ text: phases ? `${week} · ${phases}` : week }] };
 }

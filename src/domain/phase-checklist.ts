@@ -125,8 +125,8 @@ export interface ChecklistFacts {
   bugsAtRiskIdentified: boolean | null;
   /** Milestones whose branch or tag was found; null while kfrelease does not look. */
   tagged: ReadonlySet<string> | null;
-  /** Milestone keys of the release's plan: a tag item asks only for those. */
-  plannedMilestones: string[];
+  /** The milestones of the release's plan and their phases: a tag item asks only for those of its phase. */
+  plannedMilestones: { key: string; phase: string }[];
   patchOpened: boolean;
   meetingSetUp: boolean;
   /** The release tracking issue's URL once it is created on GitHub. */
@@ -150,7 +150,11 @@ export interface ItemState {
   autoNote: string | null;
 }
 
-function autoState(auto: AutoCheck, facts: ChecklistFacts): { done: boolean; note: string | null } {
+function autoState(
+  auto: AutoCheck,
+  facts: ChecklistFacts,
+  phase: string,
+): { done: boolean; note: string | null } {
   switch (auto.kind) {
     case 'team_complete':
       return facts.teamComplete
@@ -183,7 +187,9 @@ function autoState(auto: AutoCheck, facts: ChecklistFacts): { done: boolean; not
       return { done: facts.signoffs.met, note: facts.signoffs.text };
     case 'tags': {
       if (facts.tagged === null) return { done: false, note: null };
-      const wanted = auto.milestones.filter((m) => facts.plannedMilestones.includes(m));
+      // A template may plan a tag in a later phase (handbook-12w cuts rc.1 in distribution testing).
+      const planned = new Set(facts.plannedMilestones.filter((m) => m.phase === phase).map((m) => m.key));
+      const wanted = auto.milestones.filter((m) => planned.has(m));
       const missing = wanted.filter((m) => !facts.tagged?.has(m));
       return missing.length === 0
         ? { done: true, note: `found ${wanted.join(', ')}` }
@@ -205,7 +211,7 @@ export function scopesOf(
 export function checklistState(items: ChecklistItem[], facts: ChecklistFacts): ItemState[] {
   return items.map((item) => {
     const ticks = facts.ticks.filter((t) => t.item === item.id);
-    const auto = item.auto ? autoState(item.auto, facts) : { done: false, note: null };
+    const auto = item.auto ? autoState(item.auto, facts, item.phase) : { done: false, note: null };
     const scopeNames = scopesOf(item, facts);
     const scopes = scopeNames.map((scope) => ({
       scope,

@@ -181,6 +181,12 @@ export function cycleWeek(startDate: string, date: string): number {
   return Math.floor(daysUntil(startDate, date) / 7) + 1;
 }
 
+/** "Week 3 of 17", "2 week(s) before week 1", "Week 19, after release day": a cycle week as people read it. */
+export function weekLabel(week: number, releaseWeek: number): string {
+  if (week < 1) return `${1 - week} week(s) before week 1`;
+  return week <= releaseWeek ? `Week ${week} of ${releaseWeek}` : `Week ${week}, after release day`;
+}
+
 /**
  * A phase the release manager moved past on the day it started has no days: it ends the day
  * before it starts. It stays in the plan, so the record shows it was skipped and when.

@@ -43,8 +43,11 @@ export function ganttChart(input: ChartInput): string {
     ]),
     ...input.milestones.flatMap((m) => [m.plannedOn, m.dueOn]),
   ].sort();
-  const first = day(dates[0] ?? input.startDate).startOf('week');
-  const last = day(dates.at(-1) ?? input.startDate).endOf('week');
+  // Cycle weeks start on the weekday of week 1 (a Monday in the handbook, any day in general).
+  const start = day(input.startDate);
+  const weekOf = (iso: string) => Math.floor(day(iso).diff(start, 'days').days / 7);
+  const first = start.plus({ weeks: weekOf(dates[0] ?? input.startDate) });
+  const last = start.plus({ weeks: weekOf(dates.at(-1) ?? input.startDate) + 1 });
   const totalDays = Math.max(1, Math.round(last.diff(first, 'days').days));
   const dayWidth = (WIDTH - LABEL_WIDTH - 10) / totalDays;
   const x = (iso: string) => px(LABEL_WIDTH + day(iso).diff(first, 'days').days * dayWidth);
@@ -52,18 +55,18 @@ export function ganttChart(input: ChartInput): string {
   const height = AXIS_HEIGHT + rows * ROW_HEIGHT + LEGEND_HEIGHT;
   const parts: string[] = [];
 
-  // Week grid: a line every Monday, its cycle week number, and the month where it changes.
+  // Week grid: a line where each cycle week starts, its number, and the month where it changes.
   let previousMonth = '';
-  for (let monday = first; monday < last; monday = monday.plus({ weeks: 1 })) {
-    const at = x(monday.toISODate() ?? '');
-    const week = Math.floor(monday.diff(day(input.startDate).startOf('week'), 'weeks').weeks) + 1;
+  for (let weekStart = first; weekStart < last; weekStart = weekStart.plus({ weeks: 1 })) {
+    const at = x(weekStart.toISODate() ?? '');
+    const week = weekOf(weekStart.toISODate() ?? '') + 1;
     parts.push(
       `<line class="grid" x1="${at}" y1="${AXIS_HEIGHT - 14}" x2="${at}" y2="${height - LEGEND_HEIGHT}"/>`,
     );
     parts.push(
       `<text class="week" x="${at + 2}" y="${AXIS_HEIGHT - 4}">${week >= 1 ? `W${week}` : ''}</text>`,
     );
-    const month = monday.toFormat('LLL yyyy');
+    const month = weekStart.toFormat('LLL yyyy');
     if (month !== previousMonth) parts.push(`<text class="month" x="${at + 2}" y="14">${esc(month)}</text>`);
     previousMonth = month;
   }

@@ -48,7 +48,7 @@ export function gatherChecklistFacts(
     tagged: rcs.lastCheck
       ? new Set(rcs.artifacts.filter((a) => a.state === 'found').map((a) => a.key))
       : null,
-    plannedMilestones: plan?.timeline.milestones.map((m) => m.key) ?? [],
+    plannedMilestones: plan?.timeline.milestones.map((m) => ({ key: m.key, phase: m.phase })) ?? [],
     patchOpened: store.patchReleases.forRelease(release.id).length > 0,
     meetingSetUp: store.meetings.meeting(release.id) !== null,
     trackingIssue: store.trackingIssues.find(release.id)?.url ?? null,

@@ -99,7 +99,7 @@ describe('the App Home tab', () => {
 
     const home = await openHome(ALAN);
     expect(home.text).toContain('Kubeflow v1.10.0');
-    expect(home.text).toContain('*Feature Freeze* and *Documentation* · week 11 of 17');
+    expect(home.text).toContain('*Feature Freeze* and *Documentation* · Week 11 of 17');
     expect(home.text).toMatch(/\*Next deadline:\* rc\.1 .*Fri 22 May 2026, \*in 10 days\*/);
     expect(home.text).toContain('*Your roles:* Release Team Member (WG liaison): Pipelines');
     expect(home.text).toContain(

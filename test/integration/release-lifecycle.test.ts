@@ -239,6 +239,64 @@ describe('what actually shipped, and when', () => {
   });
 });
 
+describe('the final tag found late', () => {
+  let github: FakeGitHub;
+  let app: TestApp;
+  const say = async (text: string) => answerText(await app.command(text, ALAN, { channel: CHANNEL_11 }));
+  const check = async () => {
+    const release = app.services.store.releases.findByVersion('v1.11.0');
+    if (!release) throw new Error('fixture');
+    await checkRcTags(rcCheckDeps(app.services), release);
+  };
+
+  beforeAll(async () => {
+    github = await startFakeGitHub();
+    github.addRepo(MANIFESTS, { defaultBranch: 'master' });
+    app = await startTestApp({ now: '2026-02-20T10:00:00Z', githubUrl: github.url });
+    app.slack.expect('chat.postMessage');
+    await createWithTeam(app, 'v1.11.0', '2026-03-02', CHANNEL_11);
+  });
+  afterAll(async () => {
+    await app.stop();
+    await github.close();
+  });
+
+  it('says release day passed without the tag while it is missing', async () => {
+    app.clock.set('2026-06-24T10:00:00Z');
+    await check();
+    const status = await say('status');
+    expect(status).toContain('*Release day:* Mon 22 Jun 2026, 2 days ago');
+    expect(status).not.toContain('*Released:*');
+  });
+
+  it('moves release day to the tag’s day once found, everywhere, with the slip', async () => {
+    const commit = fakeSha('late-final');
+    // The final tag came on Fri 26 Jun, four days after the planned Mon 22 Jun.
+    github.addCommit(MANIFESTS, commit, [], { date: '2026-06-26T15:00:00Z' });
+    github.addTag(MANIFESTS, 'v1.11.0', commit);
+    app.clock.set('2026-06-27T10:00:00Z');
+    await check();
+    expect(await say('status')).toContain(
+      '*Released:* Fri 26 Jun 2026, yesterday (tag `v1.11.0`) · _4 days later than first planned_',
+    );
+    const one = (await (await fetch(`${app.url}/api/releases/v1.11.0.json`)).json()) as {
+      releaseOn: string;
+      milestones: { key: string }[];
+    };
+    expect(one.releaseOn).toBe('2026-06-26');
+    expect(one.milestones.find((m) => m.key === 'release')).toMatchObject({
+      plannedOn: '2026-06-22',
+      doneOn: '2026-06-26',
+      slipDays: 4,
+    });
+    expect(await (await fetch(`${app.url}/schedule/v1.11.0.ics`)).text()).toContain(
+      'DTSTART;VALUE=DATE:20260626',
+    );
+    expect(await say('announcement')).toContain('(release day Fri 26 Jun 2026)');
+    expect(await say('retro show')).toContain('Final release published: Fri 26 Jun 2026 (+4 days)');
+  });
+});
+
 describe('closing and cancelling: read-only afterwards, nothing written or posted', () => {
   let app: TestApp;
   const say = async (text: string, user = RM, channel = CHANNEL_11) =>

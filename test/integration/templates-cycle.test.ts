@@ -139,7 +139,11 @@ const TWELVE_WEEKS: CycleCase = {
       'Cut the new version of the website',
     ],
     ['2026-09-22', 'Week 12 of 12 · Release (until Sun 27 Sep)', 'Publish the release blog post'],
-    ['2026-10-20', 'Week 16 of 12 · Post Release (until Sun 25 Oct)', 'Plan the first patch release'],
+    [
+      '2026-10-20',
+      'Week 16, after release day · Post Release (until Sun 25 Oct)',
+      'Plan the first patch release',
+    ],
   ],
   reminders: [
     '2026-08-24 09:00 rc.0:2026-08-31:7d',
@@ -210,7 +214,11 @@ const SEVENTEEN_WEEKS_FROM_WEDNESDAY: CycleCase = {
       'Do the manifests give a deployable Kubeflow?',
     ],
     ['2026-06-30', 'Week 17 of 17 · Release Day (until Tue 30 Jun)', 'Publish the release blog post'],
-    ['2026-07-07', 'Week 18 of 17 · Post Release (until Tue 28 Jul)', 'Plan the first patch release'],
+    [
+      '2026-07-07',
+      'Week 18, after release day · Post Release (until Tue 28 Jul)',
+      'Plan the first patch release',
+    ],
   ],
   reminders: [
     '2026-05-06 09:00 revisions:2026-05-13:7d',

@@ -30,7 +30,14 @@ const NOTHING: ChecklistFacts = {
   revisionsMissing: ['Notebooks', 'Training'],
   bugsAtRiskIdentified: null,
   tagged: null,
-  plannedMilestones: ['release_branch', 'rc.0', 'rc.1', 'rc.2', 'rc.3', 'release'],
+  plannedMilestones: [
+    { key: 'release_branch', phase: 'feature_freeze' },
+    { key: 'rc.0', phase: 'feature_freeze' },
+    { key: 'rc.1', phase: 'feature_freeze' },
+    { key: 'rc.2', phase: 'manifests_testing' },
+    { key: 'rc.3', phase: 'distribution_testing' },
+    { key: 'release', phase: 'release_day' },
+  ],
   patchOpened: false,
   meetingSetUp: false,
   trackingIssue: null,
@@ -122,7 +129,27 @@ describe('whether an item is done', () => {
     [
       'tags of a plan without rc.0 (calendar versions)',
       'branch-and-tags-created',
-      { tagged: new Set(['release_branch', 'rc.1']), plannedMilestones: ['release_branch', 'rc.1'] },
+      {
+        tagged: new Set(['release_branch', 'rc.1']),
+        plannedMilestones: [
+          { key: 'release_branch', phase: 'feature_freeze' },
+          { key: 'rc.1', phase: 'feature_freeze' },
+        ],
+      },
+      true,
+      'auto',
+    ],
+    [
+      'the tags of its phase only: rc.1 planned in distribution testing (handbook-12w)',
+      'branch-and-tags-created',
+      {
+        tagged: new Set(['release_branch', 'rc.0']),
+        plannedMilestones: [
+          { key: 'release_branch', phase: 'feature_freeze' },
+          { key: 'rc.0', phase: 'feature_freeze' },
+          { key: 'rc.1', phase: 'distribution_testing' },
+        ],
+      },
       true,
       'auto',
     ],

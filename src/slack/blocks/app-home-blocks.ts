@@ -1,3 +1,4 @@
+import { weekLabel } from '../../domain/timeline';
 import { DateTime } from 'luxon';
 import { fitLines } from '../../text/clip';
 import { bold, code, join, lines, link, listOr, md, slackDate, type Mrkdwn } from '../../text/mrkdwn';
@@ -44,10 +45,7 @@ function glance(status: ReleaseStatus, trackingIssueUrl: string | null): Mrkdwn 
             status.phases.map((p) => bold(p.name)),
             ' and ',
           );
-  const week =
-    status.week >= 1
-      ? `week ${status.week} of ${status.releaseWeek}`
-      : `${1 - status.week} week(s) before week 1`;
+  const week = weekLabel(status.week, status.releaseWeek);
   const next = status.nextMilestone;
   return lines(
     md`${phases} · ${week}`,

@@ -1,3 +1,4 @@
+import { weekLabel } from '../../domain/timeline';
 import { code, join, lines, md, type Mrkdwn } from '../../text/mrkdwn';
 import type { PhaseView } from '../../workflows/phase-control';
 import type { ReleaseStatus } from '../../workflows/release-status';
@@ -91,12 +92,7 @@ export function statusBlocks(status: ReleaseStatus, phase?: PhaseView): SlackAns
       : status.outside === 'after'
         ? md`The cycle is over.`
         : join(phaseNames, ' and ');
-  const weekLine =
-    status.week < 1
-      ? `${1 - status.week} week(s) before week 1`
-      : status.week <= status.releaseWeek
-        ? `Week ${status.week} of ${status.releaseWeek}`
-        : `Week ${status.week}, after release day`;
+  const weekLine = weekLabel(status.week, status.releaseWeek);
   const next = status.nextMilestone;
   const nextLine = next
     ? md`*Next:* ${next.name}${next.artifact ? md` (${code(next.artifact)})` : md``}, ${formatDate(next.dueOn)}, ${formatCountdown(next.daysLeft)} · ${next.owner}${next.slipDays ? md` · _${formatSlip(next.slipDays)}_` : md``}`

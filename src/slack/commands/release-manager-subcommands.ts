@@ -90,7 +90,7 @@ export const RELEASE_MANAGER_SUBCOMMANDS: Subcommand[] = [
       'Propose a timeline before creating the release, with the holidays and conferences its dates fall on.',
     run: (ctx, args) => {
       const [version = '', startDate = '', ...rest] = parseArgs(
-        words(2, 'Give at least a version and the start date (the Monday of week 1).').max(
+        words(2, 'Give at least a version and the start date (the first day of week 1).').max(
           4,
           'Too many arguments: give a version, a start date, and optionally a template and a time zone.',
         ),

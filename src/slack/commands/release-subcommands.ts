@@ -99,7 +99,7 @@ export const RELEASE_SUBCOMMANDS: Subcommand[] = [
       const [version, startDate, ...rest] = parseArgs(
         z
           .array(z.string())
-          .min(2, 'Give at least a version and the start date (the Monday of week 1).')
+          .min(2, 'Give at least a version and the start date (the first day of week 1).')
           .max(
             4,
             'Too many arguments: give a version, a start date, and optionally a template and a time zone.',
