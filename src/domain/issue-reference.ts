@@ -1,3 +1,5 @@
+import { readWholeNumber } from '../text/numbers';
+
 /** An issue or pull request: the same shape as the GitHub client's IssueRef. */
 export interface IssueReference {
   owner: string;
@@ -17,7 +19,6 @@ const URL = new RegExp(
   'i',
 );
 const GITHUB_URL = /^(?:https?:\/\/)?(?:www\.)?github\.com\//i;
-const LARGEST_NUMBER = 2 ** 31 - 1;
 
 export type ReferenceParse = { ok: true; ref: IssueReference } | { ok: false; problem: string };
 
@@ -33,12 +34,13 @@ function unwrap(text: string): string {
 }
 
 function checkNumber(owner: string, repo: string, digits: string): ReferenceParse {
-  const number = Number(digits);
-  if (!Number.isSafeInteger(number) || number < 1 || number > LARGEST_NUMBER) {
+  // GitHub's own numbers stop at 2^31 - 1; nine digits is the bound for every number typed.
+  const number = readWholeNumber(digits, 'an issue number', { min: 1 });
+  if (!number.ok && number.reason === 'too_small')
     return { ok: false, problem: `${digits} is not an issue number: they start at 1.` };
-  }
+  if (!number.ok) return { ok: false, problem: number.problem };
   if (repo === '.' || repo === '..') return { ok: false, problem: `"${repo}" is not a repository name.` };
-  return { ok: true, ref: { owner, repo: repo.replace(/\.git$/i, ''), number } };
+  return { ok: true, ref: { owner, repo: repo.replace(/\.git$/i, ''), number: number.value } };
 }
 
 /**

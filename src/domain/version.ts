@@ -1,3 +1,5 @@
+import { MAX_DIGITS } from '../text/numbers';
+
 /** A release version as the bot stores and shows it, plus what was tidied up on the way in. */
 export interface ParsedVersion {
   /** The text as given, before trimming. */
@@ -63,6 +65,9 @@ export function parseVersion(input: string): ParseVersionResult {
   if (rcLabel !== undefined && rcLabel !== 'rc') notes.push(`wrote "${rcLabel}" as "rc"`);
   if (rcNumber !== undefined && rcDot === '') notes.push(`added the missing dot before the RC number`);
 
+  const tooLong = tooManyDigits({ major: first, minor: second, patch: third, RC: rcNumber });
+  if (tooLong) return refuse(text, tooLong);
+
   const looksCalendar = v === '' && first.length === 2 && second.length === 2;
   if (looksCalendar) {
     return parseCalendar(input, text, { first, second, third, rcNumber, notes });
@@ -90,6 +95,18 @@ export function parseVersion(input: string): ParseVersionResult {
   const rc = rcNumber === undefined ? null : Number(rcNumber);
   const canonical = `v${major}.${minor}${patch === null ? '' : `.${patch}`}${rc === null ? '' : `-rc.${rc}`}`;
   return { ok: true, version: { input, scheme: 'semver', major, minor, patch, rc, canonical, notes } };
+}
+
+/**
+ * Why a version's numbers cannot be read, or null: each has at most nine digits, so no version is
+ * ever stored or shown as v1e+21.0.0, which no command could then address.
+ */
+function tooManyDigits(parts: Record<string, string | undefined>): string | null {
+  for (const [name, digits] of Object.entries(parts)) {
+    if (digits !== undefined && digits.length > MAX_DIGITS)
+      return `its ${name} number has ${digits.length} digits, and a version number has at most ${MAX_DIGITS}`;
+  }
+  return null;
 }
 
 interface CalendarParts {

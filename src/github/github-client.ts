@@ -91,6 +91,12 @@ export interface PullRequestRef {
   labels: string[];
 }
 
+/**
+ * Which of GitHub's limits refused a request: the primary rate limit (the hourly budget of the
+ * token, `x-ratelimit-remaining: 0`) or a secondary one (too many requests at once).
+ */
+export type GitHubLimit = 'rate_limit' | 'secondary_rate_limit';
+
 /** GitHub could not answer; the operation can be tried again later. */
 export class GitHubUnavailableError extends Error {
   constructor(
@@ -98,6 +104,8 @@ export class GitHubUnavailableError extends Error {
     /** When GitHub says to come back (Retry-After or x-ratelimit-reset), if it said. */
     readonly retryAt: Date | null = null,
     readonly status: number | null = null,
+    /** Set when a rate limit refused the request, rather than GitHub being slow or down. */
+    readonly limit: GitHubLimit | null = null,
   ) {
     super(message);
     this.name = 'GitHubUnavailableError';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { wallClockSeconds } from '../clock';
-import { GitHubUnavailableError } from './github-client';
+import { GitHubUnavailableError, type GitHubLimit } from './github-client';
 
 /** What Octokit throws: a RequestError (an HTTP answer, or status 500 for a network failure). */
 const RequestErrorShape = z.object({
@@ -44,18 +44,21 @@ function secondsFromNow(seconds: number): Date {
 }
 
 /** A 403 or 429 that is a rate limit, with the moment GitHub says to come back (if it said). */
-function rateLimit(error: RequestErrorShape): { retryAt: Date | null; kind: string } | null {
+function rateLimit(error: RequestErrorShape): { retryAt: Date | null; limit: GitHubLimit } | null {
   if (error.status !== 403 && error.status !== 429) return null;
   const reset = Number(header(error, 'x-ratelimit-reset'));
   if (header(error, 'x-ratelimit-remaining') === '0') {
-    return { kind: 'rate limit', retryAt: Number.isFinite(reset) ? new Date(reset * 1000) : null };
+    return {
+      limit: 'rate_limit',
+      retryAt: Number.isFinite(reset) && reset > 0 ? new Date(reset * 1000) : null,
+    };
   }
   const retryAfter = Number(header(error, 'retry-after'));
   if (Number.isFinite(retryAfter) || /secondary rate limit/i.test(error.message)) {
-    const kind = 'secondary rate limit';
-    return { kind, retryAt: Number.isFinite(retryAfter) ? secondsFromNow(retryAfter) : null };
+    const limit = 'secondary_rate_limit';
+    return { limit, retryAt: Number.isFinite(retryAfter) ? secondsFromNow(retryAfter) : null };
   }
-  return error.status === 429 ? { kind: 'rate limit', retryAt: null } : null;
+  return error.status === 429 ? { limit: 'rate_limit', retryAt: null } : null;
 }
 
 /**
@@ -81,10 +84,12 @@ export function githubRequestFailure(error: unknown, subject: string, timeoutMs:
   const limited = rateLimit(failure);
   if (limited) {
     const until = limited.retryAt ? ` until ${limited.retryAt.toISOString()}` : '';
+    const kind = limited.limit === 'rate_limit' ? 'rate limit' : 'secondary rate limit';
     return new GitHubUnavailableError(
-      `GitHub ${limited.kind} reached${until} (${subject})`,
+      `GitHub ${kind} reached${until} (${subject})`,
       limited.retryAt,
       status,
+      limited.limit,
     );
   }
   if (status === 401) {

@@ -102,6 +102,7 @@ function rateLimited(error: unknown, subject: string): GitHubUnavailableError | 
     `GitHub GraphQL rate limit reached until ${retryAt.toISOString()} (${subject})`,
     retryAt,
     403,
+    'rate_limit',
   );
 }
 

@@ -1,10 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { AppServices } from '../app-services';
 import type { Clock } from '../clock';
-import { BodyError, readJsonBody, SAME_ORIGIN_POLICY, send, sendJson } from '../http/http-responses';
+import {
+  BodyError,
+  readJsonBody,
+  SAME_ORIGIN_POLICY,
+  send,
+  sendJson,
+  sendText,
+} from '../http/http-responses';
 import type { HttpRoute, RouteRequest } from '../http/http-router';
 import { PROJECT_ROOT } from '../project-root';
 import { consoleSnapshot } from './console-snapshot';
@@ -27,6 +34,66 @@ export interface ConsoleRouteDeps {
   release: { version: string; timeZone: string };
   /** Runs the background work that a moved clock makes due (scheduled jobs); deliverSoon is called too. */
   tick: () => Promise<unknown>;
+  /** The address the server was told to listen on (HOST): a name the console may be reached by. */
+  host: string;
+}
+
+/** Addresses that mean "any interface": no page is ever served from them. */
+const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', '[::]']);
+
+/** A host as the URL parser writes it (lower case, IPv6 in brackets), or null when it is none. */
+function hostName(host: string): string | null {
+  const bare = host.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '');
+  try {
+    return new URL(`http://${bare.includes(':') && !bare.startsWith('[') ? `[${bare}]` : bare}`).hostname;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Why a request is not for this console, or null when it is. The console has no login, so it
+ * answers only requests addressed to itself: the Host must be one of its own addresses with its
+ * port (a page that rebinds its own name to 127.0.0.1 still sends its own name), and a change must
+ * come from the console's own page (same scheme, host and port in Origin), not another site.
+ */
+function consoleRequestProblem(req: IncomingMessage, configuredHost: string): string | null {
+  const port = req.socket.localPort;
+  const reachable = WILDCARD_HOSTS.has(configuredHost) ? '127.0.0.1' : hostName(configuredHost);
+  const own = new Set(
+    ['127.0.0.1', 'localhost', '::1', configuredHost, req.socket.localAddress ?? '']
+      .filter((host) => host !== '' && !WILDCARD_HOSTS.has(host))
+      .map(hostName),
+  );
+  const hostHeader = req.headers.host ?? '';
+  let asked: URL | null = null;
+  try {
+    asked = new URL(`http://${hostHeader}`);
+  } catch {
+    asked = null;
+  }
+  const askedPort = asked ? Number(asked.port || '80') : NaN;
+  if (!asked || asked.username || asked.pathname !== '/' || !own.has(asked.hostname) || askedPort !== port)
+    return `The sandbox console answers only at its own address, e.g. ${reachable ?? '127.0.0.1'}:${port}; this request was for ${clipped(hostHeader || 'no host')}.`;
+  if (req.method === 'GET' || req.method === 'HEAD') return null;
+  const origin = req.headers.origin;
+  if (origin !== `http://${asked.host}`)
+    return `The sandbox console takes changes only from its own page, http://${asked.host}; this request came from ${clipped(origin ?? 'no page (no Origin header)')}.`;
+  return null;
+}
+
+const clipped = (text: string): string => (text.length > 100 ? `${text.slice(0, 100)}…` : text);
+
+/** The route, answering 403 with the reason to any request not addressed to this console. */
+function guarded(route: HttpRoute, configuredHost: string): HttpRoute {
+  return {
+    ...route,
+    handle: (request, res) => {
+      const problem = consoleRequestProblem(request.req, configuredHost);
+      if (problem) return sendText(res, 403, problem);
+      return route.handle(request, res);
+    },
+  };
 }
 
 const user = z.string().regex(/^[UW][A-Z0-9]+$/);
@@ -107,7 +174,7 @@ function byPerson<T extends { user: string }>(
 /** The sandbox console on `/sandbox`: its page and files, its state, and what a person can do. */
 export function consoleRoutes(deps: ConsoleRouteDeps): HttpRoute[] {
   const target = deps.console;
-  return [
+  const routes: HttpRoute[] = [
     {
       method: 'GET',
       path: /\/sandbox\/?/,
@@ -149,6 +216,7 @@ export function consoleRoutes(deps: ConsoleRouteDeps): HttpRoute[] {
       return { ok: true, now: deps.clock.now().toISO() };
     }),
   ];
+  return routes.map((route) => guarded(route, deps.host));
 }
 
 async function serveFile(res: ServerResponse, name: string): Promise<void> {

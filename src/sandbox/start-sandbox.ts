@@ -91,6 +91,7 @@ export async function startSandbox(
           services: running,
           clock,
           release,
+          host: config.host,
           // What the scheduler's minute tick runs, at once instead of within the minute.
           tick: async () => {
             const summary = runDueJobs(running, clock.now());

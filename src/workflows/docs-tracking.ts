@@ -20,6 +20,7 @@ import { requireLive } from './release-lifecycle';
 import { findRelease } from './find-release';
 import type { Post } from './notice';
 import { code, md } from '../text/mrkdwn';
+import { readWholeNumber } from '../text/numbers';
 import { currentPlan } from './current-plan';
 
 type Deps = { store: Store; clock: Clock; admins: string[] };
@@ -113,15 +114,16 @@ export function setDocsStatus(
   input: { userId: string; id: string; status: string },
 ): { release: ReleaseRow; item: DocsItemRow; changed: boolean } {
   const usage = md`Usage: ${code(`/kfrelease docs set <id> <${DOCS_STATUSES.join('|')}>`)}`;
-  const id = /^#?\d{1,9}$/.test(input.id) ? Number(input.id.replace('#', '')) : NaN;
+  const read = readWholeNumber(input.id, 'a docs item number', { min: 1, hash: true });
   const status = parseDocsStatus(input.status);
-  if (Number.isNaN(id) || !status) {
+  if (!read.ok || !status) {
     const problems = [
-      Number.isNaN(id) ? `"${input.id}" is not a docs item number (see \`/kfrelease docs\`).` : '',
+      read.ok ? '' : `${read.problem} See the items with \`/kfrelease docs\`.`,
       status ? '' : `"${input.status}" is not a status: use ${DOCS_STATUSES.join(', ')}.`,
     ];
     throw new UserError('bad_argument', md`${problems.filter(Boolean).join('\n')}`, usage);
   }
+  const id = read.value;
   const item = deps.store.docsItems.byId(id);
   const release = item ? deps.store.releases.findById(item.releaseId) : undefined;
   if (!item || !release)

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ConsoleSnapshot } from '../../src/sandbox/console-snapshot';
@@ -13,13 +14,31 @@ function sandboxConfig(databasePath: string) {
   return mode.config;
 }
 
+/** A POST as the console's own page sends it: JSON, with the page's Origin. */
 async function post(url: string, body: unknown, contentType = 'application/json') {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': contentType },
+    headers: { 'content-type': contentType, origin: new URL(url).origin },
     body: JSON.stringify(body),
   });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+/** A request with any Host header (fetch always sends the URL's own), over node:http. */
+function rawRequest(
+  url: string,
+  options: { method?: string; headers: Record<string, string>; body?: string },
+): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: options.method ?? 'GET', headers: options.headers }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+    });
+    req.on('error', reject);
+    req.end(options.body);
+  });
 }
 
 /** Polls the console state until `done` holds, as the page does. */
@@ -193,6 +212,80 @@ describe('sandbox', () => {
     expect(await page.text()).toContain('<script src="/sandbox/console.js" defer></script>');
     expect((await fetch(`${sandbox.url}/sandbox/block-kit.js`)).status).toBe(200);
     expect((await fetch(`${sandbox.url}/sandbox/secrets.js`)).status).toBe(404);
+  });
+
+  describe('only for its own address and page (was: any Host and any Origin, open to DNS rebinding)', () => {
+    const port = () => new URL(sandbox.url).port;
+    const clockBody = JSON.stringify({ hours: 1 });
+    const json = { 'content-type': 'application/json' };
+
+    it('a request with Host evil.example is refused with 403 and the reason', async () => {
+      for (const path of ['/sandbox', '/sandbox/api/state', '/sandbox/console.js']) {
+        const answer = await rawRequest(`${sandbox.url}${path}`, {
+          headers: { host: `evil.example:${port()}` },
+        });
+        expect(answer.status).toBe(403);
+        expect(answer.text).toContain('The sandbox console answers only at its own address');
+        expect(answer.text).toContain(`this request was for evil.example:${port()}`);
+      }
+      expect((await rawRequest(`${sandbox.url}/sandbox`, { headers: { host: '127.0.0.1:1' } })).status).toBe(
+        403,
+      );
+    });
+
+    it('a POST from a rebinding page (Host and Origin evil.example) changes nothing', async () => {
+      const before = sandbox.clock.now().toISO();
+      const answer = await rawRequest(`${sandbox.url}/sandbox/api/clock`, {
+        method: 'POST',
+        headers: { ...json, host: `evil.example:${port()}`, origin: `http://evil.example:${port()}` },
+        body: clockBody,
+      });
+      expect(answer.status).toBe(403);
+      expect(sandbox.clock.now().toISO()).toBe(before);
+    });
+
+    it.each([
+      ['another site', 'http://evil.example'],
+      ['the right host on another port', 'http://127.0.0.1:1'],
+      ['the right host over https', () => `https://127.0.0.1:${port()}`],
+      ['an opaque origin', 'null'],
+    ])('a POST with Origin of %s is refused with 403 and changes nothing', async (_name, origin) => {
+      const before = sandbox.clock.now().toISO();
+      const answer = await rawRequest(`${sandbox.url}/sandbox/api/clock`, {
+        method: 'POST',
+        headers: { ...json, origin: typeof origin === 'string' ? origin : origin() },
+        body: clockBody,
+      });
+      expect(answer.status).toBe(403);
+      expect(answer.text).toContain(`takes changes only from its own page, ${sandbox.url}`);
+      expect(sandbox.clock.now().toISO()).toBe(before);
+    });
+
+    it('a POST without an Origin is refused too: no page of its own sends one without', async () => {
+      const answer = await rawRequest(`${sandbox.url}/sandbox/api/command`, {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({ user: GRACE, text: 'status' }),
+      });
+      expect(answer.status).toBe(403);
+      expect(answer.text).toContain('no page (no Origin header)');
+    });
+
+    it('a POST with its own Origin works, by any of its own names', async () => {
+      const before = sandbox.clock.now();
+      expect((await post(`${sandbox.url}/sandbox/api/clock`, { hours: 1 })).status).toBe(200);
+      for (const host of [`localhost:${port()}`, `[::1]:${port()}`]) {
+        const answer = await rawRequest(`${sandbox.url}/sandbox/api/clock`, {
+          method: 'POST',
+          headers: { ...json, host, origin: `http://${host}` },
+          body: clockBody,
+        });
+        expect(answer.status).toBe(200);
+      }
+      expect(sandbox.clock.now().diff(before, 'hours').hours).toBe(3);
+      const page = await rawRequest(`${sandbox.url}/sandbox`, { headers: { host: `LocalHost:${port()}` } });
+      expect(page.status).toBe(200);
+    });
   });
 
   it('does not seed the demo again on the next start', async () => {

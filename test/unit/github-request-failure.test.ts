@@ -39,6 +39,27 @@ describe('githubRequestFailure', () => {
   });
 
   it.each([
+    [
+      'x-ratelimit-remaining: 0 on a 403',
+      answer(403, 'API rate limit exceeded', {
+        'x-ratelimit-remaining': '0',
+        'x-ratelimit-reset': '1800000000',
+      }),
+      'rate_limit',
+    ],
+    ['a 429 without headers', answer(429, 'Too Many Requests'), 'rate_limit'],
+    ['Retry-After on a 403', answer(403, 'slow down', { 'retry-after': '60' }), 'secondary_rate_limit'],
+    ['a 403 saying so', answer(403, 'You have exceeded a secondary rate limit.'), 'secondary_rate_limit'],
+    ['a 503', answer(503, 'Service Unavailable'), null],
+    ['a timeout', timedOut, null],
+  ])(
+    'tells a rate limit (%s) from GitHub being slow or down, so the form can say which',
+    (_case, error, limit) => {
+      expect(githubRequestFailure(error, 'x', 1)).toMatchObject({ limit });
+    },
+  );
+
+  it.each([
     ['a 401', answer(401, 'Bad credentials'), /^GitHub refused GITHUB_TOKEN \(401\): Bad credentials/],
     [
       'a 403 that is no rate limit',

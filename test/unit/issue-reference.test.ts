@@ -23,7 +23,11 @@ describe('parseIssueReference', () => {
     ['#1234', 'say which repository'],
     ['kubeflow/pipelines 1234', 'write it as kubeflow/pipelines#1234, without spaces'],
     ['kubeflow/pipelines#0', '0 is not an issue number'],
-    ['kubeflow/pipelines#99999999999', 'is not an issue number'],
+    ['kubeflow/pipelines#99999999999', 'is too large for an issue number, which has at most 9 digits'],
+    [
+      'https://github.com/kubeflow/pipelines/issues/999999999999999999999',
+      '999999999999999999999 is too large for an issue number, which has at most 9 digits',
+    ],
     [
       'https://github.com/kubeflow/pipelines/commit/abc123',
       'not an issue or pull request: paste a link ending in',
@@ -38,6 +42,22 @@ describe('parseIssueReference', () => {
     const parsed = parseIssueReference(text);
     expect(parsed.ok).toBe(false);
     expect(parsed.ok ? '' : parsed.problem).toContain(problem);
+  });
+});
+
+describe('bounded issue numbers', () => {
+  it('a 21-digit issue number is refused (was: read as #1e+21)', () => {
+    expect(parseIssueReference('kubeflow/pipelines#999999999999999999999')).toEqual({
+      ok: false,
+      problem: '999999999999999999999 is too large for an issue number, which has at most 9 digits.',
+    });
+  });
+
+  it('nine digits are read in full', () => {
+    expect(parseIssueReference('kubeflow/pipelines#999999999')).toEqual({
+      ok: true,
+      ref: { owner: 'kubeflow', repo: 'pipelines', number: 999999999 },
+    });
   });
 });
 

@@ -82,6 +82,42 @@ describe('parseVersion', () => {
   });
 });
 
+describe('bounded version numbers', () => {
+  it.each([
+    ['v999999999999999999999.0.0', 'major', 21],
+    ['v1.9999999999.0', 'minor', 10],
+    ['v1.10.1000000000', 'patch', 10],
+    ['v1.10.0-rc.99999999999', 'RC', 11],
+    ['26.03.1000000000', 'patch', 10],
+    ['26.03-rc.1000000000', 'RC', 10],
+  ])('%s is refused, naming the %s number and the limit (was: read as 1e+21)', (input, name, digits) => {
+    const result = parseVersion(input);
+    expect(result).toEqual({
+      ok: false,
+      error: expect.stringContaining(
+        `its ${name} number has ${digits} digits, and a version number has at most 9`,
+      ) as unknown,
+    });
+    expect(result.ok ? '' : result.error).not.toMatch(/e\+/);
+  });
+
+  it('a 22-digit version is refused (was: accepted as v1e+21.0.0)', () => {
+    const result = parseVersion('v999999999999999999999.0.0');
+    expect(result.ok).toBe(false);
+    expect(result.ok ? '' : result.error).toBe(
+      '"v999999999999999999999.0.0" is not a valid version: its major number has 21 digits, and a version number has at most 9. Write it like this: for example v1.10.0, v1.10.0-rc.1, 26.03 or 26.03-rc.1.',
+    );
+  });
+
+  it.each([
+    ['v999999999.999999999.999999999', 'v999999999.999999999.999999999'],
+    ['v1.10.0-rc.999999999', 'v1.10.0-rc.999999999'],
+    ['26.03.999999999', '26.03.999999999'],
+  ])('nine digits are still read in full: %s', (input, canonical) => {
+    expect(parsed(input).canonical).toBe(canonical);
+  });
+});
+
 describe('isFinalVersion', () => {
   it.each([
     ['v1.10.0', true],

@@ -28,6 +28,7 @@ import {
 } from '../blocks/meeting-blocks';
 import { optionalVersion, parseArgs, releaseVersion, type CommandWord, type Subcommand } from './subcommand';
 import { md, user } from '../../text/mrkdwn';
+import { wholeNumberWord } from '../../text/numbers';
 import { freeText, userOf } from './command-tokens';
 
 /** The words as the workflow reads them: a channel as its ID, a link as its address, text as typed. */
@@ -201,15 +202,15 @@ export const MEETING_SUBCOMMANDS: Subcommand[] = [
     example: '/kfrelease action done 3',
     summary: 'Mark an action item done.',
     run: (ctx, args) => {
-      const [id] = parseArgs(
+      const [id = 0] = parseArgs(
         z
-          .array(z.string().regex(/^#?\d{1,9}$/, 'Give the number of the action item, e.g. 3.'))
-          .length(1, 'Give one action item number.'),
+          .array(wholeNumberWord('an action item number', { min: 1, hash: true }))
+          .length(1, 'Give one action item number, e.g. 3.'),
         args,
         '/kfrelease action done <id>',
       );
       const item = completeActionItem(ctx.services, {
-        id: Number((id ?? '').replace('#', '')),
+        id,
         actor: { kind: 'slack', userId: ctx.userId },
       });
       const release = ctx.services.store.releases.list().find((r) => r.id === item.releaseId);

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { storedIdSchema } from '../../../text/numbers';
 import type { SlackRouter } from '../slack-router';
 import type { AppServices } from '../../../app-services';
 import { UserError } from '../../../errors';
@@ -40,8 +41,9 @@ function openTriage(services: AppServices) {
     const logger = services.logger.child({ user: body.user.id, action: TRIAGE_BLOCKER });
     const channel = body.container?.channel_id ?? body.channel?.id ?? null;
     try {
-      const id = action.type === 'button' ? Number(action.value) : NaN;
-      if (!Number.isInteger(id) || id <= 0)
+      const id =
+        action.type === 'button' && /^\d{1,9}$/.test(action.value ?? '') ? Number(action.value) : NaN;
+      if (!storedIdSchema.safeParse(id).success)
         throw new UserError('bad_argument', md`That button no longer points at an issue.`);
       const { release, blocker } = findBlocker(services, { id });
       assertMayTriage(services, release, blocker, body.user.id, 'at_risk');
