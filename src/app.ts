@@ -2,15 +2,17 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver } from '@slack/bolt';
 import type { AppServices } from './app-services';
-import { fixedClock, systemClock, wallClockSeconds, type Clock } from './clock';
+import { clockStartingAt, systemClock, wallClockSeconds, type Clock } from './clock';
 import type { Config } from './config';
+import { checkDatabase } from './db/check-database';
+import { SERVING_BUSY_TIMEOUT_MS } from './db/database-busy';
 import { loadMigrations, migrate, MIGRATIONS_DIR } from './db/migrate';
 import { createOctokitGitHubClient } from './github/octokit-github-client';
 import { createIssueWriter } from './github/octokit-issue-writer';
 import { openDatabase } from './db/open-database';
 import { createStore } from './db/store';
 import { healthRoute } from './http/health-route';
-import { startBackgroundWork } from './jobs/background-work';
+import { startBackgroundWork, type LeaseTiming } from './jobs/background-work';
 import { createHttpRouter, type HttpRoute } from './http/http-router';
 import { publicScheduleRoutes } from './public-schedule/public-schedule-routes';
 import { createLogger, type Logger } from './logger';
@@ -25,7 +27,11 @@ import { loadAgendaItems } from './workflows/load-agenda-items';
 import { readPhaseChecklists } from './workflows/phase-checklists-file';
 import { readCalendar } from './workflows/plan-release';
 
-/** How long a write waits for another process's lock (the CLI, a backup) before giving up. */
+/**
+ * How long a write waits for another process's lock (the CLI, a backup) before giving up, at start
+ * (migrations) and in the command line. Once the app serves Slack, a write blocks far shorter
+ * (SERVING_BUSY_TIMEOUT_MS) and request handlers wait between attempts instead (retryWhileBusy).
+ */
 const DATABASE_BUSY_TIMEOUT_MS = 2800;
 
 /** Slack requests larger than this are refused: real ones are a few kilobytes. */
@@ -37,12 +43,27 @@ const BODY_LIMIT_BYTES = 256 * 1024;
  */
 export function buildServices(
   config: Config,
-  options: { logger?: Logger; clock?: Clock; githubDeadlineMs?: number } = {},
+  options: {
+    logger?: Logger;
+    clock?: Clock;
+    githubDeadlineMs?: number;
+    /** Starts a new database in an existing empty file instead of refusing it (`kfrelease migrate`). */
+    allowEmptyDatabaseFile?: boolean;
+  } = {},
 ): AppServices {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const clock = options.clock ?? (config.now ? fixedClock(config.now) : systemClock);
+  const clock = options.clock ?? (config.now ? clockStartingAt(config.now) : systemClock);
   // Longer than a typical lock by another process, shorter than Slack's 3 s: a write waits, then answers.
-  const db = openDatabase(config.databasePath, { busyTimeoutMs: DATABASE_BUSY_TIMEOUT_MS });
+  const db = openDatabase(config.databasePath, {
+    busyTimeoutMs: DATABASE_BUSY_TIMEOUT_MS,
+    allowEmptyFile: options.allowEmptyDatabaseFile,
+  });
+  // Before anything is written: a damaged file must not be written into.
+  const checked = checkDatabase(db, config.databasePath);
+  if (!checked.ok) {
+    db.close();
+    throw new Error(checked.message);
+  }
   const { applied, current } = migrate(db, loadMigrations(MIGRATIONS_DIR), () => clock.now().toISO() ?? '');
   if (applied.length > 0) logger.info({ applied, current }, 'database migrated');
   const store = createStore(db);
@@ -89,12 +110,16 @@ export interface RunningApp {
 export async function startApp(
   config: Config,
   baseServices: AppServices,
-  options: { routes?: (services: AppServices) => HttpRoute[] } = {},
+  options: { routes?: (services: AppServices) => HttpRoute[]; lease?: LeaseTiming } = {},
 ): Promise<RunningApp> {
   const { botToken, signingSecret, appToken, apiUrl } = config.slack;
+  // A lock held by another program must never stall the event loop: /healthz and every request
+  // stay answered; a request waits between attempts (retryWhileBusy), background work next run.
+  baseServices.store.db.pragma(`busy_timeout = ${SERVING_BUSY_TIMEOUT_MS}`);
   const background = startBackgroundWork(
     { botToken: config.slack.botToken ?? '', apiUrl: config.slack.apiUrl },
     baseServices,
+    options.lease,
   );
   const services: AppServices = { ...baseServices, deliverSoon: background.kick };
   const logger = boltLogger(services.logger);
@@ -102,7 +127,11 @@ export async function startApp(
     slackApiUrl: apiUrl,
     retryConfig: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5000 },
   };
-  const health = healthRoute(services.store.db, services.clock.now().toISO() ?? '');
+  const health = healthRoute(
+    services.store.db,
+    services.clock.now().toISO() ?? '',
+    services.store.writeHealth,
+  );
   const identity = await fetchBotIdentity(botToken ?? '', clientOptions, services.logger);
   const router = createHttpRouter(
     [...publicScheduleRoutes(services), ...(options.routes?.(services) ?? [])],

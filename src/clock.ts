@@ -8,11 +8,27 @@ export interface Clock {
 /** The machine's clock, in UTC. */
 export const systemClock: Clock = { now: () => DateTime.utc() };
 
-/** A clock stopped at one instant: rehearsals, demos (KFRELEASE_NOW) and tests. */
-export function fixedClock(iso: string): Clock {
+function instant(iso: string): DateTime {
   const at = DateTime.fromISO(iso, { zone: 'utc' });
   if (!at.isValid) throw new Error(`not an ISO timestamp: ${iso}`);
+  return at;
+}
+
+/** A clock stopped at one instant: tests. */
+export function fixedClock(iso: string): Clock {
+  const at = instant(iso);
   return { now: () => at };
+}
+
+/**
+ * A clock that reads `iso` when it is made and then moves with real time: rehearsals and demos
+ * (KFRELEASE_NOW). It must move, or anything due a little later than the start (a retried post,
+ * a pending validation) would never come due. `wallMs` is the machine's clock, given for tests.
+ */
+export function clockStartingAt(iso: string, wallMs: () => number = Date.now): Clock {
+  const start = instant(iso);
+  const startedAtMs = wallMs();
+  return { now: () => start.plus({ milliseconds: wallMs() - startedAtMs }) };
 }
 
 /** A clock tests and the sandbox can move forward. */
@@ -32,8 +48,8 @@ export function adjustableClock(
 }
 
 /**
- * Seconds since the epoch from the machine's clock, never frozen: request signatures are checked
- * against real time even when KFRELEASE_NOW freezes the domain clock.
+ * Seconds since the epoch from the machine's clock, never set: request signatures are checked
+ * against real time even when KFRELEASE_NOW sets the domain clock elsewhere.
  */
 export function wallClockSeconds(): number {
   return Math.floor(Date.now() / 1000);

@@ -3,7 +3,14 @@ import { toPlainText, type Mrkdwn } from './text/mrkdwn';
 
 /** The closed vocabulary of errors a person can fix. Anything else is unexpected. */
 export type UserErrorCode =
-  'bad_argument' | 'not_found' | 'forbidden' | 'conflict' | 'bad_file' | 'unknown_command';
+  | 'bad_argument'
+  | 'not_found'
+  | 'forbidden'
+  | 'conflict'
+  | 'bad_file'
+  | 'unknown_command'
+  /** The database is locked by another program longer than a Slack answer can wait. */
+  | 'busy';
 
 /**
  * An error written for the person who caused it: what happened, and what to do about it. The words

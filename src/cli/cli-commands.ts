@@ -14,6 +14,7 @@ import { componentVersionsMarkdown, getComponentVersions } from '../workflows/co
 import { formatStatusText, formatTimelineText, formatVersionsText } from './cli-text';
 import { CLI_BLOCKER_COMMANDS } from './blocker-cli-commands';
 import { CLI_MEETING_COMMANDS } from './meeting-cli-commands';
+import { CLI_OUTBOX_COMMANDS } from './outbox-cli-commands';
 import { CLI_RC_COMMANDS } from './rc-cli-commands';
 import { CLI_RELEASE_MANAGER_COMMANDS } from './release-manager-cli-commands';
 import { CLI_TRACKING_DOCS_COMMANDS } from './tracking-docs-cli-commands';
@@ -33,6 +34,10 @@ export interface CliInvocation {
     from?: string;
     to?: string;
     at?: string;
+    /** outbox list --failed, outbox retry --all-failed, outbox list --limit N. */
+    failed?: boolean;
+    allFailed?: boolean;
+    limit?: string;
   };
 }
 
@@ -41,10 +46,16 @@ const cliActor = (): Actor => ({ kind: 'cli', name: userInfo().username || 'oper
 /** The command line's subcommands over the same workflows Slack uses. */
 export const CLI_COMMANDS: Record<
   string,
-  { usage: string; run(s: AppServices, inv: CliInvocation, io: CliIo): Promise<void> | void }
+  {
+    usage: string;
+    run(s: AppServices, inv: CliInvocation, io: CliIo): Promise<void> | void;
+    /** Starts a new database in an existing empty file, which every other command refuses. */
+    startsEmptyDatabase?: boolean;
+  }
 > = {
   migrate: {
     usage: 'kfrelease migrate',
+    startsEmptyDatabase: true,
     run: (s, _inv, io) => {
       const { current } = migrationStatus(s.store.db, loadMigrations(MIGRATIONS_DIR));
       io.out(`The database is at migration ${current}, the latest this kfrelease knows.`);
@@ -193,4 +204,5 @@ export const CLI_COMMANDS: Record<
   ...CLI_RELEASE_MANAGER_COMMANDS,
   ...CLI_BLOCKER_COMMANDS,
   ...CLI_RC_COMMANDS,
+  ...CLI_OUTBOX_COMMANDS,
 };

@@ -32,6 +32,9 @@ export async function runCli(
         at: { type: 'string' },
         markdown: { type: 'boolean', default: false },
         release: { type: 'string' },
+        failed: { type: 'boolean', default: false },
+        'all-failed': { type: 'boolean', default: false },
+        limit: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -61,7 +64,10 @@ export async function runCli(
     process.stderr as never,
   );
   try {
-    const services = buildServices(loaded.config, { logger });
+    const services = buildServices(loaded.config, {
+      logger,
+      allowEmptyDatabaseFile: command.startsEmptyDatabase ?? false,
+    });
     try {
       await command.run(
         services,
@@ -74,6 +80,9 @@ export async function runCli(
             from: parsed.values.from,
             to: parsed.values.to,
             at: parsed.values.at,
+            failed: parsed.values.failed ?? false,
+            allFailed: parsed.values['all-failed'] ?? false,
+            limit: parsed.values.limit,
           },
         },
         io,

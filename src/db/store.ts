@@ -18,11 +18,16 @@ import { createSignoffRepository } from './signoff-repository';
 import { createTeamRepository } from './team-repository';
 import { createTrackingIssueRepository } from './tracking-issue-repository';
 import { createWorkingGroupRepository } from './working-group-repository';
+import { createWriteHealth, type WriteHealth } from './write-health';
 
 /** Every repository over one connection, and a way to run several writes as one transaction. */
-export function createStore(db: Database) {
+export function createStore(db: Database, writeHealth: WriteHealth = createWriteHealth()) {
+  // A transaction that only read proves nothing about the disk: only changes count as a write.
+  const totalChanges = db.prepare('SELECT total_changes()').pluck();
   return {
     db,
+    /** Whether the last write reached the disk, for /healthz. */
+    writeHealth,
     releases: createReleaseRepository(db),
     actuals: createMilestoneActualRepository(db),
     team: createTeamRepository(db),
@@ -42,9 +47,21 @@ export function createStore(db: Database) {
     phaseControl: createPhaseControlRepository(db),
     patchReleases: createPatchReleaseRepository(db),
     retroNotes: createRetroNoteRepository(db),
-    /** Runs `work` in one IMMEDIATE transaction: all of it is saved, or none. */
+    /**
+     * Runs `work` in one IMMEDIATE transaction: all of it is saved, or none. A disk or file failure
+     * (full, I/O error, read-only, damaged) is recorded in `writeHealth` before it is rethrown.
+     */
     transaction<T>(work: () => T): T {
-      return db.transaction(work).immediate();
+      const before = totalChanges.get() as number;
+      let result: T;
+      try {
+        result = db.transaction(work).immediate();
+      } catch (error) {
+        writeHealth.recordFailure(error);
+        throw error;
+      }
+      if ((totalChanges.get() as number) > before) writeHealth.recordSuccess();
+      return result;
     },
   };
 }

@@ -25,16 +25,17 @@ export function excerptOf(text: string): string {
 
 /**
  * The direct message that tells a release manager a message could not be posted: what, where,
- * why, and that it is still in the database.
+ * why, and that it is still in the database. A message retried by hand and given up again is
+ * reported again: its report is keyed by the retry.
  */
 export function failureReport(
-  row: Pick<OutboxRow, 'key' | 'releaseId' | 'channel' | 'attempts'>,
+  row: Pick<OutboxRow, 'key' | 'releaseId' | 'channel' | 'attempts'> & { retries?: number },
   error: { code: string; message: string },
   releaseManager: string,
   excerpt: string,
 ): OutboxMessage {
   return {
-    key: `${FAILURE_REPORT_PREFIX}${row.key}:${releaseManager}`,
+    key: `${FAILURE_REPORT_PREFIX}${row.key}:${row.retries ? `retry${row.retries}:` : ''}${releaseManager}`,
     releaseId: row.releaseId,
     channel: releaseManager,
     notice: {

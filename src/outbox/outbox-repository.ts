@@ -35,6 +35,11 @@ export interface OutboxRow extends Omit<OutboxMessage, 'notice' | 'replaces'> {
   postedChannel: string | null;
   messageTs: string | null;
   lastError: string | null;
+  /** How often it was retried by hand after it failed (migration 0015). */
+  retries: number;
+  /** The last retry by hand: when (ISO), and by whom (a Slack user ID, or `cli:<name>`). */
+  retriedAt: string | null;
+  retriedBy: string | null;
 }
 
 export interface PostedAt {
@@ -48,7 +53,8 @@ interface DbRow extends Omit<OutboxRow, 'content'> {
 
 const COLUMNS = `id, key, release_id AS releaseId, channel, payload, replaces, status, attempts,
   next_attempt_at AS nextAttemptAt, created_at AS createdAt, sent_at AS sentAt,
-  posted_channel AS postedChannel, message_ts AS messageTs, last_error AS lastError`;
+  posted_channel AS postedChannel, message_ts AS messageTs, last_error AS lastError,
+  retries, retried_at AS retriedAt, retried_by AS retriedBy`;
 
 function toRow({ payload, ...row }: DbRow): OutboxRow {
   return { ...row, content: JSON.parse(payload) as OutboxContent };
@@ -75,8 +81,12 @@ export function createOutboxRepository(db: Database) {
                        AND e.id < o.id AND e.next_attempt_at > @now)
      ORDER BY o.id LIMIT @limit`,
   );
-  const beginAttempt = db.prepare(
-    `UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ? WHERE id = ? AND status = 'pending'`,
+  // Atomic: of two senders that read the same row, only the one whose attempt count still
+  // matches claims it; the other skips it.
+  const claim = db.prepare(
+    `UPDATE outbox SET attempts = attempts + 1, next_attempt_at = @retryAt
+     WHERE id = @id AND status = 'pending' AND attempts = @attempts
+     RETURNING attempts`,
   );
   const markSent = db.prepare(
     `UPDATE outbox SET status = 'sent', sent_at = ?, posted_channel = ?, message_ts = ?
@@ -91,6 +101,22 @@ export function createOutboxRepository(db: Database) {
   );
   const byKey = db.prepare(`SELECT ${COLUMNS} FROM outbox o WHERE key = ?`);
   const pending = db.prepare(`SELECT ${COLUMNS} FROM outbox o WHERE status = 'pending' ORDER BY id`);
+  const nextAttempt = db.prepare(
+    "SELECT MIN(next_attempt_at) FROM outbox WHERE status = 'pending' AND next_attempt_at > ?",
+  );
+  const newest = db.prepare(
+    `SELECT ${COLUMNS} FROM outbox o WHERE @status IS NULL OR status = @status ORDER BY id DESC LIMIT @limit`,
+  );
+  const failedKeys = db.prepare("SELECT key FROM outbox WHERE status = 'failed' ORDER BY id");
+  // attempts = 1 (0 only for a row never attempted): the next attempt is not the first, so it
+  // looks for the message in Slack before posting, and the sender, which gives up at its maximum,
+  // gives the row as many attempts again as after a first failed one.
+  const retry = db.prepare(
+    `UPDATE outbox SET status = 'pending', attempts = MIN(attempts, 1), next_attempt_at = @now,
+       last_error = NULL, retries = retries + 1, retried_at = @now, retried_by = @by
+     WHERE key = @key AND status = 'failed'
+     RETURNING ${COLUMNS}`,
+  );
   const withPrefix = db.prepare(
     `SELECT ${COLUMNS} FROM outbox o WHERE substr(key, 1, length(@prefix)) = @prefix AND replaces IS NULL
      ORDER BY id`,
@@ -106,11 +132,14 @@ export function createOutboxRepository(db: Database) {
     /** Pending rows whose next attempt is due, oldest first, at most `limit`. */
     due: (now: string, limit: number) => (due.all({ now, limit }) as DbRow[]).map(toRow),
     /**
-     * Counts an attempt before it is made. `retryAt` is when to try again should this attempt
-     * never report back (the process died); the next attempt then looks in Slack first.
+     * Claims a row for one attempt and counts the attempt before it is made: answers the attempt's
+     * number, or null when the row is no longer pending with `attempts` attempts (another sender
+     * took it). `retryAt` is when to try again should this attempt never report back (the process
+     * died); the next attempt then looks in Slack first.
      */
-    beginAttempt(id: number, retryAt: string): void {
-      beginAttempt.run(retryAt, id);
+    claim(id: number, attempts: number, retryAt: string): number | null {
+      const row = claim.get({ id, attempts, retryAt }) as { attempts: number } | undefined;
+      return row ? row.attempts : null;
     },
     markSent(id: number, at: PostedAt, now: string): void {
       markSent.run(now, at.postedChannel, at.ts, id);
@@ -128,6 +157,27 @@ export function createOutboxRepository(db: Database) {
       return row ? toRow(row) : null;
     },
     pending: () => (pending.all() as DbRow[]).map(toRow),
+    /**
+     * When the next pending row comes due after `now` (ISO), or null. Rows already due but held
+     * behind a row backing off in their conversation go with it, so it is the moment that counts.
+     */
+    nextAttemptAt: (now: string): string | null => (nextAttempt.pluck().get(now) as string | null) ?? null,
+    /** The newest rows first, of one status or any, at most `limit`. */
+    list: (options: { status?: OutboxStatus; limit: number }) =>
+      (newest.all({ status: options.status ?? null, limit: options.limit }) as DbRow[]).map(toRow),
+    /** The keys of every failed row, oldest first. */
+    failedKeys: () => failedKeys.pluck().all() as string[],
+    /**
+     * Sends a failed row again: pending and due at `now`, with no error until an attempt after the
+     * retry reports one. The next attempt looks in Slack before posting (an attempt given up after a
+     * lost answer may have posted), and the row gets the sender's attempts again: `attempts` goes
+     * back to 1 (the count and error before are the caller's to record). Answers the row as it is
+     * now, or null when it is not failed (sent, pending, or unknown): then nothing changed.
+     */
+    retry(key: string, now: string, by: string): OutboxRow | null {
+      const row = retry.get({ key, now, by }) as DbRow | undefined;
+      return row ? toRow(row) : null;
+    },
     /** The messages (not edits) whose key starts with `prefix`: every post of one occurrence. */
     postsWithPrefix: (prefix: string) => (withPrefix.all({ prefix }) as DbRow[]).map(toRow),
   };

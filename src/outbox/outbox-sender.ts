@@ -52,16 +52,8 @@ export function backoffSeconds(attempt: number): number {
   return Math.min(5 * 2 ** Math.max(0, attempt - 1), 600);
 }
 
-/** Our clock and Slack's may disagree a little: search history from a bit before the enqueue. */
-const HISTORY_MARGIN_SECONDS = 300;
-
 function iso(at: DateTime): string {
   return at.toUTC().toISO() ?? '';
-}
-
-function slackTs(isoTime: string): string {
-  const seconds = Math.floor(DateTime.fromISO(isoTime, { zone: 'utc' }).toSeconds());
-  return `${Math.max(0, seconds - HISTORY_MARGIN_SECONDS)}.000000`;
 }
 
 function isUserId(channel: string): boolean {
@@ -129,16 +121,18 @@ export function createOutboxSender(params: OutboxSenderParams): OutboxSender {
     return 'sent';
   }
 
-  async function deliverRow(row: OutboxRow): Promise<Outcome> {
-    const attempt = row.attempts + 1;
-    outbox.beginAttempt(row.id, iso(clock.now().plus({ seconds: backoffSeconds(attempt) })));
+  async function deliverRow(row: OutboxRow): Promise<Outcome | 'skipped'> {
+    // Should this attempt never report back (the process died), the row comes due again after the
+    // backoff, and that attempt looks in Slack first.
+    const retryAt = clock.now().plus({ seconds: backoffSeconds(row.attempts + 1) });
+    const attempt = outbox.claim(row.id, row.attempts, iso(retryAt));
+    if (attempt === null) return 'skipped';
     try {
       if (row.replaces) return await deliverEdit({ ...row, replaces: row.replaces }, attempt);
       const message = render(row);
       const conversation = isUserId(row.channel) ? await poster.openDirectMessage(row.channel) : row.channel;
       // An earlier attempt may have posted and lost the answer, or died before recording it.
-      const found =
-        row.attempts > 0 ? await poster.findByKey(conversation, row.key, slackTs(row.createdAt)) : null;
+      const found = attempt > 1 ? await poster.findByKey(conversation, row.key, { seq: row.id }) : null;
       if (found) {
         outbox.markSent(row.id, { postedChannel: conversation, ts: found }, iso(clock.now()));
         log.info({ key: row.key, channel: conversation }, 'message was already posted; recorded it');
@@ -149,6 +143,8 @@ export function createOutboxSender(params: OutboxSenderParams): OutboxSender {
         text: message.text,
         blocks: message.blocks,
         key: row.key,
+        seq: row.id,
+        attempt,
       });
       outbox.markSent(row.id, { postedChannel: posted.channel, ts: posted.ts }, iso(clock.now()));
       return 'sent';
@@ -223,7 +219,9 @@ export function createOutboxSender(params: OutboxSenderParams): OutboxSender {
     for (const row of rows) {
       if (held.has(row.channel)) continue;
       const outcome = await deliverRow(row);
-      result[outcome] += 1;
+      // Claimed by another sender: it keeps the conversation's order, this run leaves it alone.
+      if (outcome === 'skipped') held.add(row.channel);
+      else result[outcome] += 1;
       if (outcome === 'retried') held.add(row.channel);
     }
     if (rows.length > 0) log.debug({ due: rows.length, ...result }, 'delivery run finished');
@@ -233,11 +231,33 @@ export function createOutboxSender(params: OutboxSenderParams): OutboxSender {
   let running: Promise<DeliveryResult> | null = null;
   let queued: Promise<DeliveryResult> | null = null;
   let timer: NodeJS.Timeout | undefined;
+  let wakeUp: NodeJS.Timeout | undefined;
+  let intervalMs = 0;
   let stopped = false;
+
+  /**
+   * While the sender runs on its interval, a row that comes due before the next tick (a retry after
+   * a short backoff) gets a run of its own at that moment.
+   */
+  function wakeForNextDue(): void {
+    if (stopped || !timer) return;
+    const next = outbox.nextAttemptAt(iso(clock.now()));
+    if (!next) return;
+    const waitMs = DateTime.fromISO(next, { zone: 'utc' }).toMillis() - clock.now().toMillis();
+    if (waitMs <= 0 || waitMs >= intervalMs) return;
+    clearTimeout(wakeUp);
+    wakeUp = setTimeout(kick, waitMs + 50);
+    wakeUp.unref();
+  }
 
   function startRun(): Promise<DeliveryResult> {
     const run = runOnce().finally(() => {
       if (running === run) running = null;
+      try {
+        wakeForNextDue();
+      } catch (err) {
+        log.warn({ err }, 'could not read when the next message comes due');
+      }
     });
     running = run;
     return run;
@@ -263,19 +283,21 @@ export function createOutboxSender(params: OutboxSenderParams): OutboxSender {
   return {
     deliverDue,
     kick,
-    start(intervalMs) {
-      if (!Number.isInteger(intervalMs) || intervalMs <= 0) {
-        throw new RangeError(`intervalMs must be a whole number of milliseconds > 0, got ${intervalMs}`);
+    start(every) {
+      if (!Number.isInteger(every) || every <= 0) {
+        throw new RangeError(`intervalMs must be a whole number of milliseconds > 0, got ${every}`);
       }
       stopped = false;
       if (timer) return;
-      timer = setInterval(kick, intervalMs);
+      intervalMs = every;
+      timer = setInterval(kick, every);
       timer.unref();
       kick();
     },
     async stop() {
       stopped = true;
       clearInterval(timer);
+      clearTimeout(wakeUp);
       timer = undefined;
       await Promise.allSettled([running, queued]);
     },

@@ -3,12 +3,26 @@ import { z } from 'zod';
 import type { Logger } from '../logger';
 import { boltLogger } from './bolt-logger';
 
-/** A message kfrelease posts; `key` travels in the message metadata so a retry can find it. */
+/**
+ * A message kfrelease posts. `key`, `seq` (its outbox row, in the order rows are posted) and
+ * `attempt` travel in the message metadata, so a retry can find it.
+ */
 export interface PostMessage {
   channel: string;
   text: string;
   blocks: unknown[];
   key: string;
+  seq: number;
+  attempt: number;
+}
+
+/**
+ * Where a lookup can stop: messages of a conversation are posted in the order of their outbox
+ * rows, so once a first attempt of an earlier row shows up (newest first), the message sought
+ * would have been above it. No clock is involved: ours may be far from Slack's.
+ */
+export interface LookupBound {
+  seq: number;
 }
 
 /**
@@ -18,8 +32,11 @@ export interface PostMessage {
 export interface SlackPoster {
   /** Posts once, without retrying: the caller owns retries. Answers where it landed. */
   post(msg: PostMessage): Promise<{ channel: string; ts: string }>;
-  /** The ts of the message posted with `key` in the conversation since `oldestTs`, or null. */
-  findByKey(channel: string, key: string, oldestTs?: string): Promise<string | null>;
+  /**
+   * The ts of the message posted with `key` in the conversation, or null when it is not there:
+   * searched newest first down to the bound (see LookupBound), never by our clock alone.
+   */
+  findByKey(channel: string, key: string, bound?: LookupBound): Promise<string | null>;
   /** The direct-message conversation (D...) between the bot and a user. */
   openDirectMessage(userId: string): Promise<string>;
   /** Replaces the text and blocks of a message posted earlier; repeating it changes nothing more. */
@@ -99,6 +116,11 @@ const HistoryAnswer = z.object({
   has_more: z.boolean().optional(),
   response_metadata: z.object({ next_cursor: z.string().optional() }).optional(),
 });
+
+/** A first attempt of an earlier outbox row: the message sought would have been posted after it. */
+function isEarlierFirstAttempt(payload: Record<string, unknown>, seq: number): boolean {
+  return typeof payload.seq === 'number' && payload.seq < seq && payload.attempt === 1;
+}
 
 function parseAnswer<T>(schema: z.ZodType<T>, answer: unknown, method: string): T {
   const parsed = schema.safeParse(answer);
@@ -184,12 +206,15 @@ export function createWebClientPoster(options: WebClientPosterOptions): SlackPos
           text: msg.text,
           // Slack refuses an empty blocks list; text alone is a valid message.
           ...(msg.blocks.length > 0 ? { blocks: msg.blocks as types.KnownBlock[] } : {}),
-          metadata: { event_type: POST_EVENT_TYPE, event_payload: { key: msg.key } },
+          metadata: {
+            event_type: POST_EVENT_TYPE,
+            event_payload: { key: msg.key, seq: msg.seq, attempt: msg.attempt },
+          },
           unfurl_links: false,
         }),
       ),
 
-    async findByKey(channel, key, oldestTs) {
+    async findByKey(channel, key, bound) {
       let cursor: string | undefined;
       for (let page = 0; page < MAX_HISTORY_PAGES; page += 1) {
         const answer = await call('conversations.history', HistoryAnswer, () =>
@@ -197,14 +222,18 @@ export function createWebClientPoster(options: WebClientPosterOptions): SlackPos
             channel,
             include_all_metadata: true,
             limit: 100,
-            ...(oldestTs ? { oldest: oldestTs } : {}),
             ...(cursor ? { cursor } : {}),
           }),
         );
-        const found = answer.messages.find(
-          (m) => m.metadata?.event_type === POST_EVENT_TYPE && m.metadata.event_payload?.key === key,
+        const ours = answer.messages.flatMap((m) =>
+          m.metadata?.event_type === POST_EVENT_TYPE && m.metadata.event_payload
+            ? [{ ts: m.ts, payload: m.metadata.event_payload }]
+            : [],
         );
+        const found = ours.find((m) => m.payload.key === key);
         if (found) return found.ts;
+        // The rest of this page still counts: two posts can cross when two senders race.
+        if (bound && ours.some((m) => isEarlierFirstAttempt(m.payload, bound.seq))) return null;
         cursor = answer.response_metadata?.next_cursor;
         if (!answer.has_more || !cursor) return null;
       }

@@ -44,6 +44,17 @@ export async function checkRevision(
 }
 
 /**
+ * Why a revision is kept pending validation: GitHub's rate limit (the token's hourly budget) or a
+ * secondary limit refused the check, or GitHub was slow, down or not reached.
+ */
+export type PendingReason = 'rate_limit' | 'secondary_rate_limit' | 'github_slow';
+
+/** The reason a check that failed with `error` (or did not finish in time: undefined) is pending. */
+export function pendingReason(error: unknown): PendingReason {
+  return error instanceof GitHubUnavailableError && error.limit ? error.limit : 'github_slow';
+}
+
+/**
  * When to check again after GitHub could not answer: `fallback` from now, or as long as GitHub
  * asked to wait. GitHub names a moment on the machine's clock; it is turned into a wait so that a
  * clock set elsewhere (KFRELEASE_NOW, the sandbox, tests) neither waits for months nor not at all.

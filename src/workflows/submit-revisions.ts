@@ -1,9 +1,10 @@
 import type { Clock } from '../clock';
 import type { ReleaseRow } from '../db/release-repository';
+import type { RevisionRow } from '../db/revision-repository';
 import type { Store } from '../db/store';
 import { GitHubUnavailableError, type GitHubClient } from '../github/github-client';
 import type { Logger } from '../logger';
-import { checkRevision, retryCheckAt } from './check-revision';
+import { checkRevision, pendingReason, retryCheckAt, type PendingReason } from './check-revision';
 import { eventOf, outcomeOf, recordLateVerdict } from './record-revision-verdict';
 import { enqueuePosts } from './enqueue-posts';
 import { revisionNotices } from './revision-notices';
@@ -39,7 +40,14 @@ export interface SavedRevision {
   revision: string;
   status: 'accepted' | 'needs_exception' | 'pending_validation';
   warnings: string[];
+  /** Why it is pending validation, and when (UTC ISO) the check runs again; null when decided. */
+  pending: { reason: PendingReason; checkAt: string } | null;
+  /** The same revision was already the repository's latest: nothing new was saved or announced. */
+  already: boolean;
 }
+
+/** Statuses of a latest revision that a repeat of it changes nothing about. */
+const STANDING: ReadonlySet<string> = new Set(['accepted', 'needs_exception', 'pending_validation']);
 
 export type SubmitRevisionsResult =
   { kind: 'errors'; errors: Record<string, string> } | { kind: 'saved'; revisions: SavedRevision[] };
@@ -83,8 +91,16 @@ export async function submitRevisions(
   }
   if (Object.keys(errors).length > 0) return { kind: 'errors', errors };
 
+  // The same revision again (a second click, another liaison) is already in hand: not checked,
+  // saved or announced again, unless the freeze began since (its rules apply to it then).
+  // Checked once more inside the transaction, for two at the same time.
   const freeze = freezeStarted(deps, release);
-  const checks = entries.map((entry) =>
+  const repeats = entries.map((entry) => standingRevision(store, release.id, group.id, entry, freeze));
+  const fresh = entries.filter((_entry, i) => repeats[i] === null);
+  if (fresh.length === 0)
+    return { kind: 'saved', revisions: repeats.flatMap((row) => (row ? [already(row)] : [])) };
+
+  const checks = fresh.map((entry) =>
     checkRevision(
       { github: deps.github, revisions: store.revisions },
       { releaseId: release.id, repo: entry.repo, revision: entry.revision, freeze },
@@ -96,7 +112,7 @@ export async function submitRevisions(
   const settled = await settleWithin(checks, deps.deadlineMs);
   settled.forEach((result, i) => {
     if (result && 'verdict' in result && result.verdict.outcome === 'refused')
-      errors[entries[i]?.field ?? ''] = result.verdict.problem;
+      errors[fresh[i]?.field ?? ''] = result.verdict.problem;
     if (result && 'error' in result && !(result.error instanceof GitHubUnavailableError)) throw result.error;
   });
   if (Object.keys(errors).length > 0) return { kind: 'errors', errors };
@@ -108,6 +124,10 @@ export async function submitRevisions(
       seconds: RETRY_VALIDATION_SECONDS,
     }).toISO();
   const ids = store.transaction(() => {
+    const stillFresh = fresh.map(
+      (entry) => standingRevision(store, release.id, group.id, entry, freeze) === null,
+    );
+    if (!stillFresh.some(Boolean)) return fresh.map(() => undefined);
     const saved = store.revisions.insertSubmission(
       {
         releaseId: release.id,
@@ -116,12 +136,13 @@ export async function submitRevisions(
         submittedAt: at,
         note: note.data ?? '',
       },
-      entries.map((entry, i) => {
+      fresh.flatMap((entry, i): Parameters<Store['revisions']['insertSubmission']>[1] => {
+        if (!stillFresh[i]) return [];
         const result = settled[i];
         const base = { repo: entry.repo, revision: entry.revision, freeze };
         if (result && 'verdict' in result)
-          return { ...base, nextValidationAt: null, ...outcomeOf(result.verdict) };
-        return { ...base, status: 'pending_validation' as const, nextValidationAt: retryAt(result) };
+          return [{ ...base, nextValidationAt: null, ...outcomeOf(result.verdict) }];
+        return [{ ...base, status: 'pending_validation' as const, nextValidationAt: retryAt(result) }];
       }),
     );
     for (const id of saved) {
@@ -137,7 +158,9 @@ export async function submitRevisions(
       if (row.status !== 'pending_validation')
         enqueuePosts(store, release.id, revisionNotices(store, release, row, eventOf(row.status), false), at);
     }
-    return saved;
+    // One id per fresh entry, in order: undefined where another submission saved it meanwhile.
+    let next = 0;
+    return stillFresh.map((isFresh) => (isFresh ? saved[next++] : undefined));
   });
 
   // Checks still running carry on after the answer: their verdicts are recorded when they arrive.
@@ -156,18 +179,70 @@ export async function submitRevisions(
       .catch((error: unknown) => logger.error({ err: error, revision: id }, 'late revision check failed'));
   });
 
+  let freshIndex = 0;
+  const revisions = entries.map((entry, i): SavedRevision => {
+    const repeat = repeats[i];
+    if (repeat) return already(repeat);
+    const j = freshIndex++;
+    const id = ids[j];
+    const row = id === undefined ? null : store.revisions.byId(id);
+    if (!row) {
+      const standing = standingRevision(store, release.id, group.id, entry, freeze);
+      if (standing) return already(standing);
+      throw new Error(`revision ${entry.repo} ${entry.revision} was neither saved nor found`);
+    }
+    const status = row.status as SavedRevision['status'];
+    const result = settled[j];
+    const reason = pendingReason(result && 'error' in result ? result.error : undefined);
+    return {
+      id: row.id,
+      repo: row.repo,
+      revision: row.revision,
+      status,
+      warnings: row.warnings,
+      pending:
+        status === 'pending_validation' && row.nextValidationAt
+          ? { reason, checkAt: row.nextValidationAt }
+          : null,
+      already: false,
+    };
+  });
+  return { kind: 'saved', revisions };
+}
+
+/**
+ * The repository's latest revision from this working group when it is the same revision, still
+ * stands (accepted, held or pending) and was judged by the same rules (before or during the
+ * freeze): a repeat of it changes nothing.
+ */
+function standingRevision(
+  store: Store,
+  releaseId: number,
+  wgId: number,
+  entry: { repo: string; revision: string },
+  freeze: boolean,
+): RevisionRow | null {
+  const latest = store.revisions
+    .latestPerRepo(releaseId)
+    .filter((r) => r.wgId === wgId && r.repo === entry.repo)
+    .reduce<RevisionRow | null>((last, r) => (last === null || r.id > last.id ? r : last), null);
+  const same = latest && latest.revision === entry.revision && latest.freeze === freeze;
+  return same && STANDING.has(latest.status) ? latest : null;
+}
+
+/** A repeat, answered with the revision already in hand. */
+function already(row: RevisionRow): SavedRevision {
   return {
-    kind: 'saved',
-    revisions: ids.map((id) => {
-      const row = store.revisions.byId(id);
-      return {
-        id,
-        repo: row?.repo ?? '',
-        revision: row?.revision ?? '',
-        status: (row?.status ?? 'pending_validation') as SavedRevision['status'],
-        warnings: row?.warnings ?? [],
-      };
-    }),
+    id: row.id,
+    repo: row.repo,
+    revision: row.revision,
+    status: row.status as SavedRevision['status'],
+    warnings: row.warnings,
+    pending:
+      row.status === 'pending_validation' && row.nextValidationAt
+        ? { reason: 'github_slow', checkAt: row.nextValidationAt }
+        : null,
+    already: true,
   };
 }
 

@@ -154,7 +154,7 @@ function apply(
 function afterFailure(state: BlockerSyncState, error: unknown, now: DateTime): BlockerSyncState {
   const failures = state.failures + 1;
   const retryAt = error instanceof GitHubUnavailableError ? error.retryAt : null;
-  // GitHub's moment is on the machine's clock; ours may be frozen (KFRELEASE_NOW): wait as long.
+  // GitHub's moment is on the machine's clock; ours may start elsewhere (KFRELEASE_NOW): wait as long.
   const seconds = retryAt
     ? Math.max(1, Math.ceil(retryAt.getTime() / 1000 - wallClockSeconds()) + 1)
     : Math.min(BACKOFF_SECONDS * 2 ** (failures - 1), MAX_BACKOFF_SECONDS);

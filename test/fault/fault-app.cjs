@@ -21,7 +21,11 @@ async function start() {
   const loaded = loadConfig(process.env);
   if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
   const services = buildServices(loaded.config);
-  const app = await startApp(loaded.config, services);
+  // A test may make the background lease short, so a killed holder is replaced at once.
+  const ttlMs = Number(process.env.FAULT_LEASE_TTL_MS);
+  const renewMs = Number(process.env.FAULT_LEASE_RENEW_MS);
+  const lease = ttlMs > 0 && renewMs > 0 ? { lease: { ttlMs, renewMs } } : {};
+  const app = await startApp(loaded.config, services, lease);
   process.send({ ready: app.url });
 }
 

@@ -53,7 +53,7 @@ export function seedReleaseDatabase(databasePath: string, now: string): void {
   }
 }
 
-/** The environment of an app child process: the Slack and GitHub fakes, a frozen clock. */
+/** The environment of an app child process: the Slack and GitHub fakes, a clock starting at `now`. */
 export function childAppEnv(input: {
   databasePath: string;
   slackUrl: string;

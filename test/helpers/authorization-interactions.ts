@@ -1,6 +1,6 @@
 import type { StoredView } from '../fakes/fake-slack';
 import { pressButton, submitModal, type MatrixAction } from './authorization-cell';
-import { THIS_WG, type World } from './authorization-world';
+import { FAILED_POST, THIS_WG, type World } from './authorization-world';
 import { blockAction, postSlashCommand, viewSubmission, type ViewStateValue } from './slack-request';
 import { ADMIN, RELEASE_CHANNEL, SIGNING_SECRET } from './start-app';
 
@@ -165,6 +165,14 @@ export const INTERACTION_ACTIONS: MatrixAction[] = [
     scene: 'freeze',
     names: /Only the Docs Lead, the release manager and a working group's liaison, docs lead or test lead/,
     act: (w, user) => pressButton(w, button(user, 'open_docs_add', '')),
+  },
+  {
+    name: 'button Retry (failed post)',
+    changes: true,
+    surface: 'button',
+    scene: 'freeze',
+    names: /Only the release manager of v1\.10\.0 \(<@U0RM00001>\) or an admin can retry a failed post/,
+    act: (w, user) => pressButton(w, button(user, 'outbox_retry', FAILED_POST)),
   },
   {
     name: 'modal submit revisions (Notebooks)',

@@ -34,6 +34,8 @@ export const ROLE_NAMES = Object.keys(ROLES) as Role[];
 export const THIS_WG = 'Notebooks';
 export const OTHER_WG = 'Pipelines';
 export const RELEASE = 'v1.10.0';
+/** The key of a post of v1.10.0 kfrelease gave up on, which the Retry button sends again. */
+export const FAILED_POST = 'matrix:failed-post';
 /** Tuesday of week 11: Feature Freeze and Documentation. */
 export const DURING_FREEZE = '2026-05-12T10:00:00Z';
 /** Week 19: after release day (2026-06-22), patch releases may be opened. */
@@ -141,10 +143,22 @@ function seedBlockers(w: World): { untriaged: number; blocking: number } {
   return { untriaged, blocking };
 }
 
+/** A post of v1.10.0 given up on its first attempt (Slack said the channel is gone). */
+function seedFailedPost(w: World): void {
+  const { store, clock } = w.app.services;
+  const now = clock.now().toUTC().toISO() ?? '';
+  const notice = { kind: 'missed_posts' as const, version: RELEASE, items: ['a post that failed'] };
+  store.outbox.enqueue({ key: FAILED_POST, releaseId: w.release.id, channel: 'C0GONE', notice }, now);
+  const id = store.outbox.byKey(FAILED_POST)?.id ?? 0;
+  store.outbox.claim(id, 0, now);
+  store.outbox.markFailed(id, 'chat.postMessage answered channel_not_found', now);
+}
+
 /**
  * The real app on a fake GitHub with v1.10.0 in Feature Freeze and a team of one person per role:
  * a held revision, two tracked Notebooks issues (one release-blocking), a docs item, a weekly
- * meeting and the RC tags found so far. With `githubToken`, kfrelease may write the tracking issue.
+ * meeting, the RC tags found so far and a post kfrelease gave up on. With `githubToken`, kfrelease
+ * may write the tracking issue.
  */
 export async function startWorld(options: { githubToken?: boolean } = {}): Promise<World> {
   const github = await startFakeGitHub();
@@ -197,6 +211,7 @@ export async function startWorld(options: { githubToken?: boolean } = {}): Promi
   });
   if (docs.kind !== 'saved') throw new Error('docs item not saved');
   world.ids.docsItem = docs.item.id;
+  seedFailedPost(world);
   await world.settle();
   return world;
 }

@@ -97,6 +97,7 @@ export const KNOWN_ACTION_IDS = [
   'phase_end_extend',
   'phase_end_move_on',
   'phase_end_checklist',
+  'outbox_retry',
 ];
 const OPTION_VALUES = [
   'Notebooks',

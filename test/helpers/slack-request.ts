@@ -241,7 +241,8 @@ export function viewSubmission(input: ViewSubmissionInput): Json {
       element: { type: value.type, action_id: actionId },
     })),
   );
-  const viewId = input.viewId ?? (view.id as string);
+  // Each form Slack opens has its own ID and hash: a test names them to send the same one again.
+  const viewId = input.viewId ?? `V${String(nextId()).padStart(10, '0')}`;
   return {
     ...payload,
     user: slackUser(input.user),
@@ -252,7 +253,7 @@ export function viewSubmission(input: ViewSubmissionInput): Json {
       root_view_id: viewId,
       callback_id: input.callbackId,
       private_metadata: input.privateMetadata,
-      hash: input.hash ?? (view.hash as string),
+      hash: input.hash ?? `${1_767_225_600 + nextId()}.AbCdEfGh`,
       blocks,
       state: { values },
     },

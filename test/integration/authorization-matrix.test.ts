@@ -63,6 +63,7 @@ const POLICY = `
 | button Report blocking issues                     | yes             | yes    | yes               | yes                | yes       | yes              | yes   | yes      |
 | button Triage (Notebooks issue)                   | yes             | no     | yes               | no                 | no        | no               | yes   | no       |
 | button Add docs item                              | yes             | no     | yes               | yes                | yes       | no               | yes   | no       |
+| button Retry (failed post)                        | yes             | no     | no                | no                 | no        | no               | yes   | no       |
 | modal submit revisions (Notebooks)                | yes             | no     | yes               | no                 | no        | no               | yes   | no       |
 | modal deny revision (reason)                      | yes             | no     | no                | no                 | no        | no               | yes   | no       |
 | modal re-plan one date                            | yes             | no     | no                | no                 | no        | no               | yes   | no       |

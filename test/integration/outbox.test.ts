@@ -108,7 +108,7 @@ describe('outbox sender', () => {
     const [message] = withKey(CHANNEL, 'agenda:1');
     expect(withKey(CHANNEL, 'agenda:1')).toHaveLength(1);
     expect(slack.callsTo('chat.postMessage')[0]?.args).toMatchObject({
-      metadata: { event_type: 'kfrelease_post', event_payload: { key: 'agenda:1' } },
+      metadata: { event_type: 'kfrelease_post', event_payload: { key: 'agenda:1', seq: 1, attempt: 1 } },
       unfurl_links: 'false',
     });
     expect(outbox.byKey('agenda:1')).toMatchObject({
@@ -175,13 +175,56 @@ describe('outbox sender', () => {
     expect(outbox.byKey('k')).toMatchObject({ status: 'sent', messageTs: withKey(CHANNEL, 'k')[0]?.ts });
   });
 
+  it('clock 10 minutes ahead of Slack: a lost answer is found and posted once (was: posted twice, the lookup window started after the post)', async () => {
+    // Our clock runs 10 minutes ahead of Slack's: the lost post's ts is 10 minutes before created_at.
+    clock = adjustableClock(DateTime.fromISO(START).plus({ minutes: 10 }).toISO() ?? '');
+    enqueue('k');
+    slack.failNext('chat.postMessage', { kind: 'drop_after_post' });
+    await expect(sender().deliverDue()).resolves.toEqual({ sent: 0, retried: 1, failed: 0 });
+    clock.advance({ seconds: 60 });
+    await expect(sender().deliverDue()).resolves.toEqual({ sent: 1, retried: 0, failed: 0 });
+    expect(withKey(CHANNEL, 'k')).toHaveLength(1);
+    expect(posts()).toBe(1);
+  });
+
+  it('a busy channel: the lookup stops at the first attempt of an earlier message, not at the clock', async () => {
+    enqueue('earlier');
+    await expect(sender().deliverDue()).resolves.toEqual({ sent: 1, retried: 0, failed: 0 });
+    for (let i = 0; i < 250; i += 1) slack.addMessage(CHANNEL, { text: `chatter ${i}` });
+    enqueue('k');
+    slack.failNext('chat.postMessage', { kind: 'http_500' });
+    await expect(sender().deliverDue()).resolves.toEqual({ sent: 0, retried: 1, failed: 0 });
+    clock.advance({ seconds: 60 });
+    await expect(sender().deliverDue()).resolves.toEqual({ sent: 1, retried: 0, failed: 0 });
+    // Three pages of chatter, then the earlier post on the third: no further page is read.
+    expect(slack.callsTo('conversations.history')).toHaveLength(3);
+    expect(withKey(CHANNEL, 'k')).toHaveLength(1);
+  });
+
+  it('two senders on one database: a row claimed by one is skipped by the other (was: both posted it)', async () => {
+    for (const key of ['a', 'b', 'c']) enqueue(key);
+    const first = sender();
+    const second = sender();
+    const [one, two] = await Promise.all([first.deliverDue(), second.deliverDue()]);
+    expect(one.sent + two.sent).toBe(3);
+    expect(posts()).toBe(3);
+    for (const key of ['a', 'b', 'c']) expect(withKey(CHANNEL, key)).toHaveLength(1);
+  });
+
   it('does not post again after a process died between posting and recording', async () => {
     enqueue('k', ALICE);
     const row = outbox.byKey('k');
     // The dead process: it counted the attempt, posted, and never recorded the answer.
-    outbox.beginAttempt(row?.id ?? 0, nowIso());
+    expect(outbox.claim(row?.id ?? 0, 0, nowIso())).toBe(1);
     const dm = await poster.openDirectMessage(ALICE);
-    await poster.post({ channel: dm, text: 'message k', blocks: [], key: 'k' });
+    await poster.post({
+      channel: dm,
+      text: 'message k',
+      blocks: [],
+      key: 'k',
+      seq: row?.id ?? 0,
+      attempt: 1,
+    });
 
     await expect(sender().deliverDue()).resolves.toEqual({ sent: 1, retried: 0, failed: 0 });
     expect(posts()).toBe(1);

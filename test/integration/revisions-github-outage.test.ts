@@ -21,6 +21,7 @@ import { RELEASE_CHANNEL, type TestApp } from '../helpers/start-app';
 const DEADLINE_MS = 300;
 const TAG_REF = '/repos/kubeflow/kubeflow/git/ref/tags/';
 const PENDING_TEXT = ':hourglass: saved, pending validation: GitHub is slow to answer';
+const RATE_LIMIT_TEXT = ":hourglass: saved, pending validation: GitHub's rate limit is reached";
 
 describe('revisions when GitHub is slow or down', () => {
   let github: FakeGitHub;
@@ -44,14 +45,17 @@ describe('revisions when GitHub is slow or down', () => {
     github.assertNoUnexpectedRequests();
   });
 
-  /** Submits `revision` for Notebooks and checks it was saved as pending validation. */
-  async function submitPending(revision: string) {
+  /**
+   * Submits `revision` for Notebooks and checks it was saved as pending validation, the form
+   * saying `told` (by default that GitHub is slow) after the revision.
+   */
+  async function submitPending(revision: string, told: string = PENDING_TEXT) {
     const response = await submitRevisionForm(app, GRACE, NOTEBOOKS, [revision]);
     expect(response.status).toBe(200);
     expect(response.elapsedMs).toBeLessThan(3000);
     const answer = viewAnswer(response);
     expect(answer.response_action).toBe('update');
-    expect(textOf(answer.view)).toContain(`\`${revision}\`: ${PENDING_TEXT}`);
+    expect(textOf(answer.view)).toContain(`\`${revision}\`: ${told}`);
     const [row] = revisionsOf(app, release);
     expect(row).toMatchObject({ revision, status: 'pending_validation', freeze: true, commitSha: null });
     return row!;
@@ -123,7 +127,7 @@ describe('revisions when GitHub is slow or down', () => {
   it('keeps a revision pending while GitHub is rate limited, for as long as GitHub asks', async () => {
     github.failNext(`${TAG_REF}v1.10.0`, { rateLimited: true, resetInSeconds: 3600 });
 
-    const row = await submitPending('v1.10.0');
+    const row = await submitPending('v1.10.0', RATE_LIMIT_TEXT);
 
     // An hour from now on the app's clock, whatever the machine's clock says.
     const wait = DateTime.fromISO(row.nextValidationAt ?? '').diff(app.clock.now(), 'seconds').seconds;
@@ -134,6 +138,59 @@ describe('revisions when GitHub is slow or down', () => {
     app.clock.advance({ minutes: 31 });
     expect(await revalidatePending(app.services)).toEqual({ decided: 1, stillPending: 0 });
     expect(app.services.store.revisions.byId(row.id)?.status).toBe('accepted');
+  });
+});
+
+describe('revisions when GitHub’s rate limit is reached', () => {
+  let github: FakeGitHub;
+  let app: TestApp;
+  let release: ReleaseRow;
+
+  beforeAll(async () => {
+    github = await startFakeGitHub();
+    seedGitHub(github);
+  });
+  afterAll(() => github.close());
+  beforeEach(async () => {
+    github.requests.length = 0;
+    ({ app, release } = await startRevisionApp(github, { githubDeadlineMs: DEADLINE_MS }));
+  });
+  afterEach(async () => {
+    await app.stop();
+    app.slack.assertNoUnexpectedCalls();
+    github.assertNoUnexpectedRequests();
+  });
+
+  it('the form says the rate limit is reached and when the check runs again (was: "GitHub is slow to answer")', async () => {
+    github.failNext(`${TAG_REF}v1.10.0`, { rateLimited: true, resetInSeconds: 1800 });
+
+    const response = await submitRevisionForm(app, GRACE, NOTEBOOKS, ['v1.10.0']);
+    const text = textOf(viewAnswer(response).view);
+
+    const [row] = revisionsOf(app, release);
+    expect(row).toMatchObject({ revision: 'v1.10.0', status: 'pending_validation', commitSha: null });
+    const checkAt = DateTime.fromISO(row?.nextValidationAt ?? '', { zone: 'utc' });
+    expect(checkAt.diff(app.clock.now(), 'minutes').minutes).toBeCloseTo(30, 0);
+    const fallback = checkAt.toFormat("d LLL yyyy 'at' HH:mm 'UTC'");
+    expect(text).toContain(
+      `\`v1.10.0\`: ${RATE_LIMIT_TEXT}; it will be checked again <!date^${checkAt.toSeconds()}^{date_short_pretty} at {time}|${fallback}> and you will be told the result`,
+    );
+    // Half an hour after the app's 10:00, whatever the machine's clock says (a second either way).
+    expect(fallback).toMatch(/^12 May 2026 at 10:(29|30) UTC$/);
+    expect(text).not.toContain('slow to answer');
+  });
+
+  it('the form says GitHub asked to slow down on a secondary rate limit (was: "GitHub is slow to answer")', async () => {
+    // Octokit waits out a short Retry-After once, beyond the form's deadline: a long one it does not.
+    github.failNext(`${TAG_REF}v1.10.0`, { secondaryRateLimit: true, retryAfter: 600 });
+
+    const text = textOf(viewAnswer(await submitRevisionForm(app, GRACE, NOTEBOOKS, ['v1.10.0'])).view);
+
+    expect(text).toContain('GitHub asked kfrelease to slow down (a secondary rate limit)');
+    expect(text).toMatch(
+      /checked again <!date\^\d+\^\{date_short_pretty\} at \{time\}\|12 May 2026 at 10:(09|10) UTC>/,
+    );
+    expect(revisionsOf(app, release)[0]).toMatchObject({ status: 'pending_validation' });
   });
 });
 

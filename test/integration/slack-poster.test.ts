@@ -16,7 +16,7 @@ beforeEach(() => {
 afterEach(() => slack.assertNoUnexpectedCalls());
 afterAll(() => slack.close());
 
-const message = { channel: 'C1', text: 'hello', blocks: [], key: 'k1' };
+const message = { channel: 'C1', text: 'hello', blocks: [], key: 'k1', seq: 1, attempt: 1 };
 
 describe('WebClient poster', () => {
   it.each<[SlackFailure, Partial<SlackPostError>]>([
@@ -56,14 +56,25 @@ describe('WebClient poster', () => {
     await expect(poster.post(message)).rejects.toMatchObject({ kind: 'transient', code: 'bad_answer' });
   });
 
-  it('finds a message by its key on a later page of history, and only since oldest', async () => {
+  it('finds a message by its key on a later page of history, whatever our clock says', async () => {
     const posted = await poster.post(message);
     for (let i = 0; i < 150; i += 1) slack.addMessage('C1', { text: `chatter ${i}` });
 
-    await expect(poster.findByKey('C1', 'k1', '0')).resolves.toBe(posted.ts);
+    await expect(poster.findByKey('C1', 'k1', { seq: 99 })).resolves.toBe(posted.ts);
     expect(slack.callsTo('conversations.history')).toHaveLength(2);
-    await expect(poster.findByKey('C1', 'k1', posted.ts)).resolves.toBeNull();
+    expect(slack.callsTo('conversations.history')[0]?.args.oldest).toBeUndefined();
     await expect(poster.findByKey('C1', 'other-key')).resolves.toBeNull();
+  });
+
+  it('stops at the first attempt of an earlier row, and only at the end of that page', async () => {
+    await poster.post({ ...message, key: 'earlier', seq: 4, attempt: 1 });
+    const retried = await poster.post({ ...message, key: 'retried-earlier', seq: 3, attempt: 2 });
+    for (let i = 0; i < 120; i += 1) slack.addMessage('C1', { text: `chatter ${i}` });
+    const before = slack.callsTo('conversations.history').length;
+    await expect(poster.findByKey('C1', 'sought', { seq: 5 })).resolves.toBeNull();
+    expect(slack.callsTo('conversations.history').length - before).toBe(2);
+    // A retried earlier row is no bound: it may have been posted after the one sought.
+    await expect(poster.findByKey('C1', 'retried-earlier', { seq: 5 })).resolves.toBe(retried.ts);
   });
 
   it('opens a direct message with a user, and refuses an unknown user permanently', async () => {

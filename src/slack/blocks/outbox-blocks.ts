@@ -1,5 +1,12 @@
-import { channel, code, lines, md, quote, user, type Mrkdwn } from '../../text/mrkdwn';
-import { answer, context, section, type SlackAnswer } from './block-kit';
+import { DateTime } from 'luxon';
+import { channel, code, lines, md, quote, slackDate, user, type Mrkdwn } from '../../text/mrkdwn';
+import { actions, answer, button, context, section, type Block, type SlackAnswer } from './block-kit';
+
+/** The Retry button of the failure message; its value is the failed outbox entry's key. */
+export const RETRY_FAILED_POST = 'outbox_retry';
+
+/** Slack's limit on a button's value: a longer key gets no button (the command line retries it). */
+const MAX_BUTTON_VALUE = 2000;
 
 /** What a release manager can do about a Slack error, in words. */
 const ADVICE: Record<string, Mrkdwn> = {
@@ -29,8 +36,42 @@ export function postFailedBlocks(failure: {
   const why = ADVICE[failure.code] ?? md`${failure.error} (after ${failure.attempts} attempts)`;
   const headline = md`kfrelease could not post a message to ${where(failure.channel)}: ${why}.`;
   const kept = md`It is kept in the kfrelease database as outbox entry ${code(failure.key)}, marked failed.`;
-  return answer(md`${headline} ${kept}`, [
+  const command = code(`kfrelease outbox retry ${failure.key}`);
+  const retry = md`Once the cause is fixed, *Retry* sends it again (or ${command}).`;
+  const blocks: Block[] = [
     section(lines(md`:warning: ${headline}`, quote(failure.excerpt))),
-    context(kept),
+    context(md`${kept} ${retry}`),
+  ];
+  if (failure.key.length <= MAX_BUTTON_VALUE)
+    blocks.push(
+      actions('outbox_retry', [
+        button({ actionId: RETRY_FAILED_POST, text: 'Retry', value: failure.key, style: 'primary' }),
+      ]),
+    );
+  return answer(md`${headline} ${kept}`, blocks);
+}
+
+/**
+ * The failure message once a release manager pressed *Retry*: who retried it and when, instead of
+ * the button, so it cannot be pressed twice by mistake.
+ */
+export function postRetriedBlocks(retried: {
+  key: string;
+  channel: string;
+  excerpt: string;
+  by: string;
+  at: string;
+}): SlackAnswer {
+  const at = DateTime.fromISO(retried.at, { zone: 'utc' });
+  const when = slackDate(
+    at.toSeconds(),
+    '{date_short_pretty} at {time}',
+    at.toFormat("d LLL yyyy, HH:mm 'UTC'"),
+  );
+  const headline = md`kfrelease could not post a message to ${where(retried.channel)}.`;
+  const done = md`Retried by ${user(retried.by)} ${when}; kfrelease posts it once Slack takes it.`;
+  return answer(md`${headline} ${done}`, [
+    section(lines(md`:arrows_counterclockwise: ${headline}`, quote(retried.excerpt))),
+    context(md`${done} Outbox entry ${code(retried.key)}.`),
   ]);
 }

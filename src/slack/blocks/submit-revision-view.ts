@@ -1,7 +1,8 @@
 import type { PlainTextInput, PlainTextOption, StaticSelect } from '@slack/types';
+import { DateTime } from 'luxon';
 import type { RevisionTarget } from '../../workflows/revision-targets';
 import type { SavedRevision } from '../../workflows/submit-revisions';
-import { bold, code, lines, md, type Mrkdwn } from '../../text/mrkdwn';
+import { bold, code, lines, md, slackDate, type Mrkdwn } from '../../text/mrkdwn';
 import {
   context,
   input,
@@ -108,13 +109,45 @@ export function submitRevisionView(params: {
   });
 }
 
-function savedLine(r: SavedRevision): Mrkdwn {
-  const status =
+/** When a pending check runs again, in the reader's own time zone (UTC where Slack cannot). */
+function checkTime(iso: string): Mrkdwn {
+  const at = DateTime.fromISO(iso, { zone: 'utc' });
+  return slackDate(
+    at.toSeconds(),
+    '{date_short_pretty} at {time}',
+    at.toFormat("d LLL yyyy 'at' HH:mm 'UTC'"),
+  );
+}
+
+/** Why a revision waits, and when it is checked again when that is known. */
+function pendingText(pending: SavedRevision['pending']): Mrkdwn {
+  const saved = md`:hourglass: saved, pending validation`;
+  if (pending?.reason === 'rate_limit')
+    return md`${saved}: GitHub's rate limit is reached; it will be checked again ${checkTime(pending.checkAt)} and you will be told the result`;
+  if (pending?.reason === 'secondary_rate_limit')
+    return md`${saved}: GitHub asked kfrelease to slow down (a secondary rate limit); it will be checked again ${checkTime(pending.checkAt)} and you will be told the result`;
+  return md`${saved}: GitHub is slow to answer; it will be checked again and you will be told the result`;
+}
+
+/** A revision that was already the repository's latest: said so, nothing new was saved. */
+function alreadyText(r: SavedRevision): Mrkdwn {
+  const state =
     r.status === 'accepted'
+      ? md`:white_check_mark: already accepted`
+      : r.status === 'needs_exception'
+        ? md`:raised_hand: already held for the release manager`
+        : md`:hourglass: already saved, pending validation`;
+  return md`${state}; nothing new was saved or announced`;
+}
+
+function savedLine(r: SavedRevision): Mrkdwn {
+  const status = r.already
+    ? alreadyText(r)
+    : r.status === 'accepted'
       ? md`:white_check_mark: accepted`
       : r.status === 'needs_exception'
         ? md`:raised_hand: held for the release manager (you and the liaisons will hear the decision)`
-        : md`:hourglass: saved, pending validation: GitHub is slow to answer; it will be checked again and you will be told the result`;
+        : pendingText(r.pending);
   // The warnings are plain text from the workflow: shown as written.
   return lines(
     md`• ${bold(r.repo)} ${code(r.revision)}: ${status}`,

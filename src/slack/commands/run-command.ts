@@ -1,3 +1,4 @@
+import { isDatabaseBusy } from '../../db/database-busy';
 import { isUserError, newErrorId, UserError } from '../../errors';
 import { answer, context, type ModalView, type SlackAnswer } from '../blocks/block-kit';
 import { unexpectedErrorBlocks, userErrorBlocks } from '../blocks/error-blocks';
@@ -15,7 +16,10 @@ export interface CommandResult {
   outcome: 'ok' | 'user_error' | 'unexpected';
 }
 
-/** Runs one `/kfrelease` command text and always comes back with something to show the user. */
+/**
+ * Runs one `/kfrelease` command text and comes back with something to show the user; only a
+ * database locked by another program is thrown, for the caller to wait and run it again.
+ */
 export function runCommand(ctx: Omit<CommandContext, 'notes' | 'release'>, rawText: string): CommandResult {
   const log = ctx.services.logger;
   const notes: Mrkdwn[] = [];
@@ -38,6 +42,8 @@ export function runCommand(ctx: Omit<CommandContext, 'notes' | 'release'>, rawTe
     const noted = notes.length > 0 ? { ...outcome, blocks: [...outcome.blocks, context(...notes)] } : outcome;
     return { answer: noted, share, outcome: 'ok' };
   } catch (error) {
+    // The caller waits for the lock and runs the command again (retryWhileBusy).
+    if (isDatabaseBusy(error)) throw error;
     if (isUserError(error)) return { answer: userErrorBlocks(error), share: false, outcome: 'user_error' };
     const errorId = newErrorId();
     log.error({ err: error, errorId, user: ctx.userId }, 'command failed');

@@ -32,6 +32,15 @@ interface RoutedBody {
  * plainly instead of Bolt's 404 after three seconds.
  */
 export class SlackRouter {
+  /** `wrapView`: applied to every form's listener (oncePerSubmission). */
+  constructor(
+    private readonly options: {
+      wrapView?: (
+        listener: Listener<SlackViewMiddlewareArgs<ViewSubmitAction>>,
+      ) => Listener<SlackViewMiddlewareArgs<ViewSubmitAction>>;
+    } = {},
+  ) {}
+
   private readonly routes = {
     command: new Map<string, AnyListener>(),
     action: new Map<string, AnyListener>(),
@@ -50,7 +59,7 @@ export class SlackRouter {
 
   /** A modal's Submit, by its callback_id. */
   view(callbackId: string, listener: Listener<SlackViewMiddlewareArgs<ViewSubmitAction>>): void {
-    this.add('view', callbackId, listener);
+    this.add('view', callbackId, this.options.wrapView ? this.options.wrapView(listener) : listener);
   }
 
   event<T extends string>(type: T, listener: Listener<SlackEventMiddlewareArgs<T>>): void {

@@ -5,6 +5,7 @@ import { OPEN_SUBMIT_FORM } from '../../blocks/status-blocks';
 import { PICK_WG_ACTION } from '../../blocks/submit-revision-view';
 import { registerBlockerActions } from './blocker-actions';
 import { registerHomeActions } from './home-actions';
+import { registerOutboxActions } from './outbox-actions';
 import { registerPhaseEndActions } from './phase-end-actions';
 import { registerReplanActions } from './replan-actions';
 import { approveRevision, denyRevision } from './revision-decision-actions';
@@ -19,4 +20,5 @@ export function registerActions(router: SlackRouter, services: AppServices): voi
   registerBlockerActions(router, services);
   registerReplanActions(router, services);
   registerPhaseEndActions(router, services);
+  registerOutboxActions(router, services);
 }

@@ -1,4 +1,6 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { storedIdSchema } from '../../../text/numbers';
+import { retryWhileBusy } from '../../../db/database-busy';
 import type { AppServices } from '../../../app-services';
 import { UserError } from '../../../errors';
 import { decideRevision, heldRevisionFor } from '../../../workflows/decide-revision';
@@ -10,8 +12,8 @@ import { bold, code, md } from '../../../text/mrkdwn';
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
 function revisionIdOf(action: ActionArgs['action']): number {
-  const id = action.type === 'button' ? Number(action.value) : NaN;
-  if (!Number.isInteger(id) || id <= 0)
+  const id = action.type === 'button' && /^\d{1,9}$/.test(action.value ?? '') ? Number(action.value) : NaN;
+  if (!storedIdSchema.safeParse(id).success)
     throw new UserError('bad_argument', md`That button no longer points at a revision.`);
   return id;
 }
@@ -31,11 +33,13 @@ export function approveRevision(services: AppServices) {
     const logger = services.logger.child({ user: body.user.id, action: 'revision_approve' });
     const where = messageOf(body);
     try {
-      const { release, revision } = decideRevision(services, {
-        revisionId: revisionIdOf(action),
-        userId: body.user.id,
-        decision: 'approve',
-      });
+      const { release, revision } = await retryWhileBusy(() =>
+        decideRevision(services, {
+          revisionId: revisionIdOf(action),
+          userId: body.user.id,
+          decision: 'approve',
+        }),
+      );
       services.deliverSoon();
       // The approval is saved and announced in the channel. The held message shows it; when that
       // message cannot be updated (deleted, ephemeral, too old) the release manager sees the

@@ -1,8 +1,9 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { AppServices } from '../../../app-services';
-import { newErrorId } from '../../../errors';
-import { unexpectedErrorBlocks } from '../../blocks/error-blocks';
-import { runCommand } from '../../commands/run-command';
+import { retryWhileBusy } from '../../../db/database-busy';
+import { isUserError, newErrorId } from '../../../errors';
+import { unexpectedErrorBlocks, userErrorBlocks } from '../../blocks/error-blocks';
+import { runCommand, type CommandResult } from '../../commands/run-command';
 
 /** `/kfrelease ...`: answered in the acknowledgement itself, or by opening a modal. */
 export function kfreleaseCommand(services: AppServices) {
@@ -13,9 +14,16 @@ export function kfreleaseCommand(services: AppServices) {
     respond,
   }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     const logger = services.logger.child({ user: command.user_id, channel: command.channel_id });
-    const result = runCommand(
-      { services: { ...services, logger }, userId: command.user_id, channelId: command.channel_id ?? null },
-      command.text ?? '',
+    const ctx = {
+      services: { ...services, logger },
+      userId: command.user_id,
+      channelId: command.channel_id ?? null,
+    };
+    const result = await retryWhileBusy(() => runCommand(ctx, command.text ?? '')).catch(
+      (error: unknown): CommandResult => {
+        if (!isUserError(error)) throw error;
+        return { answer: userErrorBlocks(error), share: false, outcome: 'user_error' };
+      },
     );
     logger.info(
       { subcommand: (command.text ?? '').trim().split(/\s+/)[0] || 'help', outcome: result.outcome },

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { retryWhileBusy } from '../../../db/database-busy';
 import type { SlackRouter } from '../slack-router';
 import { z } from 'zod';
 import type { AppServices } from '../../../app-services';
@@ -92,7 +93,9 @@ function blockerFormSubmitted(services: AppServices) {
         logger,
         deadlineMs: services.githubDeadlineMs,
       };
-      const result = await submitBlockers(deps, { release, userId: body.user.id, ...input });
+      const result = await retryWhileBusy(() =>
+        submitBlockers(deps, { release, userId: body.user.id, ...input }),
+      );
       if (result.kind === 'refused') {
         await ack({ response_action: 'errors', errors: { [ids[result.field]]: result.message } });
         return;
@@ -128,12 +131,14 @@ function triageSubmitted(services: AppServices) {
       return;
     }
     try {
-      triageBlocker(services, {
-        target: { id: meta.blockerId },
-        userId: body.user.id,
-        action: action.data as TriageAction,
-        reason: view.state.values.reason?.reason?.value ?? '',
-      });
+      await retryWhileBusy(() =>
+        triageBlocker(services, {
+          target: { id: meta.blockerId },
+          userId: body.user.id,
+          action: action.data as TriageAction,
+          reason: view.state.values.reason?.reason?.value ?? '',
+        }),
+      );
       await ack();
       services.deliverSoon();
     } catch (error) {

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { retryWhileBusy } from '../../../db/database-busy';
 import { z } from 'zod';
 import type { AppServices } from '../../../app-services';
 import { decideRevision } from '../../../workflows/decide-revision';
@@ -38,12 +39,14 @@ export function denyRevisionSubmitted(services: AppServices) {
     }
     const reason = view.state.values.reason?.reason?.value ?? '';
     try {
-      const { release, revision } = decideRevision(services, {
-        revisionId: parsed.data.revisionId,
-        userId: body.user.id,
-        decision: 'deny',
-        reason,
-      });
+      const { release, revision } = await retryWhileBusy(() =>
+        decideRevision(services, {
+          revisionId: parsed.data.revisionId,
+          userId: body.user.id,
+          decision: 'deny',
+          reason,
+        }),
+      );
       await ack();
       services.deliverSoon();
       const { channel, ts } = parsed.data;

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { retryWhileBusy } from '../../../db/database-busy';
 import type { SlackRouter } from '../slack-router';
 import { z } from 'zod';
 import type { AppServices } from '../../../app-services';
@@ -47,7 +48,9 @@ export function docsAddSubmitted(services: AppServices) {
       status: field('status').selected_option?.value,
     };
     try {
-      const result = addDocsItem(services, { userId: body.user.id, version: metadata.data.release, values });
+      const result = await retryWhileBusy(() =>
+        addDocsItem(services, { userId: body.user.id, version: metadata.data.release, values }),
+      );
       if (result.kind === 'errors') {
         await ack({ response_action: 'errors', errors: result.errors as Record<string, string> });
         return;

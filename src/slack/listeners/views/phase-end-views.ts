@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { retryWhileBusy } from '../../../db/database-busy';
 import type { AppServices } from '../../../app-services';
 import { moveOnAfterPhaseEnd } from '../../../workflows/phase-end-decisions';
 import { MOVE_ON_REASON, MOVE_ON_VIEW } from '../../blocks/phase-end-blocks';
@@ -18,7 +19,9 @@ function moveOnSubmitted(services: AppServices) {
     const reason = view.state.values[MOVE_ON_REASON]?.[MOVE_ON_REASON]?.value ?? '';
     try {
       const ref = phaseEndRefOf(view.private_metadata);
-      const review = moveOnAfterPhaseEnd(services, { ...ref, userId: body.user.id, reason });
+      const review = await retryWhileBusy(() =>
+        moveOnAfterPhaseEnd(services, { ...ref, userId: body.user.id, reason }),
+      );
       await ack();
       logger.info({ release: review.version, phase: review.phase.key }, 'moved on after the phase ended');
       services.deliverSoon();

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { retryWhileBusy } from '../../../db/database-busy';
 import { z } from 'zod';
 import type { AppServices } from '../../../app-services';
 import type { Logger } from '../../../logger';
@@ -90,15 +91,17 @@ function replanSubmitted(services: AppServices) {
     };
     try {
       const calendar = readCalendar().events;
-      const saved = saveReplanExtending(
-        services,
-        {
-          ...input,
-          reason: choice.reason,
-          basedOn: meta.planRevision,
-          ...(meta.phaseEnd ? { phaseEnd: meta.phaseEnd } : {}),
-        },
-        calendar,
+      const saved = await retryWhileBusy(() =>
+        saveReplanExtending(
+          services,
+          {
+            ...input,
+            reason: choice.reason,
+            basedOn: meta.planRevision,
+            ...(meta.phaseEnd ? { phaseEnd: meta.phaseEnd } : {}),
+          },
+          calendar,
+        ),
       );
       await ack({ response_action: 'update', view: replanSavedView(saved) });
       logger.info(

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { retryWhileBusy } from '../../../db/database-busy';
 import type { SlackRouter } from '../slack-router';
 import { z } from 'zod';
 import type { AppServices } from '../../../app-services';
@@ -39,7 +40,9 @@ function signoffSubmitted(services: AppServices) {
     try {
       const release = findRelease(services, parsed.data.release);
       const values = Object.fromEntries(FIELDS.map((f) => [f, value(f)])) as Record<SignoffField, string>;
-      const result = submitSignoff(services, { release, userId: body.user.id, values });
+      const result = await retryWhileBusy(() =>
+        submitSignoff(services, { release, userId: body.user.id, values }),
+      );
       if (result.kind === 'errors') {
         await ack({ response_action: 'errors', errors: result.errors as Record<string, string> });
         return;

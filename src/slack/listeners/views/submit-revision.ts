@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { retryWhileBusy } from '../../../db/database-busy';
 import { z } from 'zod';
 import type { AppServices } from '../../../app-services';
 import { findRelease } from '../../../workflows/find-release';
@@ -40,23 +41,26 @@ export function submitRevisionSubmitted(services: AppServices) {
       await ack({ response_action: 'errors', errors: { [firstField]: 'Choose a working group first.' } });
       return;
     }
+    const wg = metadata.wg;
     const value = (blockId: string, actionId: string) => view.state.values[blockId]?.[actionId]?.value ?? '';
     try {
       const release = findRelease(services, metadata.release);
-      const result = await submitRevisions(
-        { ...services, logger, deadlineMs: services.githubDeadlineMs },
-        {
-          release,
-          wg: metadata.wg,
-          userId: body.user.id,
-          entries: metadata.repos.map((repo, i) => ({
-            field: repoBlockId(i),
-            repo,
-            revision: value(repoBlockId(i), REVISION_ACTION),
-          })),
-          note: value(NOTE_BLOCK, 'note'),
-          noteField: NOTE_BLOCK,
-        },
+      const result = await retryWhileBusy(() =>
+        submitRevisions(
+          { ...services, logger, deadlineMs: services.githubDeadlineMs },
+          {
+            release,
+            wg,
+            userId: body.user.id,
+            entries: metadata.repos.map((repo, i) => ({
+              field: repoBlockId(i),
+              repo,
+              revision: value(repoBlockId(i), REVISION_ACTION),
+            })),
+            note: value(NOTE_BLOCK, 'note'),
+            noteField: NOTE_BLOCK,
+          },
+        ),
       );
       if (result.kind === 'errors') {
         await ack({ response_action: 'errors', errors: result.errors });
