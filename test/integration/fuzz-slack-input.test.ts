@@ -17,8 +17,9 @@ import { answerText, SIGNING_SECRET } from '../helpers/start-app';
  * Random and malformed Slack input through signed HTTP to the running app: slash-command texts,
  * modal submissions, button presses and payloads Slack never sends. Every one must be answered
  * (never a 5xx, never a dropped connection), clearly (never the apology meant for our own
- * failures), and a refusal must leave the database as it was. Repeat a run with
- * `FUZZ_SEED=<seed> npx jest fuzz`; `FUZZ_COUNT` sets how many inputs.
+ * failures), and a refusal must leave the database as it was. The seed is fixed, so every run (CI's
+ * too) sends the same inputs; explore with `FUZZ_SEED=random npx jest fuzz`, repeat a run with
+ * `FUZZ_SEED=<seed>`; `FUZZ_COUNT` sets how many inputs.
  */
 const { seed, count } = fuzzSettings(process.env, 2000);
 
