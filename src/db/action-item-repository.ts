@@ -41,5 +41,3 @@ export function createActionItemRepository(db: Database) {
       forAgenda.all(releaseId, doneSince) as ActionItem[],
   };
 }
-
-export type ActionItemRepository = ReturnType<typeof createActionItemRepository>;

@@ -32,5 +32,3 @@ export function createAuditLog(db: Database) {
     },
   };
 }
-
-export type AuditLog = ReturnType<typeof createAuditLog>;

@@ -192,5 +192,3 @@ export function createBlockerRepository(db: Database) {
     saveSyncState: (state: BlockerSyncState) => saveSyncState.run(state),
   };
 }
-
-export type BlockerRepository = ReturnType<typeof createBlockerRepository>;

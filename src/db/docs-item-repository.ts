@@ -45,5 +45,3 @@ export function createDocsItemRepository(db: Database) {
       setStatus.run(status, by, at, id, status).changes === 1,
   };
 }
-
-export type DocsItemRepository = ReturnType<typeof createDocsItemRepository>;

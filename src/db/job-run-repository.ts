@@ -40,5 +40,3 @@ export function createJobRunRepository(db: Database) {
     all: () => all.all() as JobRun[],
   };
 }
-
-export type JobRunRepository = ReturnType<typeof createJobRunRepository>;

@@ -68,5 +68,3 @@ export function createMeetingRepository(db: Database) {
     },
   };
 }
-
-export type MeetingRepository = ReturnType<typeof createMeetingRepository>;

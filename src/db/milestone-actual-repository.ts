@@ -37,5 +37,3 @@ export function createMilestoneActualRepository(db: Database) {
     forRelease: (releaseId: number) => forRelease.all(releaseId) as MilestoneActual[],
   };
 }
-
-export type MilestoneActualRepository = ReturnType<typeof createMilestoneActualRepository>;

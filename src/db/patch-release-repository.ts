@@ -60,5 +60,3 @@ export function createPatchReleaseRepository(db: Database) {
       insertChange.run({ patchId, ...change }).changes > 0,
   };
 }
-
-export type PatchReleaseRepository = ReturnType<typeof createPatchReleaseRepository>;

@@ -92,5 +92,3 @@ export function createPhaseControlRepository(db: Database) {
     },
   };
 }
-
-export type PhaseControlRepository = ReturnType<typeof createPhaseControlRepository>;

@@ -71,5 +71,3 @@ export function createRcTagRepository(db: Database) {
     },
   };
 }
-
-export type RcTagRepository = ReturnType<typeof createRcTagRepository>;

@@ -179,5 +179,3 @@ export function createReleaseRepository(db: Database) {
     planCount: (releaseId: number) => (planCount.get(releaseId) as { n: number }).n,
   };
 }
-
-export type ReleaseRepository = ReturnType<typeof createReleaseRepository>;

@@ -16,5 +16,3 @@ export function createRetroNoteRepository(db: Database) {
     forRelease: (releaseId: number) => forRelease.all(releaseId) as RetroNote[],
   };
 }
-
-export type RetroNoteRepository = ReturnType<typeof createRetroNoteRepository>;

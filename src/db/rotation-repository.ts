@@ -48,5 +48,3 @@ export function createRotationRepository(db: Database) {
     },
   };
 }
-
-export type RotationRepository = ReturnType<typeof createRotationRepository>;

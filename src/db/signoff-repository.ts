@@ -40,5 +40,3 @@ export function createSignoffRepository(db: Database) {
     },
   };
 }
-
-export type SignoffRepository = ReturnType<typeof createSignoffRepository>;

@@ -94,5 +94,3 @@ export function createTeamRepository(db: Database) {
     },
   };
 }
-
-export type TeamRepository = ReturnType<typeof createTeamRepository>;

@@ -58,5 +58,3 @@ export function createTrackingIssueRepository(db: Database) {
       synced.run(bodyHash, at, releaseId).changes === 1,
   };
 }
-
-export type TrackingIssueRepository = ReturnType<typeof createTrackingIssueRepository>;

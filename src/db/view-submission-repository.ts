@@ -41,5 +41,3 @@ export function createViewSubmissionRepository(db: Database) {
     prune: (before: string): number => prune.run(before).changes,
   };
 }
-
-export type ViewSubmissionRepository = ReturnType<typeof createViewSubmissionRepository>;

@@ -13,11 +13,3 @@ export type PhaseKey = (typeof PHASE_KEYS)[number];
 
 export const MILESTONE_KEYS = ['release_branch', 'rc.0', 'rc.1', 'rc.2', 'rc.3', 'release'] as const;
 export type MilestoneKey = (typeof MILESTONE_KEYS)[number];
-
-export function isPhaseKey(value: string): value is PhaseKey {
-  return (PHASE_KEYS as readonly string[]).includes(value);
-}
-
-export function isMilestoneKey(value: string): value is MilestoneKey {
-  return (MILESTONE_KEYS as readonly string[]).includes(value);
-}
