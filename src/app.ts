@@ -24,6 +24,7 @@ import { refuseMalformedPayloads } from './slack/refuse-malformed-payloads';
 import { loadTemplates, TEMPLATES_DIR } from './templates/load-templates';
 import { loadWorkingGroups } from './working-groups/load-working-groups';
 import { loadAgendaItems } from './workflows/load-agenda-items';
+import { loadDependencyList } from './workflows/load-dependency-list';
 import { readPhaseChecklists } from './workflows/phase-checklists-file';
 import { readCalendar } from './workflows/plan-release';
 
@@ -74,6 +75,7 @@ export function buildServices(
   readPhaseChecklists();
   readCalendar();
   loadAgendaItems();
+  loadDependencyList();
   const github = createOctokitGitHubClient({
     baseUrl: config.github.apiUrl,
     token: config.github.token,

@@ -6,6 +6,7 @@ import { createMeetingRepository } from './meeting-repository';
 import { createMilestoneActualRepository } from './milestone-actual-repository';
 import { createBlockerRepository } from './blocker-repository';
 import { createDocsItemRepository } from './docs-item-repository';
+import { createDependencyDeclarationRepository } from './dependency-declaration-repository';
 import { createOutboxRepository } from '../outbox/outbox-repository';
 import { createPatchReleaseRepository } from './patch-release-repository';
 import { createPhaseControlRepository } from './phase-control-repository';
@@ -47,6 +48,7 @@ export function createStore(db: Database, writeHealth: WriteHealth = createWrite
     phaseControl: createPhaseControlRepository(db),
     patchReleases: createPatchReleaseRepository(db),
     retroNotes: createRetroNoteRepository(db),
+    dependencyDeclarations: createDependencyDeclarationRepository(db),
     /**
      * Runs `work` in one IMMEDIATE transaction: all of it is saved, or none. A disk or file failure
      * (full, I/O error, read-only, damaged) is recorded in `writeHealth` before it is rethrown.

@@ -8,6 +8,14 @@ export interface WorkingGroup {
   components: { id: number; name: string; repo: string; kind: 'wg' | 'common' }[];
 }
 
+/** A component the release manager marked as not shipping in one release. */
+export interface ComponentSkip {
+  componentId: number;
+  reason: string;
+  skippedBy: string;
+  skippedAt: string;
+}
+
 /** Working groups as configured; the configuration file is the source of truth. */
 export function createWorkingGroupRepository(db: Database) {
   const active = db.prepare('SELECT id, name FROM working_groups WHERE retired = 0 ORDER BY name');
@@ -35,6 +43,16 @@ export function createWorkingGroupRepository(db: Database) {
     `DELETE FROM wg_components WHERE wg_id = ? AND lower(name) NOT IN (SELECT lower(value) FROM json_each(?))`,
   );
 
+  const skipsOf = db.prepare(
+    `SELECT component_id AS componentId, reason, skipped_by AS skippedBy, skipped_at AS skippedAt
+     FROM component_skips WHERE release_id = ? ORDER BY component_id`,
+  );
+  const insertSkip = db.prepare(
+    `INSERT INTO component_skips (release_id, component_id, reason, skipped_by, skipped_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (release_id, component_id) DO NOTHING`,
+  );
+  const deleteSkip = db.prepare('DELETE FROM component_skips WHERE release_id = ? AND component_id = ?');
+
   // Only sync() writes these tables, so the list is kept until it runs again.
   let listed: WorkingGroup[] | null = null;
   function readList(): WorkingGroup[] {
@@ -54,6 +72,13 @@ export function createWorkingGroupRepository(db: Database) {
       listed ??= readList();
       return listed;
     },
+    /** The components marked as not shipping in a release. */
+    skips: (releaseId: number) => skipsOf.all(releaseId) as ComponentSkip[],
+    /** Marks a component as not shipping in a release; false when it already was. */
+    skip: (releaseId: number, skip: ComponentSkip) =>
+      insertSkip.run(releaseId, skip.componentId, skip.reason, skip.skippedBy, skip.skippedAt).changes === 1,
+    /** Takes the mark back; false when the component was not marked. */
+    unskip: (releaseId: number, componentId: number) => deleteSkip.run(releaseId, componentId).changes === 1,
     findByName: (name: string) => (byName.get(name) as { id: number; name: string } | undefined) ?? null,
     /** Brings the table in line with the configuration file. Returns true when anything changed. */
     sync(groups: WorkingGroupConfig[]): boolean {

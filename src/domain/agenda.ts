@@ -42,6 +42,8 @@ export interface AgendaFacts {
   missingRcTags?: { artifact: string; dueOn: string; owner: string }[];
   /** Shown during distribution testing only. */
   signoffs?: { distribution: string; state: string; people: PersonRef[] }[];
+  /** From Feature Freeze on: working groups that have not declared, dependencies whose ranges conflict. */
+  dependencyDeclarations?: { missing: string[]; conflicts: string[] };
   /** Phases that ended since the previous meeting with required criteria still unmet. */
   phaseEnds?: {
     phase: string;
@@ -149,6 +151,23 @@ function optionalSections(facts: AgendaFacts): AgendaSection[] {
       title: 'Distribution sign-offs',
       seeAll: '/kfrelease signoffs',
       lines: facts.signoffs.map((s) => ({ text: `${s.distribution}: ${s.state}`, people: s.people })),
+    });
+  }
+  const declarations = facts.dependencyDeclarations;
+  if (declarations) {
+    const { missing, conflicts } = declarations;
+    sections.push({
+      title: 'Expected versions and dependency ranges',
+      seeAll: '/kfrelease deps matrix',
+      lines: [
+        {
+          text:
+            missing.length > 0
+              ? `Not declared yet by: ${missing.join(', ')}`
+              : 'Every working group has declared.',
+        },
+        ...(conflicts.length > 0 ? [{ text: `Ranges that do not intersect: ${conflicts.join(', ')}` }] : []),
+      ],
     });
   }
   return sections;

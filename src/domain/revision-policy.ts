@@ -1,3 +1,5 @@
+import { DEFAULT_REVISION_RULES, notBugFixOnly, rulesForRepository, type RepositoryRules } from './revision-rules';
+import { describeTagPattern, readTagVersion } from './tag-pattern';
 import { compareVersions, parseVersion } from './version';
 
 /** What GitHub told us about one submitted revision, gathered before the rules are applied. */
@@ -16,19 +18,36 @@ export interface RevisionFacts {
     commits: { sha: string; message: string }[];
   } | null;
   pullRequests: { number: number; title: string; url: string; labels: string[] }[];
+  /** Commits since the previous revision whose pull requests were not looked up (too many). */
+  unlookedCommits?: number;
 }
 
 export interface RevisionReview {
   /** Why it was held for the release manager. */
   reasons: string[];
   commits: { sha: string; message: string }[];
-  pullRequests: { number: number; title: string; url: string; labels: string[]; flagged: boolean }[];
+  pullRequests: {
+    number: number;
+    title: string;
+    url: string;
+    labels: string[];
+    flagged: boolean;
+    /** Why a flagged one is not bug-fix-only: "labelled kind/feature", "no bug/fix/docs/test/chore label". */
+    why?: string;
+  }[];
   releaseUrl: string | null;
   previous: string | null;
 }
 
+/** What GitHub says the revision is: kept with a refusal, for the release manager to accept it anyway. */
+export interface FoundRevision {
+  kind: 'tag' | 'branch' | 'commit';
+  sha: string;
+  version: string | null;
+}
+
 export type RevisionVerdict =
-  | { outcome: 'refused'; problem: string }
+  | { outcome: 'refused'; problem: string; found: FoundRevision | null }
   | {
       outcome: 'accepted' | 'needs_exception';
       kind: 'tag' | 'branch' | 'commit';
@@ -38,26 +57,24 @@ export type RevisionVerdict =
       review: RevisionReview;
     };
 
-/**
- * Labels that mark a pull request as a bug fix or a docs change, the only kinds allowed after the
- * freeze. Whole words only: `area/docker`, `debug-tools` or `prefix-caching` are not fixes.
- */
-const BUG_FIX_LABEL =
-  /(^|[^a-z])(bugs?|bug-?fix(es)?|hot-?fix(es)?|fix(es)?|docs?|documentation|regression|security|cherry-?pick(ed)?)([^a-z]|$)/i;
+const DEFAULT_RULES = rulesForRepository(DEFAULT_REVISION_RULES, '');
 
 /**
- * Applies the handbook's rules to one revision. Before the freeze any tag, branch or commit is
- * taken (a tag is preferred). From the first day of Feature Freeze on the revision must be a tag
- * with a published GitHub release and a changelog, named as a version; after a repository's first
- * accepted freeze revision, a new one may only add bug fixes on top of it. A problem the submitter
- * can fix is refused; anything else that breaks the rules is held for the release manager.
+ * Applies the handbook's rules to one revision of a repository with `rules` (its tag pattern and
+ * the labels that count). Before the freeze any tag, branch or commit is taken (a tag is
+ * preferred). From the first day of Feature Freeze on the revision must be a tag with a published
+ * GitHub release and a changelog, named as a version in the repository's tag shape; after a
+ * repository's first accepted freeze revision, a new one may only add bug fixes on top of it,
+ * whether its version jumps or only its patch or RC number moves. A problem the submitter can fix
+ * is refused; anything else that breaks the rules is held for the release manager.
  */
-export function evaluateRevision(facts: RevisionFacts): RevisionVerdict {
+export function evaluateRevision(facts: RevisionFacts, rules: RepositoryRules = DEFAULT_RULES): RevisionVerdict {
   const { resolved } = facts;
   if (!resolved) {
     return {
       outcome: 'refused',
       problem: `\`${facts.revision}\` is not a tag, branch or commit of this repository. Check the spelling, and that it is pushed.`,
+      found: null,
     };
   }
   const warnings: string[] = [];
@@ -68,15 +85,16 @@ export function evaluateRevision(facts: RevisionFacts): RevisionVerdict {
     releaseUrl: facts.release?.url ?? null,
     previous: facts.previous?.revision ?? null,
   };
-  const parsed = resolved.kind === 'tag' ? parseVersion(resolved.name) : null;
+  const parsed = resolved.kind === 'tag' ? readTagVersion(resolved.name, rules.tagPattern) : null;
   const version = parsed?.ok ? parsed.version : null;
+  const found: FoundRevision = { kind: resolved.kind, sha: resolved.sha, version: version?.canonical ?? null };
+  const refused = (problem: string): RevisionVerdict => ({ outcome: 'refused', problem, found });
 
   if (resolved.kind !== 'tag') {
     if (facts.freeze) {
-      return {
-        outcome: 'refused',
-        problem: `\`${facts.revision}\` is a ${resolved.kind}. From Feature Freeze on, give a tag with a published GitHub release, e.g. v1.10.0-rc.1.`,
-      };
+      return refused(
+        `\`${facts.revision}\` is a ${resolved.kind}. From Feature Freeze on, give a tag with a published GitHub release, e.g. ${describeTagPattern(rules.tagPattern)}.`,
+      );
     }
     warnings.push(
       `\`${facts.revision}\` is a ${resolved.kind}, recorded as commit ${resolved.sha.slice(0, 12)}. A tag is preferred, and required from Feature Freeze on.`,
@@ -86,22 +104,19 @@ export function evaluateRevision(facts: RevisionFacts): RevisionVerdict {
 
   if (facts.freeze) {
     if (!facts.release) {
-      return {
-        outcome: 'refused',
-        problem: `Tag \`${resolved.name}\` has no published GitHub release (a draft does not count). Publish a release with a changelog for it, then submit again.`,
-      };
+      return refused(
+        `Tag \`${resolved.name}\` has no published GitHub release (a draft does not count). Publish a release with a changelog for it, then submit again.`,
+      );
     }
     if (!facts.release.body || facts.release.body.trim() === '') {
-      return {
-        outcome: 'refused',
-        problem: `The GitHub release of \`${resolved.name}\` has an empty description. Add the changelog to the release, then submit again.`,
-      };
+      return refused(
+        `The GitHub release of \`${resolved.name}\` has an empty description. Add the changelog to the release, then submit again.`,
+      );
     }
     if (!version) {
-      return {
-        outcome: 'refused',
-        problem: `Tag \`${resolved.name}\` is not a version. From Feature Freeze on, tag a SemVer or RC version such as v1.10.0 or v1.10.0-rc.1.`,
-      };
+      return refused(
+        `Tag \`${resolved.name}\` is not a version: this repository's tags look like ${describeTagPattern(rules.tagPattern)} (\`${rules.tagPattern}\` in config/kubeflow.yml). From Feature Freeze on, tag a version of that shape, or ask the release manager to accept this one.`,
+      );
     }
   } else if (!facts.release) {
     warnings.push(
@@ -112,7 +127,7 @@ export function evaluateRevision(facts: RevisionFacts): RevisionVerdict {
     warnings.push(`Tag read as ${version.canonical}: ${version.notes.join('; ')}.`);
 
   if (facts.freeze && facts.previous) {
-    holdUnlessBugFixOnly(facts, version?.canonical ?? null, review);
+    holdUnlessBugFixOnly(facts, version?.canonical ?? null, review, rules);
   }
   return {
     outcome: review.reasons.length > 0 ? 'needs_exception' : 'accepted',
@@ -124,7 +139,12 @@ export function evaluateRevision(facts: RevisionFacts): RevisionVerdict {
   };
 }
 
-function holdUnlessBugFixOnly(facts: RevisionFacts, version: string | null, review: RevisionReview): void {
+function holdUnlessBugFixOnly(
+  facts: RevisionFacts,
+  version: string | null,
+  review: RevisionReview,
+  rules: RepositoryRules,
+): void {
   const previous = facts.previous;
   if (!previous) return;
   const comparison = facts.comparison;
@@ -136,12 +156,24 @@ function holdUnlessBugFixOnly(facts: RevisionFacts, version: string | null, revi
     );
   }
   review.commits = comparison?.commits ?? [];
-  review.pullRequests = facts.pullRequests.map((pr) => ({
-    ...pr,
-    flagged: !pr.labels.some((l) => BUG_FIX_LABEL.test(l)),
-  }));
+  review.pullRequests = facts.pullRequests.map((pr) => {
+    const why = notBugFixOnly(pr.labels, rules);
+    return why === null ? { ...pr, flagged: false } : { ...pr, flagged: true, why };
+  });
   const bump = versionBump(previous.version, version);
   if (bump) review.reasons.push(bump);
+  const offending = review.pullRequests.filter((pr) => pr.flagged);
+  if (offending.length > 0) {
+    const list = offending.map((pr) => `#${pr.number} (${pr.why ?? 'not a fix'})`).join(', ');
+    review.reasons.push(
+      `${offending.length === 1 ? 'A pull request' : `${offending.length} pull requests`} since \`${previous.revision}\` ${offending.length === 1 ? 'is' : 'are'} not bug-fix-only: ${list}. After the freeze only bug fixes, docs, tests and chores may ship.`,
+    );
+  }
+  if (facts.unlookedCommits && facts.unlookedCommits > 0) {
+    review.reasons.push(
+      `The pull requests of ${facts.unlookedCommits} earlier commit(s) since \`${previous.revision}\` were not looked up: too many to check one by one.`,
+    );
+  }
 }
 
 /** Why a version change is more than a patch or RC step forward, or null when it is not. */
@@ -158,4 +190,20 @@ export function versionBump(previous: string | null, next: string | null): strin
   if (compareVersions(b.version, a.version) < 0)
     return `The version moved back from ${a.version.canonical} to ${b.version.canonical}; after the freeze a new revision comes after the previous one.`;
   return null;
+}
+
+/**
+ * A verdict overruled by the release manager, who accepted the revision as it is: whatever the
+ * rules said becomes a warning. A revision GitHub does not have stays refused: there is nothing
+ * to accept.
+ */
+export function acceptedAnyway(verdict: RevisionVerdict): RevisionVerdict {
+  const note = (said: string) => `Accepted by the release manager although the rules say: ${said}`;
+  if (verdict.outcome !== 'refused') {
+    const warnings = [...verdict.warnings, ...verdict.review.reasons.map(note)];
+    return { ...verdict, outcome: 'accepted', warnings };
+  }
+  if (!verdict.found) return verdict;
+  const review: RevisionReview = { reasons: [], commits: [], pullRequests: [], releaseUrl: null, previous: null };
+  return { outcome: 'accepted', ...verdict.found, warnings: [note(verdict.problem)], review };
 }

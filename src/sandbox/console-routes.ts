@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
+import type { DateTime } from 'luxon';
 import type { AppServices } from '../app-services';
 import type { Clock } from '../clock';
 import {
@@ -15,25 +16,32 @@ import {
 import type { HttpRoute, RouteRequest } from '../http/http-router';
 import { PROJECT_ROOT } from '../project-root';
 import { consoleSnapshot } from './console-snapshot';
+import { emojiShortcodesScript } from './emoji-shortcodes';
+import type { PassTimeSummary } from './pass-time';
 import type { ConsolePerson, Outcome, SandboxConsole } from './sandbox-console';
 
 /** The console's files, read from the source tree at run time (the build does not copy them). */
 export const CONSOLE_DIR = path.join(PROJECT_ROOT, 'src', 'sandbox', 'console');
+const JAVASCRIPT = 'text/javascript; charset=utf-8';
 const FILES: Record<string, string> = {
   'index.html': 'text/html; charset=utf-8',
   'console.css': 'text/css; charset=utf-8',
   'block-kit.css': 'text/css; charset=utf-8',
-  'console.js': 'text/javascript; charset=utf-8',
-  'block-kit.js': 'text/javascript; charset=utf-8',
+  'console.js': JAVASCRIPT,
+  'block-kit-text.js': JAVASCRIPT,
+  'block-kit-elements.js': JAVASCRIPT,
+  'block-kit.js': JAVASCRIPT,
 };
+/** Files made at run time rather than read: the emoji table comes from the emoji-datasource package. */
+const MADE: Record<string, () => string> = { 'emoji-shortcodes.js': emojiShortcodesScript };
 
 export interface ConsoleRouteDeps {
   console: SandboxConsole;
   services: AppServices;
-  clock: Clock & { advance(duration: object): void };
+  clock: Clock;
   release: { version: string; timeZone: string };
-  /** Runs the background work that a moved clock makes due (scheduled jobs); deliverSoon is called too. */
-  tick: () => Promise<unknown>;
+  /** Moves the clock to `to`, running everything due on the way (src/sandbox/pass-time.ts). */
+  passTime: (to: DateTime) => Promise<PassTimeSummary>;
   /** The address the server was told to listen on (HOST): a name the console may be reached by. */
   host: string;
 }
@@ -98,14 +106,29 @@ function guarded(route: HttpRoute, configuredHost: string): HttpRoute {
 
 const user = z.string().regex(/^[UW][A-Z0-9]+$/);
 const values = z.record(z.string(), z.record(z.string(), z.record(z.string(), z.unknown())));
+const option = z.object({ text: z.unknown(), value: z.string().max(150) });
+/** A block_actions action as Slack sends it, for each element kfrelease uses. */
 const action = z
   .object({
-    type: z.enum(['button', 'static_select', 'datepicker', 'overflow']),
+    type: z.enum([
+      'button',
+      'overflow',
+      'static_select',
+      'users_select',
+      'radio_buttons',
+      'checkboxes',
+      'datepicker',
+    ]),
     action_id: z.string().max(255),
     block_id: z.string().max(255),
     value: z.string().max(2000).optional(),
-    text: z.object({ type: z.literal('plain_text'), text: z.string().max(200) }).optional(),
-    selected_option: z.object({ text: z.unknown(), value: z.string().max(150) }).optional(),
+    text: z
+      .object({ type: z.literal('plain_text'), text: z.string().max(200) })
+      .passthrough()
+      .optional(),
+    selected_option: option.nullable().optional(),
+    selected_options: z.array(option).max(100).optional(),
+    selected_user: user.optional(),
     selected_date: z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/)
@@ -171,9 +194,23 @@ function byPerson<T extends { user: string }>(
   });
 }
 
+/** Moves the clock on, running what falls due on the way: answers the new time and how many posts. */
+async function moveClock(deps: ConsoleRouteDeps, by: { hours: number; days: number }): Promise<object> {
+  const from = deps.clock.now();
+  const summary = await deps.passTime(from.plus({ hours: by.hours, days: by.days }));
+  const now = deps.clock.now().toISO();
+  const { posted, ran, skipped } = summary;
+  deps.services.logger.info(
+    { from: from.toISO(), now, steps: summary.steps.length, posted, ran },
+    'sandbox clock moved',
+  );
+  return { ok: true, now, steps: summary.steps.length, posts: posted, jobs: ran, skipped };
+}
+
 /** The sandbox console on `/sandbox`: its page and files, its state, and what a person can do. */
 export function consoleRoutes(deps: ConsoleRouteDeps): HttpRoute[] {
   const target = deps.console;
+  let moving: Promise<unknown> = Promise.resolve();
   const routes: HttpRoute[] = [
     {
       method: 'GET',
@@ -208,20 +245,20 @@ export function consoleRoutes(deps: ConsoleRouteDeps): HttpRoute[] {
     byPerson(target, 'submit', bodies.submit, (b, p) => target.submit(p, b.viewId, b.values)),
     byPerson(target, 'close', bodies.close, (b, p) => target.close(p, b.viewId)),
     byPerson(target, 'home', bodies.home, (_b, p) => target.openHome(p)),
-    post('clock', bodies.clock, async (b) => {
-      deps.clock.advance({ hours: b.hours, days: b.days });
-      deps.services.logger.info({ now: deps.clock.now().toISO() }, 'sandbox clock moved');
-      deps.services.deliverSoon();
-      await deps.tick();
-      return { ok: true, now: deps.clock.now().toISO() };
+    post('clock', bodies.clock, (b) => {
+      // One jump at a time: a second click waits for the first, then moves on from where it ended.
+      const jump = moving.then(() => moveClock(deps, b));
+      moving = jump.catch(() => undefined);
+      return jump;
     }),
   ];
   return routes.map((route) => guarded(route, deps.host));
 }
 
 async function serveFile(res: ServerResponse, name: string): Promise<void> {
-  const type = FILES[name];
+  const made = MADE[name];
+  const type = made ? JAVASCRIPT : FILES[name];
   if (!type) return sendJson(res, 404, { ok: false, problem: `There is no ${name}.` });
-  const body = await readFile(path.join(CONSOLE_DIR, name));
+  const body = made ? made() : await readFile(path.join(CONSOLE_DIR, name));
   send(res, 200, type, body, { 'content-security-policy': SAME_ORIGIN_POLICY, 'cache-control': 'no-cache' });
 }

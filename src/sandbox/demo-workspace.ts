@@ -39,6 +39,41 @@ const demoWorkspaceSchema = z.object({
   guests: z.array(z.object({ id: slackId, name: z.string().min(1) })).default([]),
   /** Repository -> its tags, oldest first. */
   github: z.record(repoName, z.array(z.string().min(1))).default({}),
+  /** Repository -> its issues and pull requests on the GitHub stand-in. */
+  issues: z
+    .record(
+      repoName,
+      z.array(
+        z
+          .object({
+            number: z.number().int().positive(),
+            title: z.string().min(1),
+            /** A pull request rather than an issue. */
+            pull: z.boolean().default(false),
+            /** `merged` only for a pull request. */
+            state: z.enum(['open', 'closed', 'merged']).default('open'),
+            labels: z.array(z.string().min(1)).default([]),
+          })
+          .refine(
+            (issue) => issue.pull || issue.state !== 'merged',
+            'only a pull request (pull: true) is merged',
+          ),
+      ),
+    )
+    .default({}),
+  /** Blocking issues reported before the clock starts, as the blocking-issue form reports them. */
+  blockers: z
+    .array(
+      z.object({
+        wg: z.string().min(1),
+        by: slackId,
+        /** `owner/repo#N`, each an issue of `issues`. */
+        refs: z.array(z.string().min(1)).min(1),
+        blocks_release: z.boolean().default(false),
+        note: z.string().default(''),
+      }),
+    )
+    .default([]),
   /** Revisions handed over before the clock starts. */
   revisions: z
     .array(

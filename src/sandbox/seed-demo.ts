@@ -3,6 +3,7 @@ import type { Actor } from '../workflows/actor';
 import { createRelease } from '../workflows/create-release';
 import { importTeam } from '../workflows/import-team';
 import { setMeetingSettings } from '../workflows/meeting-settings';
+import { submitBlockers } from '../workflows/submit-blockers';
 import { submitRevisions } from '../workflows/submit-revisions';
 import type { DemoSetup } from './demo-workspace';
 
@@ -12,8 +13,9 @@ const SEED_DEADLINE_MS = 10_000;
 
 /**
  * Creates the demo release on the first start, through the same workflows people use: the
- * release from its template, the team from the team file, the weekly meeting, and the revisions
- * working groups handed over before the clock starts. Returns false when the release already exists.
+ * release from its template, the team from the team file, the weekly meeting, the revisions
+ * working groups handed over and the blocking issues they reported before the clock starts.
+ * Returns false when the release already exists.
  */
 export async function seedDemo(services: AppServices, demo: DemoSetup): Promise<boolean> {
   const { workspace } = demo;
@@ -48,6 +50,21 @@ export async function seedDemo(services: AppServices, demo: DemoSetup): Promise<
     );
     if (result.kind === 'errors')
       log.warn({ wg: handed.wg, errors: result.errors }, 'demo revisions were refused');
+  }
+  for (const reported of workspace.blockers) {
+    const result = await submitBlockers(
+      { ...services, deadlineMs: SEED_DEADLINE_MS },
+      {
+        release,
+        wg: reported.wg,
+        userId: reported.by,
+        text: reported.refs.join('\n'),
+        blocksRelease: reported.blocks_release,
+        note: reported.note,
+      },
+    );
+    if (result.kind === 'refused' || result.problems.length > 0)
+      log.warn({ wg: reported.wg, result }, 'demo blocking issues were refused');
   }
   log.info({ release: release.version }, 'demo release created');
   return true;

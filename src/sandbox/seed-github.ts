@@ -8,10 +8,12 @@ const DEFAULT_BRANCH = 'main';
 /**
  * Fills the GitHub stand-in: every repository the working groups name, each with a default
  * branch; the demo's tags as a line of commits, each with a published GitHub release and a
- * changelog, so revisions can be handed over in the sandbox as in real life.
+ * changelog, so revisions can be handed over in the sandbox as in real life; then the demo's
+ * issues and pull requests (a merged one lands on the default branch, an open one waits on a
+ * commit of its own), so the forms' examples (`kubeflow/pipelines#1234`) are found.
  */
 export function seedGitHub(github: GitHubStandIn, demo: DemoWorkspace, groups: WorkingGroup[]): void {
-  const repos = new Set<string>(Object.keys(demo.github));
+  const repos = new Set<string>([...Object.keys(demo.github), ...Object.keys(demo.issues)]);
   for (const group of groups) {
     for (const repo of group.repos) repos.add(repo);
     for (const component of group.components) repos.add(component.repo);
@@ -38,6 +40,19 @@ export function seedGitHub(github: GitHubStandIn, demo: DemoWorkspace, groups: W
     }
     const work = fakeSha(`${repo}:main`);
     github.addCommit(repo, work, [head], { message: 'Start the next cycle', date: date() });
-    github.addBranch(repo, DEFAULT_BRANCH, work);
+    head = work;
+    for (const issue of demo.issues[repo] ?? []) {
+      const { number, title, state, labels } = issue;
+      const updatedAt = date();
+      if (!issue.pull) {
+        github.addIssue(repo, number, { title, state, labels, updatedAt });
+        continue;
+      }
+      const commit = fakeSha(`${repo}#${number}`);
+      github.addCommit(repo, commit, [head], { message: `${title} (#${number})`, date: updatedAt });
+      if (state === 'merged') head = commit;
+      github.addPullRequest(repo, number, { title, state, labels, commits: [commit] });
+    }
+    github.addBranch(repo, DEFAULT_BRANCH, head);
   }
 }

@@ -5,15 +5,16 @@ import { adjustableClock } from '../clock';
 import type { Config } from '../config';
 import { ROLE_TITLES } from '../domain/roles';
 import { createLogger } from '../logger';
-import { runDueJobs } from '../workflows/run-due-jobs';
 import { consoleRoutes } from './console-routes';
 import { demoClockStart, loadDemoSetup, type DemoSetup } from './demo-workspace';
 import { startGitHubStandIn } from './github-stand-in';
 import { heldOutput, type LineSink } from './held-output';
+import { passTime } from './pass-time';
 import { SandboxConsole, type ConsolePerson } from './sandbox-console';
 import { seedDemo } from './seed-demo';
 import { seedGitHub } from './seed-github';
 import { startSlackStandIn } from './slack-stand-in';
+import { sandboxTimeRunners, type SandboxTimeRunners } from './sandbox-time-runners';
 
 export interface RunningSandbox {
   /** Where the app listens; the console is at `${url}/sandbox`. */
@@ -67,6 +68,7 @@ export async function startSandbox(
   };
   const clock = adjustableClock(config.now ?? demoClockStart(workspace));
   let services: AppServices | undefined;
+  let runners: SandboxTimeRunners | undefined;
   try {
     for (const entry of demo.team.team) {
       if (entry.slack) slack.addUser({ id: entry.slack, name: entry.github, realName: entry.name });
@@ -84,6 +86,12 @@ export async function startSandbox(
       people: consolePeople(demo, admins),
     });
     const release = { version: workspace.release.version, timeZone: workspace.release.time_zone };
+    const time = sandboxTimeRunners({
+      services: built,
+      clock,
+      slack: { botToken: sandboxConfig.slack.botToken ?? '', apiUrl: slack.url },
+    });
+    runners = time;
     const app = await startApp(sandboxConfig, built, {
       routes: (running) =>
         consoleRoutes({
@@ -92,14 +100,13 @@ export async function startSandbox(
           clock,
           release,
           host: config.host,
-          // What the scheduler's minute tick runs, at once instead of within the minute.
-          tick: async () => {
-            const summary = runDueJobs(running, clock.now());
-            if (summary.posts > 0) running.deliverSoon();
-          },
+          passTime: (to) => passTime({ from: clock.now(), to, runners: time }),
         }),
     });
     target.attach(app.url);
+    // What a bot does within minutes of starting: upkeep finds the RC tags, the outbox is emptied.
+    await time.upkeep(clock.now());
+    await time.deliver(clock.now());
     output.release(
       `kfrelease is running in sandbox mode: open ${app.url}/sandbox (no Slack credentials are set, so Slack and GitHub are simulated on this machine; public schedule at ${app.url}/schedule)`,
     );
@@ -117,6 +124,7 @@ export async function startSandbox(
       services: built,
       clock,
       stop: async () => {
+        await time.stop();
         await app.stop();
         built.store.db.close();
         await Promise.all([slack.close(), github.close()]);
@@ -124,6 +132,7 @@ export async function startSandbox(
     };
   } catch (error) {
     output.release('kfrelease sandbox mode could not start; its log so far:');
+    await runners?.stop();
     services?.store.db.close();
     await Promise.all([slack.close(), github.close()]);
     throw error;

@@ -10,6 +10,7 @@ import { cycleWeek, phasesOn } from '../domain/timeline';
 import { UserError } from '../errors';
 import { gatherAgendaExtras } from './agenda-extras';
 import { getComponentVersions } from './component-versions';
+import { dependencyStanding } from './dependency-matrix';
 import { shippedAgendaItems } from './load-agenda-items';
 import { noteTakerOn } from './note-takers';
 import { phasesEndedUnmet } from './phase-ends';
@@ -79,6 +80,9 @@ export function gatherAgendaFacts(
     missingRevisions:
       freeze && date >= freeze.startsOn ? getComponentVersions(deps, release.version).missing : null,
     ...gatherAgendaExtras(deps, release, date),
+    ...(freeze && date >= freeze.startsOn
+      ? { dependencyDeclarations: dependencyStanding(deps, release) }
+      : {}),
     phaseEnds: phasesEndedUnmet(deps, release, previous ?? addDays(date, -7), date).map((end) => ({
       ...end,
       decided: end.decided && {

@@ -1,21 +1,28 @@
 import type { DateTime, DurationLike } from 'luxon';
 import { wallClockSeconds } from '../clock';
 import { evaluateRevision, type RevisionFacts, type RevisionVerdict } from '../domain/revision-policy';
+import { rulesForRepository, type RevisionRules } from '../domain/revision-rules';
 import type { RevisionRepository } from '../db/revision-repository';
 import { GitHubUnavailableError, type GitHubClient } from '../github/github-client';
+import { shippedRevisionRules } from '../working-groups/load-working-groups';
 
 /** Pull requests looked up per revision at most: enough for a review, bounded in GitHub calls. */
 const MAX_PR_LOOKUPS = 30;
 
 /**
- * Asks GitHub what a revision is, then applies the revision rules. Throws GitHubUnavailableError
- * when GitHub cannot answer; the caller then keeps the revision as pending validation.
+ * Asks GitHub what a revision is, then applies the revision rules of its repository (its tag
+ * pattern and the labels that count: `rules`, by default those of config/kubeflow.yml). From the
+ * freeze on, a repository with an accepted freeze revision has the pull requests since then looked
+ * up, so that anything but bug fixes is held, however little the version moved. Throws
+ * GitHubUnavailableError when GitHub cannot answer; the caller then keeps the revision as pending
+ * validation.
  */
 export async function checkRevision(
-  deps: { github: GitHubClient; revisions: RevisionRepository },
+  deps: { github: GitHubClient; revisions: RevisionRepository; rules?: RevisionRules },
   input: { releaseId: number; repo: string; revision: string; freeze: boolean },
 ): Promise<RevisionVerdict> {
   const { github } = deps;
+  const rules = rulesForRepository(deps.rules ?? shippedRevisionRules(), input.repo);
   const resolved = await github.resolveRevision(input.repo, input.revision);
   const facts: RevisionFacts = {
     revision: input.revision,
@@ -34,13 +41,15 @@ export async function checkRevision(
       facts.previous = { revision: previous.revision, version: previous.version, sha: previous.commitSha };
       const comparison = await github.compare(input.repo, previous.commitSha, resolved.sha);
       facts.comparison = comparison;
-      const shas = comparison?.commits.slice(-MAX_PR_LOOKUPS).map((c) => c.sha) ?? [];
+      const commits = comparison?.commits ?? [];
+      const shas = commits.slice(-MAX_PR_LOOKUPS).map((c) => c.sha);
+      facts.unlookedCommits = Math.max(0, commits.length - MAX_PR_LOOKUPS);
       const prs = await Promise.all(shas.map((sha) => github.pullRequestsForCommit(input.repo, sha)));
       const unique = new Map(prs.flat().map((pr) => [pr.number, pr]));
       facts.pullRequests = [...unique.values()].sort((a, b) => a.number - b.number);
     }
   }
-  return evaluateRevision(facts);
+  return evaluateRevision(facts, rules);
 }
 
 /**

@@ -14,6 +14,8 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ''
 const count = (value: unknown): number => (typeof value === 'number' ? value : 0);
 const list = (value: unknown): { id: string }[] =>
   Array.isArray(value) ? value.filter((v): v is { id: string } => typeof v?.id === 'string') : [];
+const names = (value: unknown): string =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string').join(', ') : '';
 const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
 
 /**
@@ -59,6 +61,12 @@ export const DECISION_ACTIONS: Record<string, (details: Details, phaseName: Name
   },
   'revision.approved': (d) => `Approved a held revision: ${text(d.wg)} ${text(d.repo)} ${text(d.revision)}`,
   'revision.denied': (d) => `Denied a revision: ${text(d.wg)} ${text(d.repo)} ${text(d.revision)}`,
+  'revision.accepted_by_manager': (d) =>
+    `Accepted a revision the rules cannot read: ${text(d.wg)} ${text(d.repo)} ${text(d.revision)}`,
+  'component.skipped': (d) =>
+    `Marked ${names(d.components)} (${text(d.wg)}, ${text(d.repo)}) as not shipping in this release`,
+  'component.shipped': (d) =>
+    `Marked ${names(d.components)} (${text(d.wg)}, ${text(d.repo)}) as shipping again: it owes a revision`,
   'patch.opened': (d) =>
     `Opened patch release ${text(d.version)}${text(d.targetOn) ? `, planned for ${text(d.targetOn)}` : ''}`,
   'patch.released': (d) => `Marked patch release ${text(d.version)} as released on ${text(d.on)}`,

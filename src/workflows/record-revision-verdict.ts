@@ -1,5 +1,5 @@
 import type { Clock } from '../clock';
-import type { RevisionVerdict } from '../domain/revision-policy';
+import { acceptedAnyway, type RevisionVerdict } from '../domain/revision-policy';
 import type { ReleaseRow } from '../db/release-repository';
 import type { RevisionOutcome } from '../db/revision-repository';
 import type { Store } from '../db/store';
@@ -34,9 +34,30 @@ export function eventOf(status: RevisionOutcome['status']): RevisionEvent {
   return status === 'needs_exception' ? 'held' : status === 'rejected' ? 'rejected' : 'accepted';
 }
 
+/** The audit action of the release manager accepting a revision whatever the rules say. */
+export const ACCEPTED_BY_MANAGER = 'revision.accepted_by_manager';
+
+/**
+ * Who accepted revision `revisionId` before it was checked, and why, or null: the decision is
+ * recorded once, in the audit log (and so the decision log), when the release manager takes it.
+ */
+export function managerAcceptance(
+  store: Store,
+  releaseId: number,
+  revisionId: number,
+): { by: string; reason: string } | null {
+  const entry = store.audit
+    .forRelease(releaseId)
+    .find((e) => e.action === ACCEPTED_BY_MANAGER && e.details.id === revisionId);
+  if (!entry) return null;
+  return { by: entry.actor, reason: typeof entry.details.reason === 'string' ? entry.details.reason : '' };
+}
+
 /**
  * Records the verdict on a revision that was waiting for GitHub, with its notifications and an
- * audit entry, in one transaction. Does nothing when another run already decided it.
+ * audit entry, in one transaction. A revision the release manager accepted beforehand is
+ * accepted whatever the rules say (unless GitHub does not have it), as their exception.
+ * Does nothing when another run already decided it.
  */
 export function recordLateVerdict(
   deps: { store: Store; clock: Clock },
@@ -46,9 +67,15 @@ export function recordLateVerdict(
 ): boolean {
   const { store, clock } = deps;
   const now = clock.now().toISO() ?? '';
-  const outcome = outcomeOf(verdict);
+  const acceptance = managerAcceptance(store, release.id, revisionId);
+  const outcome = outcomeOf(acceptance ? acceptedAnyway(verdict) : verdict);
+  const overruled = acceptance !== null && outcome.status === 'accepted';
   return store.transaction(() => {
-    if (!store.revisions.complete(revisionId, outcome, now)) return false;
+    // An exception is held, then granted: the row says who accepted it and why, as an approval does.
+    const stored = overruled ? { ...outcome, status: 'needs_exception' as const } : outcome;
+    if (!store.revisions.complete(revisionId, stored, now)) return false;
+    if (overruled && !store.revisions.decide(revisionId, 'accepted', acceptance.by, now, acceptance.reason))
+      return false;
     const row = store.revisions.byId(revisionId);
     if (!row) return false;
     store.audit.record({

@@ -3,6 +3,7 @@ import { summarizeTeam, type TeamAssignment } from '../domain/team';
 import { cycleWeek, daysUntil, lastDayOf, phasesOn, timelineSlip, type PhaseDates } from '../domain/timeline';
 import type { Store } from '../db/store';
 import { getComponentVersions } from './component-versions';
+import { dependencySummary } from './dependency-matrix';
 import { currentPlan } from './current-plan';
 import { findRelease } from './find-release';
 import type { ActualDate } from '../domain/actuals';
@@ -63,6 +64,8 @@ export interface ReleaseStatus {
   blockers: BlockerCounts[];
   rcs: string;
   signoffs: string;
+  /** Who has not declared expected versions and dependency ranges; null before Feature Freeze. */
+  dependencies?: string | null;
   team: {
     releaseManagers: PersonRef[];
     docsLeads: PersonRef[];
@@ -139,6 +142,7 @@ export function getReleaseStatus(deps: { store: Store; clock: Clock }, version?:
     blockers: blockerSummary(deps, release.id),
     rcs: rcSummary(deps, release.id).text,
     signoffs: signoffSummary(deps, release.id).text,
+    dependencies: dependencySummary(deps, release.id)?.text ?? null,
     team: {
       releaseManagers: team.releaseManagers.map(person),
       docsLeads: team.docsLeads.map(person),

@@ -2,6 +2,7 @@ import type { ReleaseRow } from '../db/release-repository';
 import type { RevisionRow } from '../db/revision-repository';
 import type { Store } from '../db/store';
 import { liaisonIds, releaseManagerIds } from './authority';
+import { expectedVersionNotices } from './expected-version-check';
 import type { Post, RevisionDmEvent } from './notice';
 
 export type RevisionEvent = 'accepted' | 'held' | 'rejected' | 'approved' | 'denied';
@@ -41,6 +42,7 @@ export function revisionNotices(
     if (submitter && (wasPending || event === 'approved')) {
       dm(submitter, event === 'approved' ? 'approved' : 'accepted_after_check');
     }
+    posts.push(...expectedVersionNotices(store, release, row));
   }
   if (event === 'held') {
     const targets = channel ? [channel] : releaseManagerIds(store, release.id);

@@ -98,75 +98,36 @@ export async function submitBlockers(
 
   let found = new Map<string, IssueInfo | null>();
   if (toCheck.length > 0) {
-    const lookup = await withinDeadline(
-      deps.github.getIssues(toCheck.map((l) => l.ref)),
-      deps.deadlineMs,
-    ).catch((error: unknown) => {
-      if (error instanceof GitHubUnavailableError) return error;
-      throw error;
-    });
-    if (lookup === null || lookup instanceof GitHubUnavailableError) {
-      deps.logger.warn({ err: lookup, refs: toCheck.length }, 'could not check blocking issues on GitHub');
-      return {
-        kind: 'refused',
-        field: 'refs',
-        message: `GitHub ${lookup ? 'is not answering' : 'did not answer in time'}, so nothing was saved. Submit again in a minute.`,
-      };
-    }
+    const lookup = await lookUpIssues(
+      deps,
+      toCheck.map((l) => l.ref),
+    );
+    if ('problem' in lookup) return { kind: 'refused', field: 'refs', message: lookup.problem };
     found = lookup.issues;
   }
 
   const at = deps.clock.now().toUTC().toISO() ?? '';
-  const note = input.note.trim();
   const saved = store.transaction(() => {
-    const rows: BlockerRow[] = [];
-    for (const line of toCheck) {
-      const info = found.get(issueKey(line.ref));
-      if (!info) {
-        problems.push({ ...line, problem: 'GitHub has no such issue or pull request (or it is private).' });
-        continue;
-      }
-      const { ref: _ref, ...github } = info;
-      const id = store.blockers.insert({
-        releaseId: release.id,
-        wgId: group.id,
-        ...line.ref,
-        ...github,
-        blocksRelease: input.blocksRelease,
-        submittedBy: input.userId,
-        submittedAt: at,
-        note,
-      });
-      const row = id === null ? store.blockers.byRef(release.id, line.ref) : store.blockers.byId(id);
-      if (!row) continue;
-      if (id === null) {
-        alreadyTracked.push(row);
-        continue;
-      }
-      rows.push(row);
-      store.audit.record({
-        at,
-        actor: input.userId,
-        releaseId: release.id,
-        action: 'blocker.reported',
-        details: {
-          id,
-          wg: group.name,
-          issue: issueKey(line.ref),
-          state: row.state,
-          blocksRelease: row.blocksRelease,
-        },
-      });
-    }
-    enqueuePosts(store, release.id, blockersReportedNotices(release, group.name, rows, input.userId), at);
-    return rows;
+    const tracked = trackIssues(store, {
+      release,
+      group,
+      userId: input.userId,
+      at,
+      note: input.note.trim(),
+      blocksRelease: input.blocksRelease,
+      lines: toCheck,
+      found,
+    });
+    alreadyTracked.push(...tracked.alreadyTracked);
+    problems.push(...tracked.problems);
+    return tracked.saved;
   });
   problems.sort((a, b) => a.line - b.line);
   return { kind: 'checked', wg: group.name, saved, alreadyTracked, problems };
 }
 
 /** The promise's value, or null when it takes longer than `ms` (its later failure is ignored). */
-async function withinDeadline<T>(promise: Promise<T>, ms: number): Promise<T | null> {
+export async function withinDeadline<T>(promise: Promise<T>, ms: number): Promise<T | null> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)));
   promise.catch(() => undefined);
@@ -175,6 +136,99 @@ async function withinDeadline<T>(promise: Promise<T>, ms: number): Promise<T | n
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * What GitHub says about each reference (one query for all), or, when GitHub is down or slower
+ * than the deadline, the sentence that tells the person nothing was saved.
+ */
+export async function lookUpIssues(
+  deps: Pick<SubmitBlockersDeps, 'github' | 'logger' | 'deadlineMs'>,
+  refs: IssueInfo['ref'][],
+): Promise<{ issues: Map<string, IssueInfo | null> } | { problem: string }> {
+  const lookup = await withinDeadline(deps.github.getIssues(refs), deps.deadlineMs).catch(
+    (error: unknown) => {
+      if (error instanceof GitHubUnavailableError) return error;
+      throw error;
+    },
+  );
+  if (lookup === null || lookup instanceof GitHubUnavailableError) {
+    deps.logger.warn({ err: lookup, refs: refs.length }, 'could not check blocking issues on GitHub');
+    return {
+      problem: `GitHub ${lookup ? 'is not answering' : 'did not answer in time'}, so nothing was saved. Submit again in a minute.`,
+    };
+  }
+  return { issues: lookup.issues };
+}
+
+/** A reference to track, as read from the line it was typed on. */
+export type ReferenceLine = { line: number; text: string; ref: IssueInfo['ref'] };
+
+/**
+ * Starts tracking each referenced issue GitHub knows (`found`), inside the caller's transaction:
+ * saved with what GitHub says, audited, and announced in the release channel once. Issues the
+ * release already tracks, and references GitHub does not know, come back as such.
+ */
+export function trackIssues(
+  store: Store,
+  params: {
+    release: ReleaseRow;
+    group: { id: number; name: string };
+    userId: string;
+    at: string;
+    note: string;
+    blocksRelease: boolean;
+    lines: ReferenceLine[];
+    found: Map<string, IssueInfo | null>;
+    /** Where the report came from, for the audit log (a sign-off, say). */
+    source?: Record<string, unknown>;
+  },
+): { saved: BlockerRow[]; alreadyTracked: BlockerRow[]; problems: ReferenceProblem[] } {
+  const { release, group, at } = params;
+  const saved: BlockerRow[] = [];
+  const alreadyTracked: BlockerRow[] = [];
+  const problems: ReferenceProblem[] = [];
+  for (const line of params.lines) {
+    const info = params.found.get(issueKey(line.ref));
+    if (!info) {
+      problems.push({ ...line, problem: 'GitHub has no such issue or pull request (or it is private).' });
+      continue;
+    }
+    const { ref: _ref, ...github } = info;
+    const id = store.blockers.insert({
+      releaseId: release.id,
+      wgId: group.id,
+      ...line.ref,
+      ...github,
+      blocksRelease: params.blocksRelease,
+      submittedBy: params.userId,
+      submittedAt: at,
+      note: params.note,
+    });
+    const row = id === null ? store.blockers.byRef(release.id, line.ref) : store.blockers.byId(id);
+    if (!row) continue;
+    if (id === null) {
+      alreadyTracked.push(row);
+      continue;
+    }
+    saved.push(row);
+    store.audit.record({
+      at,
+      actor: params.userId,
+      releaseId: release.id,
+      action: 'blocker.reported',
+      details: {
+        id,
+        wg: group.name,
+        issue: issueKey(line.ref),
+        state: row.state,
+        blocksRelease: row.blocksRelease,
+        ...(params.source ? { source: params.source } : {}),
+      },
+    });
+  }
+  enqueuePosts(store, release.id, blockersReportedNotices(release, group.name, saved, params.userId), at);
+  return { saved, alreadyTracked, problems };
 }
 
 /**

@@ -4,79 +4,31 @@ import type { ReleaseRow } from '../db/release-repository';
 import type { Store } from '../db/store';
 import { parseIssueReferences } from '../domain/issue-reference';
 import type { Signoff } from '../domain/signoff-matrix';
-import { UserError } from '../errors';
+import type { IssueInfo, IssueLookups } from '../github/github-client';
+import type { Logger } from '../logger';
+import { refreshRcTags, STALE_CHECK_SECONDS, type RcCheckDeps } from './check-rc-tags';
+import { trackSignoffIssues, type SignoffIssues } from './signoff-blockers';
+import { lookUpIssues, withinDeadline, type ReferenceLine } from './submit-blockers';
 import { requireLive } from './release-lifecycle';
-import { findRelease } from './find-release';
 import { enqueuePosts } from './enqueue-posts';
 import type { Post } from './notice';
 import { currentRc, distributionReps, matrixOf, type SignoffMatrixView } from './signoff-matrix';
-import { md } from '../text/mrkdwn';
+import { allowedDistributions } from './signoff-form';
 import { safeUrl, urlProblem } from '../text/safe-url';
 
 type Deps = { store: Store; clock: Clock; admins: string[] };
 
+/** A submission also looks at GitHub: the manifests repository's RC tags and the blocking issues. */
+export interface SubmitSignoffDeps extends Deps {
+  logger: Logger;
+  github: IssueLookups;
+  /** How long to wait for GitHub (Slack closes a modal submission after 3 s in all). */
+  deadlineMs: number;
+  rcCheck: RcCheckDeps;
+}
+
 /** The form's fields; each is also the block id its error is shown next to. */
 export type SignoffField = 'distribution' | 'rc' | 'result' | 'issues' | 'kubernetes' | 'evidence' | 'notes';
-
-export interface SignoffForm {
-  release: ReleaseRow;
-  /** Distributions this user may sign off for. */
-  distributions: string[];
-  /** RCs found, newest first; the first is the one the matrix is bound to. */
-  rcs: { key: string; tag: string }[];
-}
-
-/** Distributions `userId` may sign off for: those they represent, or all of them for an admin. */
-function allowedDistributions(deps: Deps, release: ReleaseRow, userId: string): string[] {
-  const reps = distributionReps(deps.store, release.id);
-  if (deps.admins.includes(userId)) return [...reps.keys()].sort();
-  return [...reps]
-    .filter(([, people]) => people.some((p) => p.slackId === userId))
-    .map(([d]) => d)
-    .sort();
-}
-
-/** "Donald Knuth (AWS), Leslie Lamport (Azure) or an admin": who may sign off, for a refusal. */
-function whoMay(store: Store, releaseId: number, distribution?: string): string {
-  const reps = [...distributionReps(store, releaseId)]
-    .filter(([d]) => distribution === undefined || d === distribution)
-    .flatMap(([d, people]) => people.map((p) => `${p.name} (${d})`));
-  return reps.length > 0 ? `${reps.join(', ')} or an admin` : 'an admin';
-}
-
-/** What the sign-off form offers this user; refuses non-representatives, naming who may. */
-export function prepareSignoffForm(deps: Deps, input: { userId: string; version?: string }): SignoffForm {
-  const release = findRelease(deps, input.version);
-  requireLive(release);
-  const distributions = allowedDistributions(deps, release, input.userId);
-  if (distributions.length === 0) {
-    if (distributionReps(deps.store, release.id).size === 0) {
-      throw new UserError(
-        'not_found',
-        md`No distribution representatives are named for ${release.version}.`,
-        md`Add them to the team file (role distribution_rep, with its distribution) and import it.`,
-      );
-    }
-    throw new UserError(
-      'forbidden',
-      md`Only a distribution's representatives can sign off on ${release.version}: ${whoMay(deps.store, release.id)}.`,
-      md`See who holds which role with \`/kfrelease team\`.`,
-    );
-  }
-  const rcs = deps.store.rcTags
-    .forRelease(release.id)
-    .filter((row) => row.rc !== null)
-    .sort((a, b) => (b.rc ?? 0) - (a.rc ?? 0))
-    .map((row) => ({ key: row.milestone, tag: row.normalized }));
-  if (rcs.length === 0) {
-    throw new UserError(
-      'not_found',
-      md`No RC tag of ${release.version} has been found in the manifests repository yet, so there is nothing to sign off on.`,
-      md`\`/kfrelease rcs\` shows what is due and checks GitHub again.`,
-    );
-  }
-  return { release, distributions, rcs };
-}
 
 const KUBERNETES = /^v?1\.\d{1,2}(\.\d{1,3})?([-+][0-9A-Za-z.-]{1,30})?$/;
 const MAX_ISSUES = 20;
@@ -106,40 +58,55 @@ const fieldsSchema = z.object({
 /** Evidence may live on an http:// CI server; the link is still checked like any other. */
 const HTTP = { allowHttp: true };
 
-/** owner/repo#N of each line (a reference or its GitHub URL); what is wrong with the others. */
-function parseIssues(text: string): { refs: string[]; problem: string | null } {
-  const lines = parseIssueReferences(text);
-  const problems = lines.flatMap((line) => ('problem' in line ? [`"${line.text}": ${line.problem}`] : []));
-  if (problems.length > 0) return { refs: [], problem: problems.slice(0, 3).join(' ') };
-  const refs = lines.flatMap((line) =>
-    'ref' in line ? [`${line.ref.owner}/${line.ref.repo}#${line.ref.number}`] : [],
-  );
-  if (refs.length > MAX_ISSUES) return { refs, problem: `List at most ${MAX_ISSUES} issues.` };
-  return { refs, problem: null };
+/** owner/repo#N of each line (a reference or its GitHub URL), once each; what is wrong with the others. */
+function parseIssues(text: string): { refs: string[]; lines: ReferenceLine[]; problem: string | null } {
+  const read = parseIssueReferences(text);
+  const problems = read.flatMap((line) => ('problem' in line ? [`"${line.text}": ${line.problem}`] : []));
+  if (problems.length > 0) return { refs: [], lines: [], problem: problems.slice(0, 3).join(' ') };
+  const byRef = new Map<string, ReferenceLine>();
+  for (const line of read) {
+    if (!('ref' in line)) continue;
+    const key = `${line.ref.owner}/${line.ref.repo}#${line.ref.number}`;
+    if (![...byRef.keys()].some((k) => k.toLowerCase() === key.toLowerCase())) byRef.set(key, line);
+  }
+  const refs = [...byRef.keys()];
+  const lines = [...byRef.values()];
+  if (refs.length > MAX_ISSUES) return { refs, lines, problem: `List at most ${MAX_ISSUES} issues.` };
+  return { refs, lines, problem: null };
 }
 
 export type SubmitSignoffResult =
   | { kind: 'errors'; errors: Partial<Record<SignoffField, string>> }
-  | { kind: 'saved'; signoff: Signoff; matrix: SignoffMatrixView; current: boolean };
+  | {
+      kind: 'saved';
+      signoff: Signoff;
+      matrix: SignoffMatrixView;
+      current: boolean;
+      /** What became of the blocking issues it names (all empty for a thumbs-up). */
+      issues: SignoffIssues;
+    };
 
-/**
- * A distribution representative reports on an RC: the form is checked as a whole (every problem
- * comes back next to its field and nothing is saved), then the sign-off is added to the history,
- * announced in the release channel, and the success criterion announced once when it becomes met.
- */
-export function submitSignoff(
-  deps: Deps,
-  input: { release: ReleaseRow; userId: string; values: Record<SignoffField, string> },
-): SubmitSignoffResult {
-  const { store, clock } = deps;
-  const { release, userId } = input;
-  requireLive(release);
+type SignoffInput = { release: ReleaseRow; userId: string; values: Record<SignoffField, string> };
+
+type CheckedForm =
+  | { kind: 'errors'; errors: Partial<Record<SignoffField, string>> }
+  | {
+      kind: 'ok';
+      fields: z.infer<typeof fieldsSchema>;
+      rc: { key: string; rc: number; tag: string };
+      issues: ReferenceLine[];
+      refs: string[];
+    };
+
+/** Every problem of the form, each next to its field, against the RC tags known now. */
+function checkForm(deps: Deps, input: SignoffInput): CheckedForm {
+  const { store } = deps;
+  const { release, userId, values } = input;
   const errors: Partial<Record<SignoffField, string>> = {};
-  const parsed = fieldsSchema.safeParse(input.values);
+  const parsed = fieldsSchema.safeParse(values);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) errors[issue.path[0] as SignoffField] ??= issue.message;
   }
-  const values = input.values;
   const reps = distributionReps(store, release.id);
   if (!errors.distribution && !reps.has(values.distribution)) {
     errors.distribution = `${values.distribution} is not a distribution of ${release.version}; its team names ${[...reps.keys()].join(', ') || 'none'}.`;
@@ -164,16 +131,67 @@ export function submitSignoff(
       'A thumbs-up has no blocking issues: choose "Blocked", or clear this field and mention them in the notes.';
   if (!parsed.success || Object.keys(errors).length > 0 || !rc || rc.rc === null)
     return { kind: 'errors', errors };
+  const at = { key: rc.milestone, rc: rc.rc, tag: rc.normalized };
+  return { kind: 'ok', fields: parsed.data, rc: at, issues: issues.lines, refs: issues.refs };
+}
 
+/**
+ * A distribution representative reports on an RC:
+ * 1. a stale check of the manifests repository (never checked, or over two minutes ago) is run
+ *    first, so an RC tagged since counts; meanwhile the form is checked as a whole: every problem
+ *    comes back next to its field and nothing is saved;
+ * 2. for "blocked", the issues the release does not track yet are looked up on GitHub, alongside
+ *    the check; GitHub not answering in time refuses the sign-off, saving nothing;
+ * 3. in one transaction: the sign-off is added to the history, the issues GitHub knows become
+ *    tracked blocking issues, everything is announced in the release channel, and the success
+ *    criterion is announced once when it becomes met.
+ */
+export async function submitSignoff(
+  deps: SubmitSignoffDeps,
+  input: SignoffInput,
+): Promise<SubmitSignoffResult> {
+  const { store } = deps;
+  const { release } = input;
+  requireLive(release);
+  const refresh = refreshRcTags(deps.rcCheck, release, STALE_CHECK_SECONDS);
+  const first = checkForm(deps, input);
+  if (first.kind === 'errors' && (!refresh || Object.keys(first.errors).some((f) => f !== 'rc')))
+    return first;
+  const lines =
+    first.kind === 'ok' ? first.issues.filter((l) => !store.blockers.byRef(release.id, l.ref)) : [];
+  const [, lookup] = await Promise.all([
+    refresh ? withinDeadline(refresh, deps.deadlineMs) : null,
+    lines.length > 0
+      ? lookUpIssues(
+          deps,
+          lines.map((l) => l.ref),
+        )
+      : { issues: new Map<string, IssueInfo | null>() },
+  ]);
+  const checked = refresh ? checkForm(deps, input) : first;
+  if (checked.kind === 'errors') return checked;
+  if ('problem' in lookup) return { kind: 'errors', errors: { issues: lookup.problem } };
+  return save(deps, input, checked, lookup.issues);
+}
+
+/** Saves a checked sign-off with its issues, and says who hears about it. */
+function save(
+  deps: SubmitSignoffDeps,
+  input: SignoffInput,
+  checked: Extract<CheckedForm, { kind: 'ok' }>,
+  found: Map<string, IssueInfo | null>,
+): SubmitSignoffResult {
+  const { store, clock } = deps;
+  const { release, userId } = input;
   const at = clock.now().toUTC().toISO() ?? '';
-  const fields = parsed.data;
+  const { fields, rc } = checked;
   const signoff: Omit<Signoff, 'id'> = {
     distribution: fields.distribution,
-    rcKey: rc.milestone,
+    rcKey: rc.key,
     rc: rc.rc,
-    rcTag: rc.normalized,
+    rcTag: rc.tag,
     result: fields.result,
-    blockingIssues: issues.refs,
+    blockingIssues: checked.refs,
     kubernetesVersion: fields.kubernetes,
     evidenceUrl: fields.evidence || null,
     notes: fields.notes,
@@ -184,7 +202,6 @@ export function submitSignoff(
     const wasMet = matrixOf(store, release).criterionMet;
     const id = store.signoffs.insert(release.id, signoff);
     const saved = { ...signoff, id };
-    const matrix = matrixOf(store, release);
     store.audit.record({
       at,
       actor: userId,
@@ -192,6 +209,7 @@ export function submitSignoff(
       action: 'signoff.recorded',
       details: { id, distribution: saved.distribution, rc: saved.rcTag, result: saved.result },
     });
+    const matrix = matrixOf(store, release);
     const posts: Post[] = [];
     const channel = release.slackChannel;
     const isCurrent = currentRc(store, release.id)?.rc === saved.rc;
@@ -210,6 +228,15 @@ export function submitSignoff(
       }
     }
     enqueuePosts(store, release.id, posts, at);
-    return { kind: 'saved' as const, signoff: saved, matrix, current: isCurrent };
+    // After the sign-off's own post, so the channel reads the sign-off first.
+    const issues = trackSignoffIssues(store, {
+      release,
+      signoff: saved,
+      lines: checked.issues,
+      found,
+      manifestsRepo: deps.rcCheck.manifestsRepo,
+      at,
+    });
+    return { kind: 'saved' as const, signoff: saved, matrix, current: isCurrent, issues };
   });
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import type { RevisionRules } from '../domain/revision-rules';
 import { PROJECT_ROOT } from '../project-root';
 import { workingGroupsFileSchema, type WorkingGroupsFile } from './working-groups-schema';
 
@@ -20,4 +21,23 @@ export function loadWorkingGroups(file: string = WORKING_GROUPS_FILE): WorkingGr
     throw new Error(`${file} has problems; fix them and start again:\n${problems.join('\n')}`);
   }
   return parsed.data;
+}
+
+/** The tag patterns and labels of a working-groups file, as the revision rules read them. */
+export function revisionRulesOf(file: WorkingGroupsFile): RevisionRules {
+  const tagPatterns: Record<string, string> = {};
+  for (const [repo, pattern] of Object.entries(file.tag_patterns)) tagPatterns[repo.toLowerCase()] = pattern;
+  return {
+    tagPatterns,
+    featureLabels: file.revision_rules.feature_labels,
+    fixLabels: file.revision_rules.fix_labels,
+  };
+}
+
+let shipped: RevisionRules | null = null;
+
+/** The revision rules of config/kubeflow.yml, read once per process (start-up has checked the file). */
+export function shippedRevisionRules(): RevisionRules {
+  shipped ??= revisionRulesOf(loadWorkingGroups());
+  return shipped;
 }

@@ -113,6 +113,7 @@
         body.append(
           BlockKit.render(m.blocks, {
             names: snapshot.names,
+            people: snapshot.people,
             remember: () => undefined,
             onAction: (action) => act(where, action),
           }),
@@ -142,6 +143,7 @@
     box.append(
       BlockKit.render(snapshot.home.blocks, {
         names: snapshot.names,
+        people: snapshot.people,
         remember: () => undefined,
         onAction: (action) => act({ viewId, values: BlockKit.collect(box) }, action),
       }),
@@ -154,6 +156,11 @@
     if (ui.keys.modal === key) return;
     ui.keys.modal = key;
     const root = $('modals');
+    // An update of the same modal (views.update) keeps the field being worked on focused.
+    const focused =
+      document.activeElement && root.contains(document.activeElement) ? document.activeElement : null;
+    const refocus = focused && ui.keys.modalId === (top && top.id) ? focused.id : '';
+    ui.keys.modalId = top ? top.id : '';
     root.replaceChildren();
     if (!top) return;
     const values = ui.values[top.id] || (ui.values[top.id] = {});
@@ -168,6 +175,7 @@
     body.append(
       BlockKit.render(top.blocks, {
         names: snapshot.names,
+        people: snapshot.people,
         values,
         errors: top.errors,
         remember: (blockId, actionId, value) => {
@@ -198,7 +206,8 @@
     form.append(header, body, footer);
     backdrop.append(form);
     root.append(backdrop);
-    const first = form.querySelector('input, textarea, select');
+    const first =
+      (refocus && document.getElementById(refocus)) || form.querySelector('input, textarea, select');
     if (first) first.focus();
   }
 
@@ -246,12 +255,26 @@
   });
   for (const nav of document.querySelectorAll('.nav'))
     nav.addEventListener('click', () => openTab(nav.dataset.tab));
-  for (const button of document.querySelectorAll('.clock button')) {
-    button.addEventListener('click', () => {
-      const body = { hours: Number(button.dataset.hours || 0), days: Number(button.dataset.days || 0) };
-      void api('clock', body).then(soon);
-    });
+  /** Moves the clock; what fell due on the way is posted before the answer comes back. */
+  async function moveClock(button) {
+    const buttons = [...document.querySelectorAll('.clock button')];
+    const body = { hours: Number(button.dataset.hours || 0), days: Number(button.dataset.days || 0) };
+    for (const b of buttons) b.disabled = true;
+    $('clock-note').textContent = 'moving…';
+    try {
+      const answer = await api('clock', body);
+      const posts = answer.ok ? answer.posts : null;
+      $('clock-note').textContent =
+        posts === null || posts === undefined
+          ? ''
+          : `${button.textContent}: ${posts === 1 ? '1 post' : `${posts} posts`}`;
+    } finally {
+      for (const b of buttons) b.disabled = false;
+      soon();
+    }
   }
+  for (const button of document.querySelectorAll('.clock button'))
+    button.addEventListener('click', () => void moveClock(button));
   $('composer').addEventListener('submit', (event) => {
     event.preventDefault();
     const input = $('command');

@@ -3,6 +3,7 @@ import { parseIssueReference } from '../../domain/issue-reference';
 import type { Signoff } from '../../domain/signoff-matrix';
 import { clipPlain, fitLines } from '../../text/clip';
 import { bold, code, italic, join, link, md, text, type Mrkdwn } from '../../text/mrkdwn';
+import type { SignoffIssues } from '../../workflows/signoff-blockers';
 import type { DistributionRowView, SignoffMatrixView } from '../../workflows/signoff-matrix';
 import {
   answer,
@@ -111,8 +112,30 @@ export function signoffView(form: {
   });
 }
 
+/** What became of the issues of a blocked sign-off: tracked, tracked already, or not on GitHub. */
+function issuesOutcome(issues: SignoffIssues): Block[] {
+  const refs = (rows: SignoffIssues['tracked']) =>
+    join(rows.map((r) => issueLink(`${r.owner}/${r.repo}#${r.number}`)));
+  const lines = [
+    issues.tracked.length > 0
+      ? md`:pushpin: Tracked as blocking issues: ${refs(issues.tracked)} (see \`/kfrelease blockers\`).`
+      : null,
+    issues.alreadyTracked.length > 0 ? md`Already tracked: ${refs(issues.alreadyTracked)}.` : null,
+    ...issues.notFound.map(
+      (p) =>
+        md`:warning: ${code(p.text)} is not tracked: ${p.problem} Report it with \`/kfrelease block\` if it is elsewhere.`,
+    ),
+  ].filter((line): line is Mrkdwn => line !== null);
+  return lines.length > 0 ? [section(join(lines, '\n'))] : [];
+}
+
 /** What the representative sees once the sign-off is saved. */
-export function signoffSavedView(signoff: Signoff, matrix: SignoffMatrixView, current: boolean): ModalView {
+export function signoffSavedView(
+  signoff: Signoff,
+  matrix: SignoffMatrixView,
+  current: boolean,
+  issues: SignoffIssues = { tracked: [], alreadyTracked: [], notFound: [] },
+): ModalView {
   const verdict = signoff.result === 'thumbs_up' ? ':+1: thumbs up' : ':no_entry: blocked';
   const stale =
     !current && matrix.rc
@@ -124,6 +147,7 @@ export function signoffSavedView(signoff: Signoff, matrix: SignoffMatrixView, cu
     close: 'Done',
     blocks: [
       section(md`${bold(signoff.distribution)}: ${verdict} on ${code(signoff.rcTag)}, recorded.${stale}`),
+      ...issuesOutcome(issues),
       section(criterionLine(matrix)),
       context(md`See every distribution with \`/kfrelease signoffs\`.`),
     ],
@@ -169,12 +193,25 @@ function rowText(row: DistributionRowView, rcTag: string | null): Mrkdwn {
   return md`${name}: :hourglass_flowing_sand: *pending*${retest}${earlier} · ${reps}`;
 }
 
-/** `/kfrelease signoffs`: each distribution's standing on the current RC, and the criterion. */
-export function signoffsBlocks(view: SignoffMatrixView): SlackAnswer {
+/**
+ * `/kfrelease signoffs`: each distribution's standing on the current RC, and the criterion.
+ * `checking` names the manifests repository when it is being checked right now.
+ */
+export function signoffsBlocks(view: SignoffMatrixView, checking: string | null = null): SlackAnswer {
   const blocks: Block[] = [
     header(`Distribution sign-offs for Kubeflow ${view.version}`),
-    section(criterionLine(view)),
+    section(
+      !view.rc && checking
+        ? md`No RC tag is known yet: kfrelease is checking ${code(checking)} now. Run \`/kfrelease signoffs\` again in a moment.`
+        : criterionLine(view),
+    ),
   ];
+  if (view.rc && checking)
+    blocks.push(
+      context(
+        md`:mag: Checking ${code(checking)} for newer RC tags now; anything new is announced in the release channel.`,
+      ),
+    );
   if (view.rows.length > 0)
     blocks.push(
       listSection(

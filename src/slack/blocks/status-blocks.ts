@@ -111,7 +111,9 @@ export function statusBlocks(status: ReleaseStatus, phase?: PhaseView): SlackAns
     ...(live ? [] : [section(stateLine(status))]),
     section(md`${where}\n${weekLine} · today is ${formatDate(status.today)} (${status.timeZone})`),
     section(lines(nextLine, releaseLine)),
-    section(lines(revisionsLine(status), blockersLine(status), status.rcs, status.signoffs)),
+    section(
+      lines(revisionsLine(status), blockersLine(status), status.rcs, status.signoffs, status.dependencies),
+    ),
     ...(phase ? [section(phaseLine(phase))] : []),
     divider(),
     fields([

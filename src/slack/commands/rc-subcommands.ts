@@ -2,10 +2,25 @@ import { rcCheckDeps, refreshRcTags, STALE_CHECK_SECONDS } from '../../workflows
 import { findRelease } from '../../workflows/find-release';
 import { rcStatus } from '../../workflows/rc-status';
 import { getSignoffMatrix } from '../../workflows/signoff-matrix';
-import { prepareSignoffForm } from '../../workflows/submit-signoff';
+import { prepareSignoffForm } from '../../workflows/signoff-form';
+import type { ReleaseRow } from '../../db/release-repository';
 import { rcStatusBlocks } from '../blocks/rc-blocks';
 import { signoffsBlocks, signoffView } from '../blocks/signoff-blocks';
-import { optionalVersion, parseArgs, releaseVersion, type Subcommand } from './subcommand';
+import { signoffCheckingBlocks } from '../blocks/signoff-check-blocks';
+import {
+  optionalVersion,
+  parseArgs,
+  releaseVersion,
+  type CommandContext,
+  type Subcommand,
+} from './subcommand';
+
+/**
+ * Looks at the manifests repository again when it has never been checked or the last check is
+ * older than two minutes, behind the answer (Slack wants one within 3 s): true while it runs.
+ */
+const checkingRcTags = (ctx: CommandContext, release: ReleaseRow): boolean =>
+  refreshRcTags(rcCheckDeps(ctx.services), release, STALE_CHECK_SECONDS) !== null;
 
 /** The release branch and RC tags in the manifests repository, and the distributions' sign-offs. */
 export const RC_SUBCOMMANDS: Subcommand[] = [
@@ -21,9 +36,8 @@ export const RC_SUBCOMMANDS: Subcommand[] = [
         parseArgs(optionalVersion('rcs'), args, '/kfrelease rcs [version]'),
       );
       const release = findRelease(ctx.services, version);
-      // Answers with what is known now; a stale check is refreshed behind the answer and anything
-      // new is announced in the release channel.
-      const checking = refreshRcTags(rcCheckDeps(ctx.services), release, STALE_CHECK_SECONDS) !== null;
+      // Answers with what is known now; anything new is announced in the release channel.
+      const checking = checkingRcTags(ctx, release);
       return rcStatusBlocks(rcStatus(ctx.services, release.version), checking);
     },
   },
@@ -37,7 +51,11 @@ export const RC_SUBCOMMANDS: Subcommand[] = [
         ctx,
         parseArgs(optionalVersion('signoff'), args, '/kfrelease signoff [version]'),
       );
-      const form = prepareSignoffForm(ctx.services, { userId: ctx.userId, version });
+      const release = findRelease(ctx.services, version);
+      const checking = checkingRcTags(ctx, release);
+      const form = prepareSignoffForm(ctx.services, { userId: ctx.userId, version, checking });
+      // No RC known before the check answers: the button opens the form with what it found.
+      if (form.checking) return signoffCheckingBlocks(release.version, ctx.services.manifestsRepo);
       return { view: signoffView({ ...form, release: form.release.version }) };
     },
   },
@@ -46,12 +64,14 @@ export const RC_SUBCOMMANDS: Subcommand[] = [
     usage: '/kfrelease signoffs [version] [--share]',
     example: '/kfrelease signoffs',
     summary: 'Who has given a thumbs up on which RC, and whether every distribution has.',
-    run: (ctx, args) =>
-      signoffsBlocks(
-        getSignoffMatrix(
-          ctx.services,
-          releaseVersion(ctx, parseArgs(optionalVersion('signoffs'), args, '/kfrelease signoffs [version]')),
-        ),
-      ),
+    run: (ctx, args) => {
+      const version = releaseVersion(
+        ctx,
+        parseArgs(optionalVersion('signoffs'), args, '/kfrelease signoffs [version]'),
+      );
+      const release = findRelease(ctx.services, version);
+      const checking = checkingRcTags(ctx, release) ? ctx.services.manifestsRepo : null;
+      return signoffsBlocks(getSignoffMatrix(ctx.services, release.version), checking);
+    },
   },
 ];

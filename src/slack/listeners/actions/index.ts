@@ -8,6 +8,7 @@ import { registerHomeActions } from './home-actions';
 import { registerOutboxActions } from './outbox-actions';
 import { registerPhaseEndActions } from './phase-end-actions';
 import { registerReplanActions } from './replan-actions';
+import { registerSignoffActions } from './signoff-actions';
 import { approveRevision, denyRevision } from './revision-decision-actions';
 import { openSubmitForm, pickWorkingGroup } from './revision-form-actions';
 
@@ -21,4 +22,5 @@ export function registerActions(router: SlackRouter, services: AppServices): voi
   registerReplanActions(router, services);
   registerPhaseEndActions(router, services);
   registerOutboxActions(router, services);
+  registerSignoffActions(router, services);
 }

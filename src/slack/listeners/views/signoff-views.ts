@@ -3,6 +3,7 @@ import { retryWhileBusy } from '../../../db/database-busy';
 import type { SlackRouter } from '../slack-router';
 import { z } from 'zod';
 import type { AppServices } from '../../../app-services';
+import { rcCheckDeps } from '../../../workflows/check-rc-tags';
 import { findRelease } from '../../../workflows/find-release';
 import { submitSignoff, type SignoffField } from '../../../workflows/submit-signoff';
 import { SIGNOFF_VIEW, signoffSavedView } from '../../blocks/signoff-blocks';
@@ -21,7 +22,10 @@ function readJson(text: string): unknown {
   }
 }
 
-/** The sign-off form was submitted: checked, saved and announced, then answered in the modal. */
+/**
+ * The sign-off form was submitted: checked (with a fresh look at the RC tags and, when blocked, at
+ * the issues on GitHub), saved and announced, then answered in the modal.
+ */
 function signoffSubmitted(services: AppServices) {
   return async ({ ack, body, view }: ViewArgs): Promise<void> => {
     const logger = services.logger.child({ user: body.user.id, view: SIGNOFF_VIEW });
@@ -40,17 +44,28 @@ function signoffSubmitted(services: AppServices) {
     try {
       const release = findRelease(services, parsed.data.release);
       const values = Object.fromEntries(FIELDS.map((f) => [f, value(f)])) as Record<SignoffField, string>;
+      const deps = {
+        ...services,
+        logger,
+        deadlineMs: services.githubDeadlineMs,
+        rcCheck: rcCheckDeps({ ...services, logger }),
+      };
       const result = await retryWhileBusy(() =>
-        submitSignoff(services, { release, userId: body.user.id, values }),
+        submitSignoff(deps, { release, userId: body.user.id, values }),
       );
       if (result.kind === 'errors') {
         await ack({ response_action: 'errors', errors: result.errors as Record<string, string> });
         return;
       }
-      const { signoff, matrix, current } = result;
-      await ack({ response_action: 'update', view: signoffSavedView(signoff, matrix, current) });
+      const { signoff, matrix, current, issues } = result;
+      await ack({ response_action: 'update', view: signoffSavedView(signoff, matrix, current, issues) });
       logger.info(
-        { distribution: signoff.distribution, rc: signoff.rcTag, result: signoff.result },
+        {
+          distribution: signoff.distribution,
+          rc: signoff.rcTag,
+          result: signoff.result,
+          tracked: issues.tracked.length,
+        },
         'signed off',
       );
       services.deliverSoon();
