@@ -65,6 +65,10 @@ describe('a component the release manager marks as not shipping this cycle', () 
     const agenda = answerText(await app.command('agenda', ALAN));
     expect(agenda).toContain('Not shipping this cycle: Kubeflow Tekton Pipelines (Pipelines)');
     expect(agenda).not.toContain(TEKTON_MISSING);
+    const announcement = answerText(await app.command('announcement', RM));
+    expect(announcement).toContain('- Kubeflow Pipelines v2.5.0: ');
+    expect(announcement).toContain('- Katib (AutoML)');
+    expect(announcement).not.toContain('Kubeflow Tekton Pipelines');
     const decisions = answerText(await app.command('decisions', ALAN));
     expect(decisions).toContain(
       `<@${RM}> · Marked Kubeflow Tekton Pipelines (Pipelines, kubeflow/kfp-tekton) as not shipping this cycle\n    _${REASON}_`,
