@@ -69,7 +69,9 @@ export const workingGroupsFileSchema = z
   })
   .superRefine((file, ctx) => {
     const known = new Set(
-      file.working_groups.flatMap((g) => [...g.repos, ...g.components.map((c) => c.repo)].map((r) => r.toLowerCase())),
+      file.working_groups.flatMap((g) =>
+        [...g.repos, ...g.components.map((c) => c.repo)].map((r) => r.toLowerCase()),
+      ),
     );
     for (const repo of Object.keys(file.tag_patterns)) {
       if (!known.has(repo.toLowerCase()))
