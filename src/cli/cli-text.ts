@@ -1,5 +1,5 @@
 import { isSkipped, weekLabel } from '../domain/timeline';
-import type { ComponentVersionsView } from '../workflows/component-versions';
+import type { ComponentVersion, ComponentVersionsView } from '../workflows/component-versions';
 import type { ReleaseStatus } from '../workflows/release-status';
 import type { ReleaseTimelineView } from '../workflows/release-timeline';
 
@@ -21,7 +21,7 @@ export function formatStatusText(status: ReleaseStatus): string {
     `Manager:   ${names(status.team.releaseManagers)}`,
     `Docs lead: ${names(status.team.docsLeads)}${status.team.docsLeadImplied ? ' (as Release Manager)' : ''}`,
     `Liaisons:  ${status.team.liaisonsCovering} of ${status.team.workingGroups} working groups covered`,
-    `Revisions: ${status.revisions.complete} of ${status.revisions.total} working groups complete${status.revisions.missing.length ? ` (missing: ${status.revisions.missing.join(', ')})` : ''}`,
+    `Revisions: ${status.revisions.complete} of ${status.revisions.total} working groups complete${status.revisions.missing.length ? ` (missing: ${status.revisions.missing.join(', ')})` : ''}${status.revisions.notShipping.length ? ` (not shipping this cycle: ${status.revisions.notShipping.join(', ')})` : ''}`,
     `Blockers:  ${
       status.blockers
         .filter((b) => b.open > 0)
@@ -69,13 +69,17 @@ export function formatVersionsText(view: ComponentVersionsView): string {
   const lines = [
     `Kubeflow ${view.version}: component versions${view.missing.length ? ` (missing: ${view.missing.join(', ')})` : ''}`,
   ];
+  const shipped = (c: ComponentVersion) =>
+    c.notShipping
+      ? `not shipping this cycle: ${c.notShipping.reason}`
+      : c.accepted
+        ? `${c.accepted.revision} ${c.accepted.commitSha?.slice(0, 12) ?? ''}${c.accepted.rc ? ' (release candidate)' : ''}`
+        : '-';
   for (const group of view.groups) {
     lines.push(`${group.wg}:`);
     for (const c of group.components) {
       const waiting = c.waiting ? ` (${c.waiting.revision} ${c.waiting.status.replace('_', ' ')})` : '';
-      lines.push(
-        `  ${c.component.padEnd(28)} ${c.repo.padEnd(30)} ${c.accepted ? `${c.accepted.revision} ${c.accepted.commitSha?.slice(0, 12) ?? ''}` : '-'}${waiting}`,
-      );
+      lines.push(`  ${c.component.padEnd(28)} ${c.repo.padEnd(30)} ${shipped(c)}${waiting}`);
     }
   }
   return lines.join('\n');

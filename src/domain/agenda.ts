@@ -35,8 +35,10 @@ export interface AgendaFacts {
     artifact: string | null;
     optional: boolean;
   }[];
-  /** Working groups with no accepted revision; null before Feature Freeze. */
+  /** Working groups still owing a revision, with those repositories: "Pipelines (kubeflow/kfp-tekton)"; null before Feature Freeze. */
   missingRevisions: string[] | null;
+  /** Components the release manager marked as not shipping this cycle: "Kubeflow Tekton Pipelines (Pipelines)". */
+  notShipping?: string[];
   /** Optional sections: absent when their source is not available. */
   blockers?: BlockerFacts[];
   missingRcTags?: { artifact: string; dueOn: string; owner: string }[];
@@ -119,6 +121,9 @@ function optionalSections(facts: AgendaFacts): AgendaSection[] {
         missing.length > 0
           ? { text: `No accepted revision yet from: ${missing.join(', ')}` }
           : { text: 'Every working group has an accepted revision.' },
+        ...(facts.notShipping && facts.notShipping.length > 0
+          ? [{ text: `Not shipping this cycle: ${facts.notShipping.join(', ')}` }]
+          : []),
       ],
     });
   }

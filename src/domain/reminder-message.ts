@@ -17,7 +17,12 @@ export interface Owed {
   known: boolean;
   items: OwedItem[];
   checkedLater?: boolean;
+  /** Said after the footer: what no longer counts, e.g. components not shipping this cycle. */
+  notes?: string[];
 }
+
+const withNotes = (footer: string, owed: Owed): string =>
+  owed.notes && owed.notes.length > 0 ? `${footer} ${owed.notes.join(' ')}` : footer;
 
 /** A reminder or an escalation as plain data; rendered for Slack by reminder-blocks. */
 export interface DeadlineMessage {
@@ -57,11 +62,14 @@ export function reminderMessage(params: {
     headline: `Due ${when} (${dueLabel}) for Kubeflow ${version}: ${deadline.name}${artifact}${deadline.optional ? ', optional' : ''}`,
     lines: owed.items,
     people: uniquePeople(owed.items),
-    footer: owed.known
-      ? `Owed by ${deadline.owner}. Only those who still owe something are named.`
-      : owed.checkedLater
-        ? `Owed by ${deadline.owner}. kfrelease looks for it on the manifests repository and announces it here when it appears.`
-        : `Owed by ${deadline.owner}. kfrelease cannot check this one: tell the channel when it is done.`,
+    footer: withNotes(
+      owed.known
+        ? `Owed by ${deadline.owner}. Only those who still owe something are named.`
+        : owed.checkedLater
+          ? `Owed by ${deadline.owner}. kfrelease looks for it on the manifests repository and announces it here when it appears.`
+          : `Owed by ${deadline.owner}. kfrelease cannot check this one: tell the channel when it is done.`,
+      owed,
+    ),
   };
 }
 
@@ -77,6 +85,9 @@ export function escalationMessage(params: {
     headline: `Overdue for Kubeflow ${version}: ${deadline.name}${deadline.artifact ? ` (${deadline.artifact})` : ''} was due ${dueLabel}`,
     lines: owed.items,
     people: uniquePeople(owed.items),
-    footer: `Still open the morning after the deadline. Owed by ${deadline.owner}; as release manager you decide: chase, re-plan, or move on.`,
+    footer: withNotes(
+      `Still open the morning after the deadline. Owed by ${deadline.owner}; as release manager you decide: chase, re-plan, or move on.`,
+      owed,
+    ),
   };
 }

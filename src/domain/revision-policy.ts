@@ -1,4 +1,9 @@
-import { DEFAULT_REVISION_RULES, notBugFixOnly, rulesForRepository, type RepositoryRules } from './revision-rules';
+import {
+  DEFAULT_REVISION_RULES,
+  notBugFixOnly,
+  rulesForRepository,
+  type RepositoryRules,
+} from './revision-rules';
 import { describeTagPattern, readTagVersion } from './tag-pattern';
 import { compareVersions, parseVersion } from './version';
 
@@ -68,7 +73,10 @@ const DEFAULT_RULES = rulesForRepository(DEFAULT_REVISION_RULES, '');
  * whether its version jumps or only its patch or RC number moves. A problem the submitter can fix
  * is refused; anything else that breaks the rules is held for the release manager.
  */
-export function evaluateRevision(facts: RevisionFacts, rules: RepositoryRules = DEFAULT_RULES): RevisionVerdict {
+export function evaluateRevision(
+  facts: RevisionFacts,
+  rules: RepositoryRules = DEFAULT_RULES,
+): RevisionVerdict {
   const { resolved } = facts;
   if (!resolved) {
     return {
@@ -87,7 +95,11 @@ export function evaluateRevision(facts: RevisionFacts, rules: RepositoryRules = 
   };
   const parsed = resolved.kind === 'tag' ? readTagVersion(resolved.name, rules.tagPattern) : null;
   const version = parsed?.ok ? parsed.version : null;
-  const found: FoundRevision = { kind: resolved.kind, sha: resolved.sha, version: version?.canonical ?? null };
+  const found: FoundRevision = {
+    kind: resolved.kind,
+    sha: resolved.sha,
+    version: version?.canonical ?? null,
+  };
   const refused = (problem: string): RevisionVerdict => ({ outcome: 'refused', problem, found });
 
   if (resolved.kind !== 'tag') {
@@ -115,7 +127,7 @@ export function evaluateRevision(facts: RevisionFacts, rules: RepositoryRules = 
     }
     if (!version) {
       return refused(
-        `Tag \`${resolved.name}\` is not a version: this repository's tags look like ${describeTagPattern(rules.tagPattern)} (\`${rules.tagPattern}\` in config/kubeflow.yml). From Feature Freeze on, tag a version of that shape, or ask the release manager to accept this one.`,
+        `Tag \`${resolved.name}\` is not a version: this repository's tags look like ${describeTagPattern(rules.tagPattern)} (\`${rules.tagPattern}\` in config/kubeflow.yml). From Feature Freeze on, tag a version of that shape.`,
       );
     }
   } else if (!facts.release) {
@@ -204,6 +216,12 @@ export function acceptedAnyway(verdict: RevisionVerdict): RevisionVerdict {
     return { ...verdict, outcome: 'accepted', warnings };
   }
   if (!verdict.found) return verdict;
-  const review: RevisionReview = { reasons: [], commits: [], pullRequests: [], releaseUrl: null, previous: null };
+  const review: RevisionReview = {
+    reasons: [],
+    commits: [],
+    pullRequests: [],
+    releaseUrl: null,
+    previous: null,
+  };
   return { outcome: 'accepted', ...verdict.found, warnings: [note(verdict.problem)], review };
 }

@@ -11,6 +11,8 @@ export interface TrackedComponent {
   accepted: { revision: string; version: string | null } | null;
   /** A newer revision waiting for validation or for the release manager. */
   waiting: { revision: string } | null;
+  /** Set when the release manager marked it as not shipping this cycle. */
+  notShipping?: { reason: string } | null;
 }
 
 /** Everything the tracking issue shows, gathered from the bot's state. */
@@ -112,7 +114,11 @@ function workingGroup(data: TrackingIssueData, group: TeamSummary['byWorkingGrou
     lines.push('| Component | Repository | Revision | Version |', '| --- | --- | --- | --- |');
     for (const c of components) {
       const code = (text: string) => markdownCode(text, { inTable: true });
-      const revision = c.accepted ? code(c.accepted.revision) : '_missing_';
+      const revision = c.notShipping
+        ? '_not shipping this cycle_'
+        : c.accepted
+          ? code(c.accepted.revision)
+          : '_missing_';
       const waiting = c.waiting ? ` (waiting: ${code(c.waiting.revision)})` : '';
       const version = c.accepted?.version ? cell(c.accepted.version) : '';
       lines.push(`| ${cell(c.component)} | ${cell(c.repo)} | ${revision}${waiting} | ${version} |`);

@@ -28,6 +28,20 @@ export function personOf(store: Store, releaseId: number, slackId: string): Pers
   return { name: known?.name ?? slackId, slackId };
 }
 
+/** The Git revisions section, from Feature Freeze on: repositories still owed, components not shipping. */
+function revisionFacts(
+  deps: AgendaDeps,
+  release: ReleaseRow,
+  frozen: boolean,
+): Pick<AgendaFacts, 'missingRevisions' | 'notShipping'> {
+  if (!frozen) return { missingRevisions: null };
+  const view = getComponentVersions(deps, release.version);
+  return {
+    missingRevisions: view.missing,
+    notShipping: view.notShipping.map((c) => `${c.component} (${c.wg})`),
+  };
+}
+
 /**
  * The facts of the agenda of the next meeting after `at` (or of the meeting on `meetingOn`),
  * from live state: phase and week of the meeting date, the next milestones, the WGs without a
@@ -77,8 +91,7 @@ export function gatherAgendaFacts(
       .filter((m) => m.dueOn >= date)
       .slice(0, MILESTONES_SHOWN)
       .map(({ name, dueOn, owner, artifact, optional }) => ({ name, dueOn, owner, artifact, optional })),
-    missingRevisions:
-      freeze && date >= freeze.startsOn ? getComponentVersions(deps, release.version).missing : null,
+    ...revisionFacts(deps, release, freeze !== undefined && date >= freeze.startsOn),
     ...gatherAgendaExtras(deps, release, date),
     ...(freeze && date >= freeze.startsOn
       ? { dependencyDeclarations: dependencyStanding(deps, release) }

@@ -39,6 +39,8 @@ function buildDraft(deps: { store: Store; clock: Clock }, release: ReleaseRow): 
   const missing: { component: string; wg: string }[] = [];
   for (const group of versions.groups) {
     for (const c of group.components) {
+      // Not shipping this cycle: neither announced nor missing.
+      if (c.notShipping) continue;
       const row = acceptedByRepo.get(`${group.wg}:${c.repo}`);
       if (!c.accepted || !row) {
         missing.push({ component: c.component, wg: group.wg });

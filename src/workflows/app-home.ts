@@ -7,6 +7,7 @@ import { summarizeTeam } from '../domain/team';
 import { isUserError } from '../errors';
 import { authorityOf } from './authority';
 import { getComponentVersions } from './component-versions';
+import { describeMissingRepository } from '../domain/missing-revisions';
 import { chooseRelease } from './find-release';
 import { listBlockers } from './list-blockers';
 import { noteTakerRotation } from './note-takers';
@@ -19,7 +20,15 @@ const DOCS_ROLES: readonly RoleKey[] = ['docs_lead', 'team_member', 'wg_docs_lea
 
 /** Something a person owes the release, as their Home tab lists it. */
 export type HomeDuty =
-  | { kind: 'revision'; wg: string; missing: string[]; waiting: number }
+  | {
+      kind: 'revision';
+      wg: string;
+      /** Repositories still without an accepted revision: "kubeflow/kfp-tekton (Kubeflow Tekton Pipelines)". */
+      missing: string[];
+      waiting: number;
+      /** Components the release manager marked as not shipping this cycle. */
+      notShipping: string[];
+    }
   | { kind: 'decisions'; held: number }
   | { kind: 'blockers'; wg: string; open: number; releaseBlocking: number }
   | { kind: 'release_blocking'; count: number }
@@ -68,9 +77,12 @@ function workingGroupDuties(deps: Deps, release: ReleaseRow, userId: string): Ho
   const duties: HomeDuty[] = [];
   for (const wg of [...new Set(authority.liaisonOf)]) {
     const group = versions.groups.find((g) => g.wg === wg);
-    const missing = group?.components.filter((c) => !c.accepted).map((c) => c.component) ?? [];
+    const missing =
+      versions.missingRepos.find((m) => m.wg === wg)?.repos.map(describeMissingRepository) ?? [];
     const waiting = new Set(group?.components.filter((c) => c.waiting).map((c) => c.repo)).size;
-    if (missing.length > 0 || waiting > 0) duties.push({ kind: 'revision', wg, missing, waiting });
+    const notShipping = versions.notShipping.filter((c) => c.wg === wg).map((c) => c.component);
+    if (missing.length > 0 || waiting > 0 || notShipping.length > 0)
+      duties.push({ kind: 'revision', wg, missing, waiting, notShipping });
     const active = blockers.find((b) => b.wg === wg)?.active ?? [];
     const releaseBlocking = active.filter((b) => b.releaseBlocking).length;
     if (active.length > 0) duties.push({ kind: 'blockers', wg, open: active.length, releaseBlocking });

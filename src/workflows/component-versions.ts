@@ -4,7 +4,7 @@ import type { RevisionRow } from '../db/revision-repository';
 import type { Store } from '../db/store';
 import { missingGroupLine, type MissingRevisions } from '../domain/missing-revisions';
 import { rulesForRepository, type RevisionRules } from '../domain/revision-rules';
-import { DEFAULT_TAG_PATTERN, readTagVersion } from '../domain/tag-pattern';
+import { readTagVersion } from '../domain/tag-pattern';
 import { shippedRevisionRules } from '../working-groups/load-working-groups';
 import { findRelease } from './find-release';
 import { freezeStarted, revisionTargets } from './revision-targets';
@@ -119,7 +119,12 @@ export function getComponentVersions(
         if (!accepted && shipping.length > 0) missing.repos.push({ repo: target.repo, components: shipping });
         for (const c of versions)
           if (c.notShipping)
-            notShipping.push({ component: c.component, wg: wg.name, repo: c.repo, reason: c.notShipping.reason });
+            notShipping.push({
+              component: c.component,
+              wg: wg.name,
+              repo: c.repo,
+              reason: c.notShipping.reason,
+            });
         return versions;
       });
     if (missing.repos.length > 0) missingRepos.push(missing);
@@ -136,9 +141,6 @@ export function getComponentVersions(
   };
 }
 
-/** Whether a tag pattern is worth naming: only a repository's own shape, not the usual v{version}. */
-export const unusualTagPattern = (pattern: string): boolean => pattern !== DEFAULT_TAG_PATTERN;
-
 /** The markdown table a release team pastes into the manifests README or the tracking issue. */
 export function componentVersionsMarkdown(view: ComponentVersionsView): string {
   const lines = [
@@ -150,7 +152,7 @@ export function componentVersionsMarkdown(view: ComponentVersionsView): string {
       const revision = c.accepted?.revision;
       const path = (text: string) => text.split('/').map(encodeURIComponent).join('/');
       const shipped = c.notShipping
-        ? '_not shipping this release_'
+        ? '_not shipping this cycle_'
         : revision
           ? markdownLink(`https://github.com/${path(c.repo)}/tree/${path(revision)}`, revision)
           : '_missing_';

@@ -62,9 +62,9 @@ export const DECISION_ACTIONS: Record<string, (details: Details, phaseName: Name
   'revision.approved': (d) => `Approved a held revision: ${text(d.wg)} ${text(d.repo)} ${text(d.revision)}`,
   'revision.denied': (d) => `Denied a revision: ${text(d.wg)} ${text(d.repo)} ${text(d.revision)}`,
   'revision.accepted_by_manager': (d) =>
-    `Accepted a revision the rules cannot read: ${text(d.wg)} ${text(d.repo)} ${text(d.revision)}`,
+    `Accepted a revision whatever the revision rules say: ${text(d.wg)} ${text(d.repo)} ${text(d.revision)}`,
   'component.skipped': (d) =>
-    `Marked ${names(d.components)} (${text(d.wg)}, ${text(d.repo)}) as not shipping in this release`,
+    `Marked ${names(d.components)} (${text(d.wg)}, ${text(d.repo)}) as not shipping this cycle`,
   'component.shipped': (d) =>
     `Marked ${names(d.components)} (${text(d.wg)}, ${text(d.repo)}) as shipping again: it owes a revision`,
   'patch.opened': (d) =>

@@ -3,6 +3,7 @@ import type { ReleaseRow } from '../db/release-repository';
 import { buildAgenda, type PersonRef } from '../domain/agenda';
 import type { Occurrence } from '../domain/due-occurrences';
 import { describeMeeting } from '../domain/meeting-schedule';
+import { missingRevisionsText } from '../domain/missing-revisions';
 import { anythingOwed, escalationMessage, reminderMessage, type Owed } from '../domain/reminder-message';
 import { REVISIONS_DEADLINE, type Deadline } from '../domain/reminders';
 import type { TeamAssignment } from '../domain/team';
@@ -28,19 +29,22 @@ function ownerPeople(team: TeamAssignment[], owner: string): PersonRef[] {
 
 /**
  * What is still owed for a deadline, and by whom: for the git revisions, the liaisons of each WG
- * without an accepted revision; for a branch or tag, its owners when it is missing (or when
+ * with a repository still without an accepted revision (named, with its components; those marked
+ * not shipping owe nothing); for a branch or tag, its owners when it is missing (or when
  * kfrelease cannot tell); nothing for a milestone kfrelease cannot check and that is past.
  */
 export function owedFor(deps: AgendaDeps, release: ReleaseRow, deadline: Deadline): Owed {
   const team = deps.store.team.assignments(release.id);
   if (deadline.key === REVISIONS_DEADLINE) {
-    const missing = getComponentVersions(deps, release.version).missing;
+    const { missingRepos, notShipping } = getComponentVersions(deps, release.version);
+    const skipped = notShipping.map((c) => `${c.component} (${c.wg})`);
     return {
       known: true,
-      items: missing.map((wg) => ({
-        what: `${wg}: no accepted revision`,
-        people: ownerPeople(team, `${wg} WG`),
+      items: missingRepos.map((group) => ({
+        what: missingRevisionsText(group),
+        people: ownerPeople(team, `${group.wg} WG`),
       })),
+      ...(skipped.length > 0 ? { notes: [`Not shipping this cycle: ${skipped.join(', ')}.`] } : {}),
     };
   }
   const missing = artifactMissing(deps, release, deadline);

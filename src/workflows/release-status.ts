@@ -56,7 +56,10 @@ export interface ReleaseStatus {
     freeze: boolean;
     complete: number;
     total: number;
+    /** "Pipelines (kubeflow/kfp-tekton)": the repositories still owing a revision, by working group. */
     missing: string[];
+    /** "Kubeflow Tekton Pipelines (Pipelines)": components marked as not shipping this cycle. */
+    notShipping: string[];
     held: number;
     pending: number;
   };
@@ -136,6 +139,7 @@ export function getReleaseStatus(deps: { store: Store; clock: Clock }, version?:
       complete: versions.groups.length - versions.missing.length,
       total: versions.groups.length,
       missing: versions.missing,
+      notShipping: versions.notShipping.map((c) => `${c.component} (${c.wg})`),
       held: versions.held,
       pending: versions.pending,
     },

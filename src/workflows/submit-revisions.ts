@@ -3,6 +3,7 @@ import type { ReleaseRow } from '../db/release-repository';
 import type { RevisionRow } from '../db/revision-repository';
 import type { Store } from '../db/store';
 import { GitHubUnavailableError, type GitHubClient } from '../github/github-client';
+import type { RevisionVerdict } from '../domain/revision-policy';
 import type { Logger } from '../logger';
 import { checkRevision, pendingReason, retryCheckAt, type PendingReason } from './check-revision';
 import { eventOf, outcomeOf, recordLateVerdict } from './record-revision-verdict';
@@ -111,8 +112,9 @@ export async function submitRevisions(
   );
   const settled = await settleWithin(checks, deps.deadlineMs);
   settled.forEach((result, i) => {
-    if (result && 'verdict' in result && result.verdict.outcome === 'refused')
-      errors[fresh[i]?.field ?? ''] = result.verdict.problem;
+    const entry = fresh[i];
+    if (entry && result && 'verdict' in result && result.verdict.outcome === 'refused')
+      errors[entry.field] = refusal(result.verdict, entry);
     if (result && 'error' in result && !(result.error instanceof GitHubUnavailableError)) throw result.error;
   });
   if (Object.keys(errors).length > 0) return { kind: 'errors', errors };
@@ -208,6 +210,18 @@ export async function submitRevisions(
     };
   });
   return { kind: 'saved', revisions };
+}
+
+/**
+ * Why a revision is refused, for its field. One GitHub has can still be accepted as it is by the
+ * release manager (a tag shape the rules do not know, say): the message says how.
+ */
+function refusal(
+  verdict: Extract<RevisionVerdict, { outcome: 'refused' }>,
+  entry: { repo: string; revision: string },
+) {
+  if (!verdict.found) return verdict.problem;
+  return `${verdict.problem} Otherwise the release manager can accept it as it is: /kfrelease revision accept ${entry.repo} ${entry.revision} <reason>`;
 }
 
 /**

@@ -14,7 +14,9 @@ const tagPattern = z.string().superRefine((pattern, ctx) => {
   if (problem) ctx.addIssue({ code: 'custom', message: problem });
 });
 
-const labels = z.array(z.string().trim().min(1).max(50)).min(1);
+const labels = z
+  .array(z.string().trim().min(1, 'a label cannot be empty').max(50, 'a label has at most 50 characters'))
+  .min(1, 'list at least one label, or leave the key out to keep the defaults');
 
 const workingGroups = z
   .array(
@@ -67,7 +69,9 @@ export const workingGroupsFileSchema = z
   })
   .superRefine((file, ctx) => {
     const known = new Set(
-      file.working_groups.flatMap((g) => [...g.repos, ...g.components.map((c) => c.repo)].map((r) => r.toLowerCase())),
+      file.working_groups.flatMap((g) =>
+        [...g.repos, ...g.components.map((c) => c.repo)].map((r) => r.toLowerCase()),
+      ),
     );
     for (const repo of Object.keys(file.tag_patterns)) {
       if (!known.has(repo.toLowerCase()))

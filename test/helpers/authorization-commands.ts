@@ -2,6 +2,7 @@ import { setChecklistItem } from '../../src/workflows/phase-control';
 import { openPatchRelease } from '../../src/workflows/patch-release';
 import { addActionItem } from '../../src/workflows/action-items';
 import { markAway } from '../../src/workflows/note-takers';
+import { skipComponent } from '../../src/workflows/component-skips';
 import { openForm, runCommand, type MatrixAction, type Outcome } from './authorization-cell';
 import { recordTrackingIssue, ROLES, type World } from './authorization-world';
 
@@ -251,6 +252,38 @@ export const COMMAND_ACTIONS: MatrixAction[] = [
     names: /the release manager of v1\.10\.0 .* or an admin/,
     arrange: openPatch,
     act: command('patch released v1.10.1'),
+  },
+  {
+    name: '/kfrelease revision accept',
+    changes: true,
+    surface: 'command',
+    scene: 'freeze',
+    names: /Only the release manager of v1\.10\.0 \(<@U0RM00001>\) or an admin can accept a revision/,
+    act: command(
+      'revision accept kubeflow/kubeflow notebooks-latest The Notebooks WG names this tag for the release',
+    ),
+  },
+  {
+    name: '/kfrelease component skip',
+    changes: true,
+    surface: 'command',
+    scene: 'freeze',
+    names: /Only the release manager of v1\.10\.0 \(<@U0RM00001>\) or an admin can mark a component/,
+    act: command('component skip kubeflow/kfp-tekton The Tekton backend is not released this cycle'),
+  },
+  {
+    name: '/kfrelease component ship',
+    changes: true,
+    surface: 'command',
+    scene: 'freeze',
+    names: /Only the release manager of v1\.10\.0 \(<@U0RM00001>\) or an admin can mark a component/,
+    arrange: (w) => {
+      skipComponent(w.app.services, {
+        userId: RM,
+        words: ['kubeflow/kfp-tekton', 'Not', 'released', 'this', 'cycle'],
+      });
+    },
+    act: command('component ship kubeflow/kfp-tekton'),
   },
   {
     name: '/kfrelease submit Notebooks (opens form)',

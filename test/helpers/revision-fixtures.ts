@@ -290,16 +290,18 @@ export async function heldAfterBugFix(
 /**
  * One GitHub stand-in per file and a fresh app per test, seeded with v1.10.0 and the example
  * team; after each test, no Slack call or GitHub request that the test did not expect. `use`
- * receives them before each test.
+ * receives them before each test; `seedMore` adds a file's own repositories to the stand-in.
  */
 export function useRevisionApp(
   use: (world: { github: FakeGitHub; app: TestApp; release: ReleaseRow }) => void,
+  seedMore?: (github: FakeGitHub) => void,
 ): void {
   let github: FakeGitHub;
   let app: TestApp;
   beforeAll(async () => {
     github = await startFakeGitHub();
     seedGitHub(github);
+    seedMore?.(github);
   });
   afterAll(() => github.close());
   beforeEach(async () => {

@@ -4,7 +4,13 @@ import { createRelease } from '../../src/workflows/create-release';
 import { importTeam } from '../../src/workflows/import-team';
 import type { SlackCall } from '../fakes/fake-slack';
 import { blockAction, postEvent } from '../helpers/slack-request';
-import { RELEASE_CHANNEL, SIGNING_SECRET, startTestApp, type TestApp } from '../helpers/start-app';
+import {
+  answerText,
+  RELEASE_CHANNEL,
+  SIGNING_SECRET,
+  startTestApp,
+  type TestApp,
+} from '../helpers/start-app';
 
 const TEAM_YAML = readFileSync(join(__dirname, '..', '..', 'examples', 'team.yml'), 'utf8');
 const RM = 'U0ADA0001';
@@ -103,10 +109,50 @@ describe('the App Home tab', () => {
     expect(home.text).toMatch(/\*Next deadline:\* rc\.1 .*Fri 22 May 2026, \*in 10 days\*/);
     expect(home.text).toContain('*Your roles:* Release Team Member (WG liaison): Pipelines');
     expect(home.text).toContain(
-      '*Pipelines*: no accepted revision yet for Kubeflow Pipelines, Kubeflow Tekton Pipelines.',
+      '*Pipelines*: no accepted revision yet for kubeflow/pipelines (Kubeflow Pipelines), kubeflow/kfp-tekton (Kubeflow Tekton Pipelines).',
     );
     expect(home.text).toContain('*Pipelines*: 1 open blocking issue(s), *1 release-blocking*');
     expect(home.buttons).toEqual(['open_submit_revision', 'blocker_open_form', 'open_docs_add']);
+  });
+
+  it('names only the repository still missing, then shows it as not shipping once the release manager says so', async () => {
+    const pipelines = app.services.store.workingGroups.findByName('Pipelines')!;
+    app.services.store.revisions.insertSubmission(
+      { releaseId: 1, wgId: pipelines.id, submittedBy: ALAN, submittedAt: NOW, note: '' },
+      [
+        {
+          repo: 'kubeflow/pipelines',
+          revision: '2.5.0',
+          freeze: true,
+          nextValidationAt: null,
+          status: 'accepted',
+          kind: 'tag',
+          commitSha: 'b'.repeat(40),
+          version: 'v2.5.0',
+          warnings: [],
+          review: null,
+          lastError: null,
+        },
+      ],
+    );
+    const owing = await openHome(ALAN);
+    expect(owing.text).toContain(
+      '*Pipelines*: no accepted revision yet for kubeflow/kfp-tekton (Kubeflow Tekton Pipelines).',
+    );
+
+    // The decision is announced in the release channel.
+    app.slack.expect('chat.postMessage', 1);
+    const skip = await app.command(
+      'component skip kubeflow/kfp-tekton The Tekton backend is not released',
+      RM,
+    );
+    expect(answerText(skip)).toContain(
+      '*Kubeflow Tekton Pipelines* (kubeflow/kfp-tekton) is not shipping in Kubeflow v1.10.0',
+    );
+    const skipped = await openHome(ALAN);
+    expect(skipped.text).toContain('*Pipelines*: not shipping this cycle: Kubeflow Tekton Pipelines.');
+    expect(skipped.text).not.toContain('no accepted revision yet');
+    await app.slack.waitForCall('chat.postMessage');
   });
 
   it('shows a distribution representative their distribution testing and sign-off', async () => {

@@ -49,6 +49,9 @@ const POLICY = `
 | /kfrelease patch v1.10.1 (open)                   | yes             | no     | no                | no                 | no        | no               | yes   | no       |
 | /kfrelease patch add                              | yes             | yes    | yes               | yes                | yes       | yes              | yes   | no       |
 | /kfrelease patch released                         | yes             | no     | no                | no                 | no        | no               | yes   | no       |
+| /kfrelease revision accept                        | yes             | no     | no                | no                 | no        | no               | yes   | no       |
+| /kfrelease component skip                         | yes             | no     | no                | no                 | no        | no               | yes   | no       |
+| /kfrelease component ship                         | yes             | no     | no                | no                 | no        | no               | yes   | no       |
 | /kfrelease submit Notebooks (opens form)          | yes             | no     | yes               | no                 | no        | no               | yes   | no       |
 | /kfrelease block (opens form)                     | yes             | yes    | yes               | yes                | yes       | yes              | yes   | yes      |
 | /kfrelease signoff (opens form)                   | no              | no     | no                | no                 | no        | yes              | yes   | no       |

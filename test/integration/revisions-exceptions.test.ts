@@ -18,7 +18,7 @@ import {
 import type { TestApp } from '../helpers/start-app';
 
 const PR = (n: number) => `<https://github.com/kubeflow/kubeflow/pull/${n}|#${n}>`;
-const FLAG = ':warning: _no bug/fix/docs label_';
+const FEATURE = ':warning: _labelled kind/feature_';
 
 describe('revisions after the freeze: bug fixes accepted, anything else held for the release manager', () => {
   let github: FakeGitHub;
@@ -48,11 +48,12 @@ describe('revisions after the freeze: bug fixes accepted, anything else held for
     await outboxDelivered(app);
   });
 
-  it('holds a minor bump, listing the pull requests since the previous tag and flagging unlabelled ones', async () => {
+  it('holds a minor bump, listing the pull requests since the previous tag and flagging the feature', async () => {
     const { row, message } = await heldAfterBugFix(app, release, 'v1.11.0');
 
     expect(row.review?.reasons).toEqual([
       'The minor version moved from v1.10.1 to v1.11.0; after the freeze only patch or RC numbers may move.',
+      'A pull request since `v1.10.1` is not bug-fix-only: #12 (labelled kind/feature). After the freeze only bug fixes, docs, tests and chores may ship.',
     ]);
     const text = textOf(message.blocks);
     expect(text).toContain(
@@ -62,9 +63,12 @@ describe('revisions after the freeze: bug fixes accepted, anything else held for
     expect(text).toContain('• The minor version moved from v1.10.1 to v1.11.0');
     expect(text).toContain('Previous accepted revision: `v1.10.1`.');
     expect(text).toContain('*2 commit(s) since then*');
-    expect(text).toContain(`${PR(12)} Add a GPU picker to the spawner ${FLAG}`);
+    expect(text).toContain(
+      '• A pull request since `v1.10.1` is not bug-fix-only: #12 (labelled kind/feature).',
+    );
+    expect(text).toContain(`${PR(12)} Add a GPU picker to the spawner ${FEATURE}`);
     expect(text).toContain(`${PR(13)} Fix broken links in the docs`);
-    expect(text).not.toContain(`${PR(13)} Fix broken links in the docs ${FLAG}`);
+    expect(text).not.toContain(`${PR(13)} Fix broken links in the docs :warning:`);
     expect(text).not.toContain(PR(11));
     expect(text).toContain(
       '<https://github.com/kubeflow/kubeflow/releases/tag/v1.11.0|GitHub release and changelog>',

@@ -84,7 +84,11 @@ describe('revision rules before and during Feature Freeze, through the modal', (
     ['a release with an empty body', 'v1.10.0-rc.1', 'has an empty description. Add the changelog'],
     ['a draft release', 'v1.10.0-rc.2', 'has no published GitHub release (a draft does not count)'],
     ['an unknown tag', 'v9.9.9', '`v9.9.9` is not a tag, branch or commit of this repository'],
-    ['a tag that is not a version', 'notebooks-latest', 'is not a version. From Feature Freeze on'],
+    [
+      'a tag that is not a version',
+      'notebooks-latest',
+      "Tag `notebooks-latest` is not a version: this repository's tags look like `v1.10.0` or `v1.10.0-rc.1` (`v{version}` in config/kubeflow.yml). From Feature Freeze on, tag a version of that shape. Otherwise the release manager can accept it as it is: /kfrelease revision accept kubeflow/kubeflow notebooks-latest <reason>",
+    ],
   ])('refuses %s during the freeze next to the field, changing nothing', async (_case, revision, problem) => {
     const before = databaseSnapshot(app.services.store.db);
 

@@ -19,7 +19,9 @@ import {
 } from '../helpers/revision-fixtures';
 import { answerText, type TestApp } from '../helpers/start-app';
 
-const INCOMPLETE = 'AutoML, KServe, Manifests, Pipelines, Training';
+/** Working groups still owing a revision, each with the repositories that have none (Pipelines: only kfp-tekton). */
+const INCOMPLETE =
+  'AutoML (kubeflow/katib), KServe (kserve/kserve, kserve/models-web-app), Manifests (istio/istio, knative/serving, knative/eventing, cert-manager/cert-manager), Pipelines (kubeflow/kfp-tekton), Training (kubeflow/training-operator)';
 const NOTEBOOKS_COMPONENTS = [
   'Notebook Controller',
   'PVC Viewer Controller',
@@ -77,7 +79,7 @@ describe('the versions table and status line match what was accepted', () => {
     const text = answerText(response);
     expect(text).toContain('Component versions of Kubeflow v1.10.0');
     expect(text).toContain(
-      `:rotating_light: *Feature Freeze has started and these working groups have no accepted revision for every component:* ${INCOMPLETE}`,
+      `:rotating_light: *Feature Freeze has started and these repositories have no accepted revision yet:* ${INCOMPLETE}`,
     );
     expect(text).toContain('*Notebooks* :white_check_mark:');
     for (const component of NOTEBOOKS_COMPONENTS) {
@@ -117,6 +119,16 @@ describe('the versions table and status line match what was accepted', () => {
       ['Kubeflow Pipelines', '2.5.0'],
       ['Kubeflow Tekton Pipelines', null],
     ]);
+    // kubeflow/pipelines tags without a v ('{version}' in config/kubeflow.yml): 2.5.0 is v2.5.0, no RC.
+    expect(pipelines?.components[0]).toMatchObject({
+      tagPattern: '{version}',
+      accepted: { revision: '2.5.0', version: 'v2.5.0', rc: false },
+      notShipping: null,
+    });
+    expect(view.missingRepos.find((m) => m.wg === 'Pipelines')).toEqual({
+      wg: 'Pipelines',
+      repos: [{ repo: 'kubeflow/kfp-tekton', components: ['Kubeflow Tekton Pipelines'] }],
+    });
   });
 
   it('counts every revision still held or pending, not only the latest of each repository', async () => {

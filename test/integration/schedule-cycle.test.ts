@@ -76,7 +76,7 @@ describe('rehearsing a whole 17-week cycle (v1.10.0, week 1 = Mon 2 Mar 2026, Eu
     expect(agenda('2026-03-03')).not.toContain('Git revisions*');
     expect(agenda('2026-05-12')).toContain('Week 11 of 17 · Feature Freeze');
     expect(agenda('2026-05-12')).toContain(
-      'No accepted revision yet from: AutoML, KServe, Manifests, Notebooks, Pipelines, Training',
+      'No accepted revision yet from: AutoML (kubeflow/katib), KServe (kserve/kserve, kserve/models-web-app), Manifests (istio/istio, knative/serving, knative/eventing, cert-manager/cert-manager), Notebooks (kubeflow/kubeflow), Pipelines (kubeflow/pipelines, kubeflow/kfp-tekton), Training (kubeflow/training-operator)',
     );
     expect(agenda('2026-05-12')).toContain(
       'Identify bugs at risk early in the first week; fix them aggressively or punt them',

@@ -6,6 +6,7 @@ import { createLogger } from '../../src/logger';
 import { startScheduler } from '../../src/jobs/scheduler';
 import { computeDue } from '../../src/workflows/compute-due';
 import { rehearse } from '../../src/workflows/rehearse';
+import { shipComponent, skipComponent } from '../../src/workflows/component-skips';
 import { runDueJobs } from '../../src/workflows/run-due-jobs';
 import {
   acceptRevisions,
@@ -195,24 +196,76 @@ describe('running the scheduled jobs', () => {
 });
 
 describe('reminders ping only the people who still owe something', () => {
-  it('on Feature Freeze day names the liaisons of the WGs with no revision, and escalates only what is still open', () => {
+  it('on Feature Freeze day names the liaisons of the WGs with no revision and the repositories they owe, and escalates only what is still open', () => {
     world = scheduleWorld({ now: '2026-05-10T12:00:00Z', meeting: null });
     for (const wg of ['Notebooks', 'AutoML', 'KServe', 'Manifests']) acceptRevisions(world, wg);
+    acceptRevisions(world, 'Pipelines', ['kubeflow/pipelines']);
     runDueJobs(world.services, at('2026-05-11T07:00:00Z'));
     const reminder = outboxRow(world, 'reminder:1:revisions:2026-05-11:0d')!;
     expect(reminder.channel).toBe(CHANNEL);
     const blocks = JSON.stringify(JSON.parse(reminder.payload).blocks);
-    expect(blocks).toContain(`Pipelines: no accepted revision: <@${ALAN}>`);
-    expect(blocks).toContain(`Training: no accepted revision: <@${KATHERINE}>`);
+    expect(blocks).toContain(
+      `Pipelines: no accepted revision for kubeflow/kfp-tekton (Kubeflow Tekton Pipelines): <@${ALAN}>`,
+    );
+    expect(blocks).toContain(
+      `Training: no accepted revision for kubeflow/training-operator (Training Operator): <@${KATHERINE}>`,
+    );
+    expect(blocks).not.toContain('kubeflow/pipelines');
     for (const done of [GRACE, EDSGER, BARBARA]) expect(blocks).not.toContain(done);
 
-    acceptRevisions(world, 'Pipelines');
+    acceptRevisions(world, 'Pipelines', ['kubeflow/kfp-tekton']);
     runDueJobs(world.services, at('2026-05-12T07:00:00Z'));
     const escalation = JSON.stringify(
       JSON.parse(outboxRow(world, `escalation:1:revisions:2026-05-11:${RM}`)!.payload).blocks,
     );
-    expect(escalation).toContain(`Training: no accepted revision: <@${KATHERINE}>`);
+    expect(escalation).toContain(
+      `Training: no accepted revision for kubeflow/training-operator (Training Operator): <@${KATHERINE}>`,
+    );
     expect(escalation).not.toContain('Pipelines');
+  });
+
+  it('leaves a component marked as not shipping out of what is owed, says so, and owes it again once taken back', () => {
+    world = scheduleWorld({ now: '2026-05-10T12:00:00Z', meeting: null });
+    for (const wg of ['Notebooks', 'AutoML', 'KServe', 'Manifests', 'Training']) acceptRevisions(world, wg);
+    acceptRevisions(world, 'Pipelines', ['kubeflow/pipelines']);
+    const reason = ['The', 'Tekton', 'backend', 'is', 'not', 'released', 'this', 'cycle'];
+    skipComponent(world.services, { userId: RM, words: ['kubeflow/kfp-tekton', ...reason] });
+
+    runDueJobs(world.services, at('2026-05-11T07:00:00Z'));
+    expect(outboxKeys(world).filter((k) => k.includes('revisions'))).toEqual([]);
+    expect(world.services.store.jobRuns.byKey('reminder:1:revisions:2026-05-11:0d')?.outcome).toBe(
+      'nothing_to_say',
+    );
+
+    shipComponent(world.services, { userId: RM, words: ['Kubeflow', 'Tekton', 'Pipelines'] });
+    runDueJobs(world.services, at('2026-05-12T07:00:00Z'));
+    const escalation = JSON.stringify(
+      JSON.parse(outboxRow(world, `escalation:1:revisions:2026-05-11:${RM}`)!.payload).blocks,
+    );
+    expect(escalation).toContain(
+      `Pipelines: no accepted revision for kubeflow/kfp-tekton (Kubeflow Tekton Pipelines): <@${ALAN}>`,
+    );
+  });
+
+  it('names the components not shipping under a reminder that still has something owed', () => {
+    world = scheduleWorld({ now: '2026-05-10T12:00:00Z', meeting: null });
+    for (const wg of ['Notebooks', 'AutoML', 'KServe', 'Manifests']) acceptRevisions(world, wg);
+    acceptRevisions(world, 'Pipelines', ['kubeflow/pipelines']);
+    skipComponent(world.services, {
+      userId: RM,
+      words: ['kubeflow/kfp-tekton', 'Not', 'released', 'this', 'cycle'],
+    });
+    runDueJobs(world.services, at('2026-05-11T07:00:00Z'));
+    const blocks = JSON.stringify(
+      JSON.parse(outboxRow(world, 'reminder:1:revisions:2026-05-11:0d')!.payload).blocks,
+    );
+    expect(blocks).toContain(
+      `Training: no accepted revision for kubeflow/training-operator (Training Operator): <@${KATHERINE}>`,
+    );
+    expect(blocks).not.toContain(ALAN);
+    expect(blocks).toContain(
+      'Owed by Working groups. Only those who still owe something are named. Not shipping this cycle: Kubeflow Tekton Pipelines (Pipelines).',
+    );
   });
 
   it('says nothing when every revision is in', () => {

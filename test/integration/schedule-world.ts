@@ -72,12 +72,12 @@ export function scheduleWorld(
   };
 }
 
-/** Gives a working group an accepted revision for every repository it has components in. */
-export function acceptRevisions(world: ScheduleWorld, wgName: string): void {
+/** Gives a working group an accepted revision for `only` of its repositories, else every one it has components in. */
+export function acceptRevisions(world: ScheduleWorld, wgName: string, only?: string[]): void {
   const { store } = world.services;
   const wg = store.workingGroups.list().find((g) => g.name === wgName);
   if (!wg) throw new Error(`no working group ${wgName}`);
-  const repos = [...new Set(wg.components.map((c) => c.repo))];
+  const repos = only ?? [...new Set(wg.components.map((c) => c.repo))];
   const at = world.clock.now().toUTC().toISO() ?? '';
   store.revisions.insertSubmission(
     { releaseId: world.release.id, wgId: wg.id, submittedBy: 'cli:test', submittedAt: at, note: '' },

@@ -73,6 +73,13 @@ function data(over: Partial<TrackingIssueData> = {}): TrackingIssueData {
             accepted: null,
             waiting: { revision: 'v1.10.0-rc.0' },
           },
+          {
+            component: 'Tensorboards Web App',
+            repo: 'kubeflow/kubeflow',
+            accepted: null,
+            waiting: null,
+            notShipping: { reason: 'Retired this cycle' },
+          },
         ],
       },
     ],
@@ -111,6 +118,7 @@ describe('renderTrackingIssueBody', () => {
     expect(body).toContain(
       '| Volumes Web App | kubeflow/notebooks | _missing_ (waiting: `v1.10.0-rc.0`) |  |',
     );
+    expect(body).toContain('| Tensorboards Web App | kubeflow/kubeflow | _not shipping this cycle_ |  |');
     expect(body).toContain('- **Expected final version:** v1.10.0');
     expect(body).toContain(
       '  - [ ] #4 Culling of kernels (In progress; owner: @ghopper; pages: /docs/notebooks)',

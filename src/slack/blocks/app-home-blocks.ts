@@ -79,7 +79,9 @@ function duty(d: HomeDuty): Mrkdwn {
       const missing = d.missing.length > 0 ? md`no accepted revision yet for ${join(d.missing, ', ')}` : null;
       const waiting =
         d.waiting > 0 ? md`${d.waiting} revision(s) waiting for validation or a decision` : null;
-      return md`:package: ${bold(d.wg)}: ${join([missing, waiting], '; ')}.`;
+      const skipped =
+        d.notShipping.length > 0 ? md`not shipping this cycle: ${join(d.notShipping, ', ')}` : null;
+      return md`:package: ${bold(d.wg)}: ${join([missing, waiting, skipped], '; ')}.`;
     }
     case 'decisions':
       return md`:raised_hand: *${d.held} revision(s)* held for your decision (see the release channel).`;

@@ -40,7 +40,7 @@ function reviewDetails(row: RevisionRow): Block[] {
   if (review.pullRequests.length > 0) {
     const prs = review.pullRequests.map(
       (pr) =>
-        md`• ${link(pr.url, `#${pr.number}`)} ${pr.title}${pr.flagged ? md` :warning: ${italic('no bug/fix/docs label')}` : md``}`,
+        md`• ${link(pr.url, `#${pr.number}`)} ${pr.title}${pr.flagged ? md` :warning: ${italic(pr.why ?? 'not bug-fix-only')}` : md``}`,
     );
     blocks.push(listSection(md`*Pull requests:*`, prs, md`the compare view on GitHub`));
   }

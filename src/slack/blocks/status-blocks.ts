@@ -42,7 +42,9 @@ function revisionsLine(status: ReleaseStatus): Mrkdwn {
     r.missing.length > 0
       ? md` · ${r.freeze ? ':rotating_light: missing' : 'not yet'}: ${join(r.missing, ', ')}`
       : md``;
-  return md`*Revisions:* ${r.complete} of ${r.total} working groups complete${waiting.length ? md` · ${waiting}` : md``}${missing} · \`/kfrelease versions\``;
+  const skipped =
+    r.notShipping.length > 0 ? md` · not shipping this cycle: ${join(r.notShipping, ', ')}` : md``;
+  return md`*Revisions:* ${r.complete} of ${r.total} working groups complete${waiting.length ? md` · ${waiting}` : md``}${missing}${skipped} · \`/kfrelease versions\``;
 }
 
 /** The current phase's checklist progress and how the release manager moved the release into it. */

@@ -3,14 +3,17 @@ import { bold, code, join, md, type Mrkdwn } from '../../text/mrkdwn';
 import { answer, context, header, listSection, section, type Block, type SlackAnswer } from './block-kit';
 import { actor } from './format';
 
-/** Slack allows 50 blocks per message: a header, the missing line, the groups and two context lines. */
+/** Slack allows 50 blocks per message: a header, the missing and not-shipping lines, the groups and two context lines. */
 const MAX_SECTIONS = 40;
 const SEE_ALL = md`${code('npx kfrelease versions')}`;
 
 function componentLine(c: ComponentVersion, freeze: boolean): Mrkdwn {
   const a = c.accepted;
+  if (c.notShipping)
+    return md`• ${c.component}: :no_entry_sign: _not shipping this cycle_ (${c.notShipping.reason})`;
+  const rc = a?.rc ? md` _release candidate_` : md``;
   const shipped = a
-    ? md`${code(a.revision)}${a.commitSha ? ` (${a.commitSha.slice(0, 7)})` : ''} by ${actor(a.submittedBy)} ${a.submittedAt.slice(0, 10)}`
+    ? md`${code(a.revision)}${a.commitSha ? ` (${a.commitSha.slice(0, 7)})` : ''}${rc} by ${actor(a.submittedBy)} ${a.submittedAt.slice(0, 10)}`
     : freeze
       ? md`:red_circle: _missing_`
       : md`_none yet_`;
@@ -25,9 +28,15 @@ export function versionsBlocks(view: ComponentVersionsView): SlackAnswer {
   const blocks: Block[] = [header(`Component versions of Kubeflow ${view.version}`)];
   if (view.missing.length > 0) {
     const lead = view.freeze
-      ? md`:rotating_light: *Feature Freeze has started and these working groups have no accepted revision for every component:*`
+      ? md`:rotating_light: *Feature Freeze has started and these repositories have no accepted revision yet:*`
       : md`*No accepted revision yet:*`;
     blocks.push(section(md`${lead} ${join(view.missing)}`));
+  }
+  if (view.notShipping.length > 0) {
+    const skipped = view.notShipping.map((c) => `${c.component} (${c.wg})`);
+    blocks.push(
+      section(md`:no_entry_sign: *Not shipping this cycle* (release manager's decision): ${join(skipped)}`),
+    );
   }
   for (const group of view.groups.slice(0, MAX_SECTIONS)) {
     const groupLines = group.components.map((c) => componentLine(c, view.freeze));
