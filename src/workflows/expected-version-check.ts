@@ -10,7 +10,7 @@ import type { Post } from './notice';
 /**
  * An accepted final revision (no RC) whose version is not the one its working group declared as
  * the expected final version of the repository's components: the release manager is told directly
- * (the release channel when no release manager has a Slack ID), once per revision, naming the
+ * (the release channel when no release manager has a Slack ID), once per repository and version, naming the
  * declared and the accepted version and the working group's liaisons.
  */
 export function expectedVersionNotices(store: Store, release: ReleaseRow, row: RevisionRow): Post[] {
@@ -44,7 +44,8 @@ export function expectedVersionNotices(store: Store, release: ReleaseRow, row: R
   const targets = releaseManagerIds(store, release.id);
   const to = targets.length > 0 ? targets : release.slackChannel ? [release.slackChannel] : [];
   return to.map((channel) => ({
-    key: `revision:${row.id}:expected-version:${channel}`,
+    // Once per repository and version: the same tag submitted again is not news.
+    key: `expected-version:${release.id}:${row.repo.toLowerCase()}:${version}:${channel}`,
     channel,
     notice: { kind: 'deadline', message },
   }));
