@@ -8,6 +8,8 @@ import { parseExpectedVersion } from '../domain/expected-version';
 import { UserError } from '../errors';
 import { code, md } from '../text/mrkdwn';
 import { authorityOf, refuse } from './authority';
+import { enqueuePosts } from './enqueue-posts';
+import { declaredVersionNotices } from './expected-version-check';
 import { findRelease } from './find-release';
 import { shippedDependencyList } from './load-dependency-list';
 import { requireLive } from './release-lifecycle';
@@ -155,7 +157,8 @@ function conflictsOf(deps: DeclarationDeps, releaseId: number, wg: string): Rang
  * A working group declares the expected final version of each of its components (each required)
  * and the range of each common dependency it supports (empty: it does not depend on it). Every
  * problem comes back next to its field and nothing is saved; a declaration replaces the working
- * group's earlier one, which stays in the history and the audit log.
+ * group's earlier one, which stays in the history and the audit log. A final revision already
+ * accepted with another version than the one declared is pointed out to the release manager.
  */
 export function declareDependencies(
   deps: DeclarationDeps,
@@ -212,6 +215,7 @@ export function declareDependencies(
       action: 'dependencies.declared',
       details: { id, wg: group.name, expectedVersions, ranges },
     });
+    enqueuePosts(store, release.id, declaredVersionNotices(store, release, group.id), at);
     return store.dependencyDeclarations.byId(id);
   });
   if (!declaration) throw new Error('dependency declaration vanished after insert');

@@ -276,16 +276,46 @@ describe('expected versions and dependency ranges, from Feature Freeze on', () =
     const notice = await postedMessage(
       app,
       dmChannelId(RM),
-      `expected-version:${release.id}:kubeflow/kubeflow:v1.10.1:${RM}`,
+      `expected-version:${release.id}:kubeflow/kubeflow:v1.10.1:v1.10.0:${RM}`,
     );
     const text = textOf(notice.blocks);
     expect(text).toContain(
       'Kubeflow v1.10.0: Notebooks shipped kubeflow/kubeflow v1.10.1, not the final version it declared',
     );
     expect(text).toContain('Notebook Controller: v1.10.1 accepted, v1.10.0 expected');
-    const notices = app.slack
-      .messages(dmChannelId(RM))
-      .filter((m) => String(m.metadata?.event_payload.key).startsWith('expected-version:'));
-    expect(notices).toHaveLength(1);
+    const notices = () =>
+      app.slack
+        .messages(dmChannelId(RM))
+        .filter((m) => String(m.metadata?.event_payload.key).startsWith('expected-version:'));
+    expect(notices()).toHaveLength(1);
+  });
+
+  it('checks a declaration made after the final revision against it, and says each thing once', async () => {
+    const declare = async (version: string) => {
+      const versions = NOTEBOOK_COMPONENTS.map(() => version);
+      const response = await app.interact(
+        declaration(GRACE, 'Notebooks', NOTEBOOK_COMPONENTS, versions, NOTEBOOKS_RANGES),
+      );
+      expect(viewAnswer(response).response_action).toBe('update');
+      await outboxDelivered(app);
+    };
+    const notices = () =>
+      app.slack
+        .messages(dmChannelId(RM))
+        .filter((m) => String(m.metadata?.event_payload.key).startsWith('expected-version:'));
+
+    // The accepted v1.10.1 is the version now declared: nothing to point out.
+    await declare('v1.10.1');
+    expect(notices()).toHaveLength(1);
+    // A declaration the accepted revision does not match is pointed out, once however often saved.
+    await declare('v1.10.3');
+    await declare('v1.10.3');
+    const later = await postedMessage(
+      app,
+      dmChannelId(RM),
+      `expected-version:${release.id}:kubeflow/kubeflow:v1.10.1:v1.10.3:${RM}`,
+    );
+    expect(textOf(later.blocks)).toContain('Notebook Controller: v1.10.1 accepted, v1.10.3 expected');
+    expect(notices()).toHaveLength(2);
   });
 });

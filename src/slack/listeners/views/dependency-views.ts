@@ -63,6 +63,7 @@ function declarationSubmitted(services: AppServices) {
         { wg: metadata.wg, conflicts: result.conflicts.map((c) => c.dependency) },
         'dependencies declared',
       );
+      services.deliverSoon();
     } catch (error) {
       await ack({
         response_action: 'errors',
