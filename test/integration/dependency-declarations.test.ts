@@ -172,7 +172,7 @@ describe('expected versions and dependency ranges, from Feature Freeze on', () =
       response_action: 'errors',
       errors: {
         'component:1':
-          '"v1.10.0-rc.1" is a pre-release: give the version the final release will have, e.g. 1.10.',
+          '"v1.10.0-rc.1" is a pre-release: give the version the final release will have, e.g. v1.10.0.',
         'component:2': '"latest" is not a version: write it like v1.10.0 or 2.5.0.',
         'dep:kubernetes':
           '"to" is not a version: write numbers separated by dots, e.g. 1.29 or v1.29.3 (e.g. >=1.29 <1.32, 1.29.x or ^1.29).',
