@@ -77,6 +77,7 @@ describe('sign-offs look at the manifests repository, and blocked ones track the
     github.addTag(MANIFESTS, 'v1.10.0-rc.1', M.m2);
     github.addIssue(MANIFESTS, 3001, { title: 'Istio gateway fails on EKS 1.30', labels: ['kind/bug'] });
     github.addIssue(KFP, 501, { title: 'Fix the cache server on EKS', pull_request: true });
+    github.addIssue(KFP, 502, { title: 'Metadata writer crashes on rc.4' });
     // Tuesday of week 14: distribution testing. The manifests repository has never been checked.
     app = await startTestApp({ now: '2026-06-02T10:00:00Z', githubUrl: github.url });
     release = seedRelease(app);
@@ -230,12 +231,38 @@ describe('sign-offs look at the manifests repository, and blocked ones track the
     expect(app.services.store.blockers.forRelease(release.id)).toHaveLength(before);
   });
 
+  it('takes a sign-off on an RC tagged after the last check, tracking its issues', async () => {
+    github.addTag(MANIFESTS, 'v1.10.0-rc.4', M.m3);
+    app.clock.set('2026-06-02T10:20:00Z');
+
+    const answer = viewAnswer(
+      await app.interact(
+        submission(KNUTH, {
+          distribution: 'AWS',
+          rc: 'rc.4',
+          result: 'blocked',
+          issues: 'kubeflow/pipelines#502',
+          kubernetes: '1.31',
+        }),
+      ),
+    );
+
+    expect(answer.response_action).toBe('update');
+    expect(textOf(answer.view)).toContain('*AWS*: :no_entry: blocked on `v1.10.0-rc.4`, recorded.');
+    expect(textOf(answer.view)).toContain(
+      ':pushpin: Tracked as blocking issues: <https://github.com/kubeflow/pipelines/issues/502|kubeflow/pipelines#502>',
+    );
+    expect(
+      app.services.store.blockers.byRef(release.id, { owner: 'kubeflow', repo: 'pipelines', number: 502 }),
+    ).toMatchObject({ title: 'Metadata writer crashes on rc.4', submittedBy: KNUTH, blocksRelease: true });
+  });
+
   it('refuses a blocked sign-off without issues, saving nothing', async () => {
     await outboxDelivered(app);
     const before = databaseSnapshot(app.services.store.db);
     const answer = viewAnswer(
       await app.interact(
-        submission(KNUTH, { distribution: 'AWS', rc: 'rc.3', result: 'blocked', kubernetes: '1.30' }),
+        submission(KNUTH, { distribution: 'AWS', rc: 'rc.4', result: 'blocked', kubernetes: '1.30' }),
       ),
     );
     expect(answer).toEqual({
