@@ -1,4 +1,6 @@
 import { dependencyMatrix, formatInterval, parseRange } from '../../src/domain/dependency-ranges';
+import { parseDependencyList } from '../../src/domain/dependency-list-schema';
+import { loadDependencyList } from '../../src/workflows/load-dependency-list';
 import { parseExpectedVersion, sameVersion } from '../../src/domain/expected-version';
 
 const read = (range: string) => {
@@ -105,5 +107,43 @@ describe('expected final versions', () => {
     ['v1.10.0', 'v1.10.0-rc.1', false],
   ])('%s and %s are the same version: %s', (a, b, same) => {
     expect(sameVersion(a, b)).toBe(same);
+  });
+});
+
+describe('config/dependencies.yml', () => {
+  it('ships a list that reads, with the dependencies the handbook names', () => {
+    const list = loadDependencyList();
+    expect(list.dependencies.map((d) => d.name)).toEqual([
+      'Kubernetes',
+      'Istio',
+      'Knative',
+      'cert-manager',
+      'Dex',
+      'oauth2-proxy',
+      'Python',
+    ]);
+  });
+
+  it('lists every problem of a broken file at once', () => {
+    const parsed = parseDependencyList(
+      {
+        dependencies: [
+          { id: 'Kubernetes', name: 'Kubernetes', example: '>=1.32 <1.29' },
+          { id: 'istio', name: '' },
+          { id: 'istio', name: 'Istio', extra: true },
+        ],
+      },
+      'dependencies.yml',
+    );
+    expect(parsed).toEqual({
+      ok: false,
+      problems: [
+        'dependencies.yml: dependencies.0.id: use lower-case letters, digits and dashes, e.g. cert-manager',
+        'dependencies.yml: dependencies.0.example: is not a range kfrelease can read',
+        'dependencies.yml: dependencies.1.name: must not be empty',
+        'dependencies.yml: dependencies.2: Unrecognized key: "extra"',
+        'dependencies.yml: dependencies: two dependencies have the same id',
+      ],
+    });
   });
 });
