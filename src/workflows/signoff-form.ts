@@ -86,7 +86,14 @@ export function prepareSignoffForm(
   if (rcs.length === 0) {
     const last = deps.store.rcTags.lastCheck(release.id);
     const when = last && DateTime.fromISO(last.checkedAt, { zone: 'utc' }).setZone(release.timeZone);
-    const checked = when ? ` (checked ${when.toFormat('ccc d LLL, HH:mm')} ${release.timeZone})` : '';
+    const at = when ? `${when.toFormat('ccc d LLL, HH:mm')} ${release.timeZone}` : '';
+    if (last?.lastError)
+      throw new UserError(
+        'conflict',
+        md`kfrelease could not look at ${last.repo} for the RC tags of ${release.version} (last tried ${at}): ${last.lastError}. There is no RC to sign off on until it can.`,
+        md`Try again in a few minutes; \`/kfrelease rcs\` shows what is known.`,
+      );
+    const checked = at ? ` (checked ${at})` : '';
     throw new UserError(
       'not_found',
       md`No RC tag of ${release.version} has been found in the manifests repository yet${checked}, so there is nothing to sign off on.`,

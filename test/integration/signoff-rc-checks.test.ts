@@ -272,3 +272,46 @@ describe('sign-offs look at the manifests repository, and blocked ones track the
     expect(databaseSnapshot(app.services.store.db)).toBe(before);
   });
 });
+
+describe('a sign-off while GitHub refuses to answer', () => {
+  let github: FakeGitHub;
+  let app: TestApp;
+  let release: ReleaseRow;
+
+  beforeAll(async () => {
+    github = await startFakeGitHub();
+    github.addRepo(MANIFESTS);
+    github.addCommit(MANIFESTS, M.m1, [], { date: '2026-05-11T08:00:00Z' });
+    github.addTag(MANIFESTS, 'v1.10.0-rc.0', M.m1);
+    app = await startTestApp({ now: '2026-06-02T10:00:00Z', githubUrl: github.url });
+    release = seedRelease(app);
+    app.slack.addUser({ id: KNUTH, name: 'knuth' });
+    for (const method of ['chat.postMessage', 'chat.postEphemeral']) app.slack.expect(method);
+  });
+  afterAll(async () => {
+    await app.stop();
+    await github.close();
+    app.slack.assertNoUnexpectedCalls();
+  });
+
+  it('says the manifests repository could not be checked, not that there is no RC', async () => {
+    github.failNext('/repos/kubeflow/manifests/git/matching-refs', {
+      rateLimited: true,
+      resetInSeconds: 3600,
+    });
+
+    expect(answerText(await app.command('signoff', KNUTH))).toContain('Open the sign-off form');
+    await checkedAfter(app, release, '');
+    expect(app.services.store.rcTags.lastCheck(release.id)?.lastError).toBeTruthy();
+    await app.interact(blockAction({ user: KNUTH, actionId: 'open_signoff_form', value: 'v1.10.0' }));
+
+    const call = await app.slack.waitForCall('chat.postEphemeral');
+    expect(String(call.args.text)).toContain(
+      'kfrelease could not look at kubeflow/manifests for the RC tags of v1.10.0 (last tried Tue 2 Jun, 12:00 Europe/Berlin): GitHub rate limit reached until',
+    );
+    expect(String(call.args.text)).toContain(
+      'There is no RC to sign off on until it can. Try again in a few minutes; `/kfrelease rcs` shows what is known.',
+    );
+    expect(app.slack.callsTo('views.open')).toHaveLength(0);
+  });
+});
