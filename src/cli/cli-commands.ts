@@ -13,6 +13,7 @@ import { getReleaseTimeline } from '../workflows/release-timeline';
 import { componentVersionsMarkdown, getComponentVersions } from '../workflows/component-versions';
 import { formatStatusText, formatTimelineText, formatVersionsText } from './cli-text';
 import { CLI_BLOCKER_COMMANDS } from './blocker-cli-commands';
+import { CLI_DEPENDENCY_COMMANDS } from './dependency-cli-commands';
 import { CLI_MEETING_COMMANDS } from './meeting-cli-commands';
 import { CLI_OUTBOX_COMMANDS } from './outbox-cli-commands';
 import { CLI_RC_COMMANDS } from './rc-cli-commands';
@@ -204,5 +205,6 @@ export const CLI_COMMANDS: Record<
   ...CLI_RELEASE_MANAGER_COMMANDS,
   ...CLI_BLOCKER_COMMANDS,
   ...CLI_RC_COMMANDS,
+  ...CLI_DEPENDENCY_COMMANDS,
   ...CLI_OUTBOX_COMMANDS,
 };

@@ -30,6 +30,7 @@ export function formatStatusText(status: ReleaseStatus): string {
     }`,
     `RC tags:   ${status.rcs.replace(/^RC tags: /, '')}`,
     status.signoffs,
+    ...(status.dependencies ? [status.dependencies] : []),
     ...(status.state === 'live'
       ? []
       : [

@@ -1,4 +1,4 @@
-import { compareVersions, formatVersion, type VersionParts } from './dependency-ranges';
+import { compareVersions, type VersionParts } from './dependency-ranges';
 
 /** A release version as components and tags carry it: v1.10.0, 2.5.0, knative-v1.16.4, v1.10.0-rc.1. */
 export interface LooseVersion {
@@ -33,7 +33,7 @@ export function parseExpectedVersion(
   if (read.preRelease)
     return {
       ok: false,
-      problem: `"${text}" is a pre-release: give the version the final release will have, e.g. ${formatVersion(read.parts)}.`,
+      problem: `"${text}" is a pre-release: give the version the final release will have, e.g. ${text.slice(0, text.length - read.preRelease.length)}.`,
     };
   return { ok: true, version: text };
 }

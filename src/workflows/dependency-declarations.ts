@@ -2,15 +2,18 @@ import type { Clock } from '../clock';
 import type { DependencyDeclarationRow } from '../db/dependency-declaration-repository';
 import type { ReleaseRow } from '../db/release-repository';
 import type { Store } from '../db/store';
-import { parseRange } from '../domain/dependency-ranges';
+import { dependencyMatrix, parseRange } from '../domain/dependency-ranges';
 import type { CommonDependency, DependencyList } from '../domain/dependency-list-schema';
 import { parseExpectedVersion } from '../domain/expected-version';
 import { UserError } from '../errors';
 import { code, md } from '../text/mrkdwn';
 import { authorityOf, refuse } from './authority';
+import { enqueuePosts } from './enqueue-posts';
+import { declaredVersionNotices } from './expected-version-check';
 import { findRelease } from './find-release';
 import { shippedDependencyList } from './load-dependency-list';
 import { requireLive } from './release-lifecycle';
+import { freezeStarted } from './revision-targets';
 
 export type DeclarationDeps = {
   store: Store;
@@ -67,13 +70,32 @@ function groupToDeclare(deps: DeclarationDeps, release: ReleaseRow, userId: stri
       .filter((a) => a.role === 'team_member' && a.wg === group.name)
       .map((a) => a.name);
     const who =
-      liaisons.length > 0 ? `${group.name}'s liaisons (${liaisons.join(', ')})` : `${group.name}'s liaisons`;
+      liaisons.length > 0
+        ? `the liaisons of ${group.name} (${liaisons.join(', ')})`
+        : `the liaisons of ${group.name}`;
     refuse(
-      md`declare ${group.name}'s expected versions and dependency ranges`,
+      md`declare the expected versions and dependency ranges of ${group.name}`,
       md`${who}, the release manager or an admin`,
     );
   }
   return group;
+}
+
+/**
+ * Declarations open with Feature Freeze (the handbook asks for them then): before it, the refusal
+ * says from which day.
+ */
+function requireFreeze(deps: DeclarationDeps, release: ReleaseRow): void {
+  if (freezeStarted(deps, release)) return;
+  const freeze = deps.store.releases
+    .latestPlan(release)
+    ?.timeline.phases.find((p) => p.key === 'feature_freeze');
+  const from = freeze ? md` on ${freeze.startsOn}` : md``;
+  throw new UserError(
+    'conflict',
+    md`Expected versions and dependency ranges of ${release.version} are declared from the start of Feature Freeze${from}; it has not started yet.`,
+    md`Until then, \`/kfrelease timeline\` shows the plan.`,
+  );
 }
 
 /**
@@ -88,6 +110,7 @@ export function prepareDeclarationForm(
   const release = findRelease(deps, input.version);
   requireLive(release);
   const group = groupToDeclare(deps, release, input.userId, input.wg);
+  requireFreeze(deps, release);
   const current =
     deps.store.dependencyDeclarations.latest(release.id).find((d) => d.wgId === group.id) ?? null;
   return {
@@ -99,15 +122,43 @@ export function prepareDeclarationForm(
   };
 }
 
+/** A dependency whose range, as this working group declared it, shares no version with others'. */
+export interface RangeConflict {
+  dependency: string;
+  range: string;
+  /** The other working groups' ranges it does not intersect, e.g. `Pipelines (>=1.31)`. */
+  with: { wg: string; range: string }[];
+}
+
 export type DeclareResult =
   | { kind: 'errors'; errors: Record<string, string> }
-  | { kind: 'saved'; release: ReleaseRow; declaration: DependencyDeclarationRow };
+  | {
+      kind: 'saved';
+      release: ReleaseRow;
+      declaration: DependencyDeclarationRow;
+      dependencies: CommonDependency[];
+      conflicts: RangeConflict[];
+    };
+
+/** The dependencies where `wg`'s range and another working group's have no version in common. */
+function conflictsOf(deps: DeclarationDeps, releaseId: number, wg: string): RangeConflict[] {
+  const declarations = deps.store.dependencyDeclarations.latest(releaseId);
+  const rows = dependencyMatrix({ dependencies: listOf(deps), declarations });
+  return rows.flatMap((row) => {
+    const others = row.conflicts.flatMap(([a, b]) => (a === wg ? [b] : b === wg ? [a] : []));
+    const range = row.cells.find((c) => c.wg === wg)?.range;
+    if (others.length === 0 || !range) return [];
+    const rangeOf = (other: string) => row.cells.find((c) => c.wg === other)?.range ?? '';
+    return [{ dependency: row.name, range, with: others.map((o) => ({ wg: o, range: rangeOf(o) })) }];
+  });
+}
 
 /**
  * A working group declares the expected final version of each of its components (each required)
  * and the range of each common dependency it supports (empty: it does not depend on it). Every
  * problem comes back next to its field and nothing is saved; a declaration replaces the working
- * group's earlier one, which stays in the history and the audit log.
+ * group's earlier one, which stays in the history and the audit log. A final revision already
+ * accepted with another version than the one declared is pointed out to the release manager.
  */
 export function declareDependencies(
   deps: DeclarationDeps,
@@ -125,6 +176,7 @@ export function declareDependencies(
   const release = findRelease(deps, input.version);
   requireLive(release);
   const group = groupToDeclare(deps, release, input.userId, input.wg);
+  requireFreeze(deps, release);
   const errors: Record<string, string> = {};
   const expectedVersions: Record<string, string> = {};
   input.components.forEach((name, i) => {
@@ -163,8 +215,15 @@ export function declareDependencies(
       action: 'dependencies.declared',
       details: { id, wg: group.name, expectedVersions, ranges },
     });
+    enqueuePosts(store, release.id, declaredVersionNotices(store, release, group.id), at);
     return store.dependencyDeclarations.byId(id);
   });
   if (!declaration) throw new Error('dependency declaration vanished after insert');
-  return { kind: 'saved', release, declaration };
+  return {
+    kind: 'saved',
+    release,
+    declaration,
+    dependencies: listOf(deps),
+    conflicts: conflictsOf(deps, release.id, group.name),
+  };
 }

@@ -10,7 +10,7 @@ import type { Post } from './notice';
 /**
  * An accepted final revision (no RC) whose version is not the one its working group declared as
  * the expected final version of the repository's components: the release manager is told directly
- * (the release channel when no release manager has a Slack ID), once per revision, naming the
+ * (the release channel when no release manager has a Slack ID), once per repository and version, naming the
  * declared and the accepted version and the working group's liaisons.
  */
 export function expectedVersionNotices(store: Store, release: ReleaseRow, row: RevisionRow): Post[] {
@@ -41,11 +41,25 @@ export function expectedVersionNotices(store: Store, release: ReleaseRow, row: R
     people,
     footer: `Declared with /kfrelease deps on ${declaration.declaredAt.slice(0, 10)}. Ask ${row.wg} whether ${version} is its final version and, if so, to declare it again; /kfrelease deps matrix shows every declaration.`,
   };
+  const expected = [...new Set(differing.map((d) => d.expected))].sort().join(',');
   const targets = releaseManagerIds(store, release.id);
   const to = targets.length > 0 ? targets : release.slackChannel ? [release.slackChannel] : [];
   return to.map((channel) => ({
-    key: `revision:${row.id}:expected-version:${channel}`,
+    // Once per repository, accepted version and expected versions: the same tag submitted again, or
+    // the same declaration saved again, is not news.
+    key: `expected-version:${release.id}:${row.repo.toLowerCase()}:${version}:${expected}:${channel}`,
     channel,
     notice: { kind: 'deadline', message },
   }));
+}
+
+/**
+ * The same check for a working group that declares after its final revisions were accepted: each
+ * repository's latest accepted revision against the declaration just saved.
+ */
+export function declaredVersionNotices(store: Store, release: ReleaseRow, wgId: number): Post[] {
+  const latest = new Map<string, RevisionRow>();
+  for (const row of store.revisions.latestPerRepo(release.id))
+    if (row.wgId === wgId && row.status === 'accepted') latest.set(row.repo.toLowerCase(), row);
+  return [...latest.values()].flatMap((row) => expectedVersionNotices(store, release, row));
 }

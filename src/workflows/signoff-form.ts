@@ -42,31 +42,41 @@ function whoMay(store: Store, releaseId: number, distribution?: string): string 
 }
 
 /**
- * What the sign-off form offers this user; refuses non-representatives, naming who may. `checking`
- * says a check of the manifests repository is under way: without any RC known yet, the form then
- * waits for it (`checking` in the answer) rather than saying there is none.
+ * The release and the distributions `userId` may sign off for; refuses non-representatives, naming
+ * who may. Callers ask this before they look at GitHub, so only those who may sign off cause a check.
+ */
+export function signoffRights(
+  deps: Deps,
+  input: { userId: string; version?: string },
+): { release: ReleaseRow; distributions: string[] } {
+  const release = findRelease(deps, input.version);
+  requireLive(release);
+  const distributions = allowedDistributions(deps, release, input.userId);
+  if (distributions.length > 0) return { release, distributions };
+  if (distributionReps(deps.store, release.id).size === 0) {
+    throw new UserError(
+      'not_found',
+      md`No distribution representatives are named for ${release.version}.`,
+      md`Add them to the team file (role distribution_rep, with its distribution) and import it.`,
+    );
+  }
+  throw new UserError(
+    'forbidden',
+    md`Only a distribution's representatives can sign off on ${release.version}: ${whoMay(deps.store, release.id)}.`,
+    md`See who holds which role with \`/kfrelease team\`.`,
+  );
+}
+
+/**
+ * What the sign-off form offers this user (refusing as signoffRights does). `checking` says a check
+ * of the manifests repository is under way: without any RC known yet, the form then waits for it
+ * (`checking` in the answer) rather than saying there is none.
  */
 export function prepareSignoffForm(
   deps: Deps,
   input: { userId: string; version?: string; checking?: boolean },
 ): SignoffForm {
-  const release = findRelease(deps, input.version);
-  requireLive(release);
-  const distributions = allowedDistributions(deps, release, input.userId);
-  if (distributions.length === 0) {
-    if (distributionReps(deps.store, release.id).size === 0) {
-      throw new UserError(
-        'not_found',
-        md`No distribution representatives are named for ${release.version}.`,
-        md`Add them to the team file (role distribution_rep, with its distribution) and import it.`,
-      );
-    }
-    throw new UserError(
-      'forbidden',
-      md`Only a distribution's representatives can sign off on ${release.version}: ${whoMay(deps.store, release.id)}.`,
-      md`See who holds which role with \`/kfrelease team\`.`,
-    );
-  }
+  const { release, distributions } = signoffRights(deps, input);
   const rcs = deps.store.rcTags
     .forRelease(release.id)
     .filter((row) => row.rc !== null)
@@ -76,7 +86,14 @@ export function prepareSignoffForm(
   if (rcs.length === 0) {
     const last = deps.store.rcTags.lastCheck(release.id);
     const when = last && DateTime.fromISO(last.checkedAt, { zone: 'utc' }).setZone(release.timeZone);
-    const checked = when ? ` (checked ${when.toFormat('ccc d LLL, HH:mm')} ${release.timeZone})` : '';
+    const at = when ? `${when.toFormat('ccc d LLL, HH:mm')} ${release.timeZone}` : '';
+    if (last?.lastError)
+      throw new UserError(
+        'conflict',
+        md`kfrelease could not look at ${last.repo} for the RC tags of ${release.version} (last tried ${at}): ${last.lastError}. There is no RC to sign off on until it can.`,
+        md`Try again in a few minutes; \`/kfrelease rcs\` shows what is known.`,
+      );
+    const checked = at ? ` (checked ${at})` : '';
     throw new UserError(
       'not_found',
       md`No RC tag of ${release.version} has been found in the manifests repository yet${checked}, so there is nothing to sign off on.`,

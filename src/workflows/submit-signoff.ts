@@ -157,8 +157,9 @@ export async function submitSignoff(
   const first = checkForm(deps, input);
   if (first.kind === 'errors' && (!refresh || Object.keys(first.errors).some((f) => f !== 'rc')))
     return first;
-  const lines =
-    first.kind === 'ok' ? first.issues.filter((l) => !store.blockers.byRef(release.id, l.ref)) : [];
+  // Only the RC may be wrong here (an RC tagged since the form opened): the issues are good either way.
+  const named = first.kind === 'ok' ? first.issues : parseIssues(input.values.issues ?? '').lines;
+  const lines = named.filter((l) => !store.blockers.byRef(release.id, l.ref));
   const [, lookup] = await Promise.all([
     refresh ? withinDeadline(refresh, deps.deadlineMs) : null,
     lines.length > 0

@@ -294,6 +294,14 @@ export const COMMAND_ACTIONS: MatrixAction[] = [
     act: (w, user) => openForm(w, user, 'submit Notebooks'),
   },
   {
+    name: '/kfrelease deps Notebooks (opens form)',
+    changes: false,
+    surface: 'form command',
+    scene: 'freeze',
+    names: /Only the liaisons of Notebooks \(Nora Notebooks\), the release manager or an admin can declare/,
+    act: (w, user) => openForm(w, user, 'deps Notebooks'),
+  },
+  {
     name: '/kfrelease block (opens form)',
     changes: false,
     surface: 'form command',

@@ -93,6 +93,14 @@ export const INTERACTION_ACTIONS: MatrixAction[] = [
     act: (w, user) => pressButton(w, button(user, 'open_submit_revision', '')),
   },
   {
+    name: 'button Open the sign-off form',
+    changes: false,
+    surface: 'button',
+    scene: 'freeze',
+    names: /Only a distribution's representatives can sign off on v1\.10\.0: Dana Distro \(AWS\) or an admin/,
+    act: (w, user) => pressButton(w, button(user, 'open_signoff_form', 'v1.10.0')),
+  },
+  {
     name: 'select Notebooks in the revision form',
     changes: false,
     surface: 'button',
@@ -189,6 +197,26 @@ export const INTERACTION_ACTIONS: MatrixAction[] = [
           {
             'repo:0': { revision: 'v1.10.2' },
             note: { note: '' },
+          },
+        )(user),
+      ),
+  },
+  {
+    name: 'modal declare dependencies (Notebooks)',
+    changes: true,
+    surface: 'modal',
+    scene: 'freeze',
+    names: /Only the liaisons of Notebooks \(Nora Notebooks\), the release manager or an admin can declare/,
+    act: (w, user) =>
+      submitModal(
+        w,
+        modal(
+          'declare_dependencies',
+          { release: 'v1.10.0', wg: THIS_WG, components: ['Notebook Controller'] },
+          {
+            'component:0': { value: 'v1.10.0' },
+            'dep:kubernetes': { value: '>=1.29 <1.32' },
+            'dep:python': { value: '' },
           },
         )(user),
       ),

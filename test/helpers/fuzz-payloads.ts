@@ -75,6 +75,15 @@ const FORMS: { callbackId: string; metadata: () => Json; fields: [string, string
     ],
   },
   {
+    callbackId: 'declare_dependencies',
+    metadata: () => ({ release: 'v1.10.0', wg: 'Notebooks', components: ['Notebook Controller'] }),
+    fields: [
+      ['component:0', 'value', 'text'],
+      ['dep:kubernetes', 'value', 'text'],
+      ['dep:istio', 'value', 'text'],
+    ],
+  },
+  {
     callbackId: 'phase_end_move_on',
     metadata: () => PHASE_END,
     fields: [['phase_end_reason', 'phase_end_reason', 'text']],
@@ -98,6 +107,7 @@ export const KNOWN_ACTION_IDS = [
   'phase_end_move_on',
   'phase_end_checklist',
   'outbox_retry',
+  'open_signoff_form',
 ];
 const OPTION_VALUES = [
   'Notebooks',

@@ -53,6 +53,7 @@ const POLICY = `
 | /kfrelease component skip                         | yes             | no     | no                | no                 | no        | no               | yes   | no       |
 | /kfrelease component ship                         | yes             | no     | no                | no                 | no        | no               | yes   | no       |
 | /kfrelease submit Notebooks (opens form)          | yes             | no     | yes               | no                 | no        | no               | yes   | no       |
+| /kfrelease deps Notebooks (opens form)            | yes             | no     | yes               | no                 | no        | no               | yes   | no       |
 | /kfrelease block (opens form)                     | yes             | yes    | yes               | yes                | yes       | yes              | yes   | yes      |
 | /kfrelease signoff (opens form)                   | no              | no     | no                | no                 | no        | yes              | yes   | no       |
 | /kfrelease docs add (opens form)                  | yes             | no     | yes               | yes                | yes       | no               | yes   | no       |
@@ -63,11 +64,13 @@ const POLICY = `
 | button Deny (held revision)                       | yes             | no     | no                | no                 | no        | no               | yes   | no       |
 | button Move on (Preparation ended)                | yes             | no     | no                | no                 | no        | no               | yes   | no       |
 | button Extend (Preparation ended)                 | yes             | no     | no                | no                 | no        | no               | yes   | no       |
+| button Open the sign-off form                     | no              | no     | no                | no                 | no        | yes              | yes   | no       |
 | button Report blocking issues                     | yes             | yes    | yes               | yes                | yes       | yes              | yes   | yes      |
 | button Triage (Notebooks issue)                   | yes             | no     | yes               | no                 | no        | no               | yes   | no       |
 | button Add docs item                              | yes             | no     | yes               | yes                | yes       | no               | yes   | no       |
 | button Retry (failed post)                        | yes             | no     | no                | no                 | no        | no               | yes   | no       |
 | modal submit revisions (Notebooks)                | yes             | no     | yes               | no                 | no        | no               | yes   | no       |
+| modal declare dependencies (Notebooks)            | yes             | no     | yes               | no                 | no        | no               | yes   | no       |
 | modal deny revision (reason)                      | yes             | no     | no                | no                 | no        | no               | yes   | no       |
 | modal re-plan one date                            | yes             | no     | no                | no                 | no        | no               | yes   | no       |
 | modal move on after a phase end                   | yes             | no     | no                | no                 | no        | no               | yes   | no       |

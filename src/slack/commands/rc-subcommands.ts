@@ -2,7 +2,7 @@ import { rcCheckDeps, refreshRcTags, STALE_CHECK_SECONDS } from '../../workflows
 import { findRelease } from '../../workflows/find-release';
 import { rcStatus } from '../../workflows/rc-status';
 import { getSignoffMatrix } from '../../workflows/signoff-matrix';
-import { prepareSignoffForm } from '../../workflows/signoff-form';
+import { prepareSignoffForm, signoffRights } from '../../workflows/signoff-form';
 import type { ReleaseRow } from '../../db/release-repository';
 import { rcStatusBlocks } from '../blocks/rc-blocks';
 import { signoffsBlocks, signoffView } from '../blocks/signoff-blocks';
@@ -51,7 +51,8 @@ export const RC_SUBCOMMANDS: Subcommand[] = [
         ctx,
         parseArgs(optionalVersion('signoff'), args, '/kfrelease signoff [version]'),
       );
-      const release = findRelease(ctx.services, version);
+      // Only someone who may sign off makes kfrelease look at GitHub.
+      const { release } = signoffRights(ctx.services, { userId: ctx.userId, version });
       const checking = checkingRcTags(ctx, release);
       const form = prepareSignoffForm(ctx.services, { userId: ctx.userId, version, checking });
       // No RC known before the check answers: the button opens the form with what it found.

@@ -1,8 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { AppServices } from '../../../app-services';
 import { rcCheckDeps, refreshRcTags, STALE_CHECK_SECONDS } from '../../../workflows/check-rc-tags';
-import { findRelease } from '../../../workflows/find-release';
-import { prepareSignoffForm } from '../../../workflows/signoff-form';
+import { prepareSignoffForm, signoffRights } from '../../../workflows/signoff-form';
 import { withinDeadline } from '../../../workflows/submit-blockers';
 import { signoffView } from '../../blocks/signoff-blocks';
 import { OPEN_SIGNOFF_FORM } from '../../blocks/signoff-check-blocks';
@@ -22,7 +21,10 @@ function openSignoffForm(services: AppServices) {
     await ack();
     const logger = services.logger.child({ user: body.user.id, action: OPEN_SIGNOFF_FORM });
     try {
-      const release = findRelease(services, buttonRelease(services, body));
+      const { release } = signoffRights(services, {
+        userId: body.user.id,
+        version: buttonRelease(services, body),
+      });
       const check = refreshRcTags(rcCheckDeps({ ...services, logger }), release, STALE_CHECK_SECONDS);
       if (check) await withinDeadline(check, services.githubDeadlineMs);
       const form = prepareSignoffForm(services, { userId: body.user.id, version: release.version });

@@ -3,6 +3,7 @@ import type { AppServices } from '../../../app-services';
 import { DENY_REVISION_VIEW, SUBMIT_REVISION_VIEW } from '../../blocks/submit-revision-view';
 import { registerBlockerViews } from './blocker-views';
 import { denyRevisionSubmitted } from './deny-revision';
+import { registerDependencyViews } from './dependency-views';
 import { registerDocsViews } from './docs-views';
 import { registerPhaseEndViews } from './phase-end-views';
 import { registerReplanViews } from './replan-views';
@@ -17,4 +18,5 @@ export function registerViews(router: SlackRouter, services: AppServices): void 
   registerBlockerViews(router, services);
   registerReplanViews(router, services);
   registerPhaseEndViews(router, services);
+  registerDependencyViews(router, services);
 }
