@@ -116,10 +116,20 @@ export function prepareDeclarationForm(
   return {
     release,
     wg: group.name,
-    components: group.components.map((c) => ({ name: c.name, repo: c.repo })),
+    components: shippingComponents(deps.store, release.id, group),
     dependencies: listOf(deps),
     current,
   };
+}
+
+/** The working group's components that ship in this release: a component the release manager marked as not shipping owes no expected version. */
+function shippingComponents(
+  store: Store,
+  releaseId: number,
+  group: { components: { id: number; name: string; repo: string }[] },
+): { name: string; repo: string }[] {
+  const skipped = new Set(store.workingGroups.skips(releaseId).map((s) => s.componentId));
+  return group.components.filter((c) => !skipped.has(c.id)).map((c) => ({ name: c.name, repo: c.repo }));
 }
 
 /** A dependency whose range, as this working group declared it, shares no version with others'. */

@@ -154,6 +154,31 @@ describe('expected versions and dependency ranges, from Feature Freeze on', () =
     });
   });
 
+  it('asks no expected version for a component marked as not shipping, and asks again once it ships', async () => {
+    const fieldsOfNextForm = async () => {
+      const before = app.slack.callsTo('views.open').length;
+      expect((await app.command('deps', GRACE)).text).toBe('');
+      const call = await app.slack.waitForCall(
+        'views.open',
+        (c) =>
+          JSON.stringify(c.args).includes('declare_dependencies') &&
+          app.slack.callsTo('views.open').length > before,
+      );
+      const view = call.args.view as { blocks: { type: string; label?: { text: string } }[] };
+      return view.blocks.filter((b) => b.type === 'input').map((b) => b.label?.text ?? '');
+    };
+    answerText(
+      await app.command('component skip Tensorboard Controller Merged into the notebooks image', RM),
+    );
+    const fields = await fieldsOfNextForm();
+    expect(fields.filter((f) => f.endsWith('expected final version'))).toHaveLength(
+      NOTEBOOK_COMPONENTS.length - 1,
+    );
+    expect(fields).not.toContain('Tensorboard Controller: expected final version');
+    answerText(await app.command('component ship Tensorboard Controller', RM));
+    expect(await fieldsOfNextForm()).toContain('Tensorboard Controller: expected final version');
+  });
+
   it('answers every bad field next to it, naming the problem, and saves nothing', async () => {
     const before = snapshot();
     const versions = NOTEBOOK_COMPONENTS.map((_c, i) =>
