@@ -10,9 +10,9 @@ export type ConfigParse<T> = { ok: true; value: T } | { ok: false; problems: str
 
 /** One kind of config file: what it holds and how it is checked. */
 export interface ConfigFileKind<T> {
-  /** What the file holds, as the message about its problems begins: "The holiday calendar". */
+  /** What the file holds, as "Problems in …" names it: "the holiday and conference calendar". */
   title: string;
-  /** Validates the parsed YAML (an empty file is `undefined`); `source` is the name problems start with. */
+  /** Validates the parsed YAML (an empty file is null); `source` is the name problems start with. */
   parse(data: unknown, source: string): ConfigParse<T>;
   /** The value of a file that does not exist; without it, a missing file is a problem. */
   whenMissing?: () => T;
@@ -27,7 +27,7 @@ export class ConfigFileError extends UserError {
   ) {
     super(
       'bad_file',
-      md`Problems in ${title.charAt(0).toLowerCase()}${title.slice(1)} (${source}):\n${problems.map((p) => `• ${p}`).join('\n')}`,
+      md`Problems in ${title} (${source}):\n${problems.map((p) => `• ${p}`).join('\n')}`,
       md`Whoever runs kfrelease fixes ${source}: every problem is listed, each with where it is in the file.`,
     );
     this.name = 'ConfigFileError';
@@ -46,7 +46,7 @@ function stampOf(file: string): string | null {
   }
 }
 
-/** "line 3, column 1: Map keys must be unique" from the yaml package's multi-line message. */
+/** "<file>: is not valid YAML at line 2, column 1: Map keys must be unique", from the yaml package's multi-line message. */
 function yamlProblem(
   source: string,
   error: { message: string; linePos?: [{ line: number; col: number }, ...unknown[]] },

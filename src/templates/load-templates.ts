@@ -10,7 +10,7 @@ export const TEMPLATES_DIR = path.join(SHIPPED_CONFIG_DIR, 'templates');
 
 /** One release template, named after its key: templates/handbook-17w.yml holds key: handbook-17w. */
 const TEMPLATE: ConfigFileKind<ReleaseTemplate> = {
-  title: 'The release template',
+  title: 'the release template',
   parse: (data, source) => {
     const parsed = parseReleaseTemplate(data, source);
     if (!parsed.ok) return parsed;
@@ -49,6 +49,6 @@ export function loadTemplates(dir: string = configFile('templates')): Map<string
     if (!result.ok) problems.push(...result.problems);
     else templates.set(result.value.key, result.value);
   }
-  if (problems.length > 0) throw new ConfigFileError('The release templates', displayName(dir), problems);
+  if (problems.length > 0) throw new ConfigFileError('the release templates', displayName(dir), problems);
   return templates;
 }

@@ -4,7 +4,7 @@ import { parseAgendaItems, type AgendaItemsConfig } from '../domain/agenda-items
 
 /** agenda-items.yml: the standing items of every meeting agenda, per phase. */
 const AGENDA_ITEMS: ConfigFileKind<AgendaItemsConfig> = {
-  title: 'The standing agenda items',
+  title: 'the standing agenda items',
   parse: (data, source) => {
     const parsed = parseAgendaItems(data, source);
     return parsed.ok ? { ok: true, value: parsed.config } : parsed;

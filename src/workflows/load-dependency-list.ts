@@ -4,7 +4,7 @@ import { parseDependencyList, type DependencyList } from '../domain/dependency-l
 
 /** dependencies.yml: the common dependencies working groups declare their ranges for. */
 const DEPENDENCY_LIST: ConfigFileKind<DependencyList> = {
-  title: 'The common dependency list',
+  title: 'the common dependency list',
   parse: (data, source) => {
     const parsed = parseDependencyList(data, source);
     return parsed.ok ? { ok: true, value: parsed.config } : parsed;

@@ -4,7 +4,7 @@ import { parsePhaseChecklists, type ChecklistItem } from '../domain/phase-checkl
 
 /** phase-checklists.yml: each phase's success criteria and actions, as data. */
 const PHASE_CHECKLISTS: ConfigFileKind<ChecklistItem[]> = {
-  title: 'The phase checklists',
+  title: 'the phase checklists',
   parse: (data, source) => {
     const parsed = parsePhaseChecklists(data, source);
     return parsed.ok ? { ok: true, value: parsed.items } : parsed;

@@ -30,7 +30,7 @@ export const PLAN_RELEASE_USAGE =
 
 /** calendar.yml, the holidays and conferences the release team maintains; a missing file is no calendar. */
 const CALENDAR: ConfigFileKind<CalendarEvent[] | null> = {
-  title: 'The holiday and conference calendar',
+  title: 'the holiday and conference calendar',
   parse: (data, source) => {
     const parsed = parseCalendar(data, source);
     return parsed.ok ? { ok: true, value: parsed.events } : parsed;

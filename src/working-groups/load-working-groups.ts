@@ -5,7 +5,7 @@ import { workingGroupsFileSchema, type WorkingGroupsFile } from './working-group
 
 /** kubeflow.yml: the working groups, their repositories and components, and how revisions are read. */
 const WORKING_GROUPS: ConfigFileKind<WorkingGroupsFile> = {
-  title: 'The working groups file',
+  title: 'the working groups file',
   parse: zodConfigParse(workingGroupsFileSchema),
 };
 

@@ -15,7 +15,7 @@ import { readCalendar } from '../../src/workflows/plan-release';
 import { loadWorkingGroups } from '../../src/working-groups/load-working-groups';
 
 const PEOPLE: ConfigFileKind<{ people: { name: string; age: number }[] }> = {
-  title: 'The people file',
+  title: 'the people file',
   parse: zodConfigParse(
     z.strictObject({ people: z.array(z.strictObject({ name: z.string(), age: z.int().min(0) })) }),
   ),
