@@ -22,7 +22,7 @@ import { registerListeners } from './slack/listeners';
 import { refuseFutureTimestamps } from './slack/refuse-future-timestamps';
 import { refuseMalformedPayloads } from './slack/refuse-malformed-payloads';
 import { loadTemplates } from './templates/load-templates';
-import { useConfigDir } from './config-files/config-dir';
+import { configDir, useConfigDir } from './config-files/config-dir';
 import { loadWorkingGroups } from './working-groups/load-working-groups';
 import type { WorkingGroupsFile } from './working-groups/working-groups-schema';
 import type { ReleaseTemplate } from './domain/release-template';
@@ -115,7 +115,8 @@ function readConfigFolder(): { workingGroups: WorkingGroupsFile; templates: Map<
   attempt(() => readCalendar());
   attempt(() => loadAgendaItems());
   attempt(() => loadDependencyList());
-  if (!workingGroups || !templates || problems.length > 0) throw new Error(problems.join('\n\n'));
+  if (!workingGroups || !templates || problems.length > 0)
+    throw new Error(`${problems.join('\n\n')}\n\nFix the files in ${configDir()} and start again.`);
   return { workingGroups, templates };
 }
 
