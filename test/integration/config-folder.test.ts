@@ -55,9 +55,7 @@ describe('a config folder mounted with KFRELEASE_CONFIG_DIR', () => {
     expect(err).toContain(
       `Problems in the standing agenda items (${agenda}):\n• ${agenda}: is not valid YAML at line 2, column 1:`,
     );
-    expect(err).toContain(`
-
-Fix the files in ${configDir} and start again.`);
+    expect(err).toContain(`\n\nFix the files in ${configDir} and start again.`);
   });
 
   it('must exist', async () => {
