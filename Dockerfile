@@ -29,8 +29,12 @@ RUN npm run build \
 # --- runtime -------------------------------------------------------------------------------------
 FROM node:24-bookworm-slim
 
+# The release team's YAML files (working groups, templates, calendar, agenda items, checklists,
+# dependencies) are read from KFRELEASE_CONFIG_DIR: the copy baked in below unless a folder is
+# mounted and named, e.g. -v "$PWD/kfrelease-config:/config:ro" -e KFRELEASE_CONFIG_DIR=/config.
 ENV NODE_ENV=production \
     DATABASE_PATH=/data/kfrelease.db \
+    KFRELEASE_CONFIG_DIR=/app/config \
     PORT=3000
 
 WORKDIR /app

@@ -21,8 +21,11 @@ import { fetchBotIdentity } from './slack/bot-identity';
 import { registerListeners } from './slack/listeners';
 import { refuseFutureTimestamps } from './slack/refuse-future-timestamps';
 import { refuseMalformedPayloads } from './slack/refuse-malformed-payloads';
-import { loadTemplates, TEMPLATES_DIR } from './templates/load-templates';
+import { loadTemplates } from './templates/load-templates';
+import { configDir, useConfigDir } from './config-files/config-dir';
 import { loadWorkingGroups } from './working-groups/load-working-groups';
+import type { WorkingGroupsFile } from './working-groups/working-groups-schema';
+import type { ReleaseTemplate } from './domain/release-template';
 import { loadAgendaItems } from './workflows/load-agenda-items';
 import { loadDependencyList } from './workflows/load-dependency-list';
 import { readPhaseChecklists } from './workflows/phase-checklists-file';
@@ -54,6 +57,9 @@ export function buildServices(
 ): AppServices {
   const logger = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? (config.now ? clockStartingAt(config.now) : systemClock);
+  // Every config loader reads from here (checked before the database is opened): KFRELEASE_CONFIG_DIR, or the shipped config/.
+  useConfigDir(config.configDir);
+  const { workingGroups, templates } = readConfigFolder();
   // Longer than a typical lock by another process, shorter than Slack's 3 s: a write waits, then answers.
   const db = openDatabase(config.databasePath, {
     busyTimeoutMs: DATABASE_BUSY_TIMEOUT_MS,
@@ -68,14 +74,8 @@ export function buildServices(
   const { applied, current } = migrate(db, loadMigrations(MIGRATIONS_DIR), () => clock.now().toISO() ?? '');
   if (applied.length > 0) logger.info({ applied, current }, 'database migrated');
   const store = createStore(db);
-  const workingGroups = loadWorkingGroups();
   if (store.workingGroups.sync(workingGroups.working_groups))
     logger.info({}, 'working groups updated from config');
-  // Read once here so a broken file stops the start with its problems, not a later command.
-  readPhaseChecklists();
-  readCalendar();
-  loadAgendaItems();
-  loadDependencyList();
   const github = createOctokitGitHubClient({
     baseUrl: config.github.apiUrl,
     token: config.github.token,
@@ -84,7 +84,7 @@ export function buildServices(
   return {
     store,
     clock,
-    templates: loadTemplates(TEMPLATES_DIR),
+    templates,
     admins: config.admins,
     logger,
     github,
@@ -93,6 +93,31 @@ export function buildServices(
     githubDeadlineMs: options.githubDeadlineMs ?? GITHUB_DEADLINE_MS,
     deliverSoon: () => undefined,
   };
+}
+
+/**
+ * Reads every file of the config folder once at start, so a broken one stops the start with the
+ * problems of every file at once, not a later command.
+ */
+function readConfigFolder(): { workingGroups: WorkingGroupsFile; templates: Map<string, ReleaseTemplate> } {
+  const problems: string[] = [];
+  const attempt = <T>(read: () => T): T | undefined => {
+    try {
+      return read();
+    } catch (error) {
+      problems.push(error instanceof Error ? error.message : String(error));
+      return undefined;
+    }
+  };
+  const workingGroups = attempt(() => loadWorkingGroups());
+  const templates = attempt(() => loadTemplates());
+  attempt(() => readPhaseChecklists());
+  attempt(() => readCalendar());
+  attempt(() => loadAgendaItems());
+  attempt(() => loadDependencyList());
+  if (!workingGroups || !templates || problems.length > 0)
+    throw new Error(`${problems.join('\n\n')}\n\nFix the files in ${configDir()} and start again.`);
+  return { workingGroups, templates };
 }
 
 /** Slack closes a modal submission after 3 s; GitHub gets most of that, the rest is ours. */

@@ -1,5 +1,7 @@
+import path from 'node:path';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { SHIPPED_CONFIG_DIR } from './config-files/config-dir';
 
 const SLACK_APP_SETTINGS = 'https://api.slack.com/apps (your app)';
 
@@ -61,6 +63,7 @@ const envSchema = z.object({
     })
     .optional(),
   NODE_ENV: z.string().default('development'),
+  KFRELEASE_CONFIG_DIR: z.string().optional(),
 });
 
 /** Everything kfrelease reads from the environment, parsed once at start. */
@@ -74,6 +77,8 @@ export interface Config {
   admins: string[];
   now?: string;
   nodeEnv: string;
+  /** The folder of the release team's YAML files (KFRELEASE_CONFIG_DIR), absolute; default the shipped config/. */
+  configDir: string;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -104,6 +109,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       admins: e.KFRELEASE_ADMINS,
       now: e.KFRELEASE_NOW,
       nodeEnv: e.NODE_ENV,
+      configDir: e.KFRELEASE_CONFIG_DIR ? path.resolve(e.KFRELEASE_CONFIG_DIR) : SHIPPED_CONFIG_DIR,
     },
   };
 }

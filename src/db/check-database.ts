@@ -3,7 +3,7 @@ import type { Database } from 'better-sqlite3';
 
 /** Where an operator finds how to restore a backup. */
 const RESTORE_STEPS =
-  'Restore the latest backup as README.md, section "Data, backups and restore", says: stop kfrelease, ' +
+  'Restore the latest backup as docs/operations.md, section "Data, backups and restore", says: stop kfrelease, ' +
   'copy the backup to DATABASE_PATH, delete the -wal and -shm files beside it, and start again.';
 
 /** quick_check stops after this many findings: enough to say what is wrong, few enough to read. */

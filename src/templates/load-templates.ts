@@ -1,47 +1,40 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
+import { configFile, displayName, SHIPPED_CONFIG_DIR } from '../config-files/config-dir';
+import { ConfigFileError, loadConfigFile, type ConfigFileKind } from '../config-files/read-config-file';
 import { parseReleaseTemplate } from '../domain/template-schema';
 import type { ReleaseTemplate } from '../domain/release-template';
-import { PROJECT_ROOT } from '../project-root';
 
-/** Where the release templates live: config/templates in the project folder. */
-export const TEMPLATES_DIR = path.join(PROJECT_ROOT, 'config', 'templates');
+/** The release templates shipped with kfrelease: config/templates in the project folder. */
+export const TEMPLATES_DIR = path.join(SHIPPED_CONFIG_DIR, 'templates');
 
-/** A file named relative to the project when it is inside it, so messages stay short. */
-function displayName(file: string): string {
-  const relative = path.relative(PROJECT_ROOT, file);
-  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
-}
-
-function readTemplateFile(file: string): { template: ReleaseTemplate } | { problems: string[] } {
-  const source = displayName(file);
-  let data: unknown;
-  try {
-    data = parse(fs.readFileSync(file, 'utf8'));
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return { problems: [`${source}: is not valid YAML: ${reason}`] };
-  }
-  const parsed = parseReleaseTemplate(data, source);
-  if (!parsed.ok) return { problems: parsed.problems };
-  const expectedKey = path.basename(file, '.yml');
-  if (parsed.template.key !== expectedKey) {
-    return {
-      problems: [
-        `${source}: key: "${parsed.template.key}" must match the file name; write key: ${expectedKey}`,
-      ],
-    };
-  }
-  return { template: parsed.template };
-}
+/** One release template, named after its key: templates/handbook-17w.yml holds key: handbook-17w. */
+const TEMPLATE: ConfigFileKind<ReleaseTemplate> = {
+  title: 'the release template',
+  parse: (data, source) => {
+    const parsed = parseReleaseTemplate(data, source);
+    if (!parsed.ok) return parsed;
+    const expectedKey = path.basename(source, '.yml');
+    if (parsed.template.key !== expectedKey)
+      return {
+        ok: false,
+        problems: [
+          `${source}: key: "${parsed.template.key}" must match the file name; write key: ${expectedKey}`,
+        ],
+      };
+    return { ok: true, value: parsed.template };
+  },
+};
 
 /**
  * Reads and validates every *.yml release template in `dir`, keyed by template key. Throws one
  * error listing every problem of every file, so the bot never starts with a half-read template.
  */
-export function loadTemplates(dir: string): Map<string, ReleaseTemplate> {
-  if (!fs.existsSync(dir)) throw new Error(`The release template folder ${dir} does not exist.`);
+export function loadTemplates(dir: string = configFile('templates')): Map<string, ReleaseTemplate> {
+  if (!fs.existsSync(dir))
+    throw new Error(
+      `The release template folder ${dir} does not exist: KFRELEASE_CONFIG_DIR must be a folder with templates/ in it.`,
+    );
   const files = fs
     .readdirSync(dir)
     .filter((name) => name.endsWith('.yml'))
@@ -52,15 +45,10 @@ export function loadTemplates(dir: string): Map<string, ReleaseTemplate> {
   const templates = new Map<string, ReleaseTemplate>();
   const problems: string[] = [];
   for (const file of files) {
-    const result = readTemplateFile(file);
-    if ('problems' in result) problems.push(...result.problems);
-    else templates.set(result.template.key, result.template);
+    const result = loadConfigFile(TEMPLATE, file);
+    if (!result.ok) problems.push(...result.problems);
+    else templates.set(result.value.key, result.value);
   }
-  if (problems.length > 0) {
-    const list = problems.map((problem) => `  - ${problem}`).join('\n');
-    throw new Error(
-      `The release templates in ${displayName(dir)} have problems; fix them and start again:\n${list}`,
-    );
-  }
+  if (problems.length > 0) throw new ConfigFileError('the release templates', displayName(dir), problems);
   return templates;
 }

@@ -1,29 +1,22 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
+import { configFile } from '../config-files/config-dir';
+import { readConfigFile, type ConfigFileKind } from '../config-files/read-config-file';
 import { parseAgendaItems, type AgendaItemsConfig } from '../domain/agenda-items-schema';
-import { PROJECT_ROOT } from '../project-root';
 
-export const AGENDA_ITEMS_FILE = join(PROJECT_ROOT, 'config', 'agenda-items.yml');
+/** agenda-items.yml: the standing items of every meeting agenda, per phase. */
+const AGENDA_ITEMS: ConfigFileKind<AgendaItemsConfig> = {
+  title: 'the standing agenda items',
+  parse: (data, source) => {
+    const parsed = parseAgendaItems(data, source);
+    return parsed.ok ? { ok: true, value: parsed.config } : parsed;
+  },
+};
 
-/** Reads and validates the standing agenda items; throws one error listing every problem. */
-export function loadAgendaItems(file: string = AGENDA_ITEMS_FILE): AgendaItemsConfig {
-  let data: unknown;
-  try {
-    data = parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new Error(`${file}: cannot be read as YAML: ${(error as Error).message}`);
-  }
-  const parsed = parseAgendaItems(data, file);
-  if (!parsed.ok)
-    throw new Error(`${file} has problems; fix them and start again:\n  ${parsed.problems.join('\n  ')}`);
-  return parsed.config;
+/** The standing agenda items (read again after an edit); a broken file is refused with every problem. */
+export function loadAgendaItems(file: string = configFile('agenda-items.yml')): AgendaItemsConfig {
+  return readConfigFile(AGENDA_ITEMS, file);
 }
 
-let cached: AgendaItemsConfig | null = null;
-
-/** The shipped standing items, read once per process. */
+/** The standing items of the config folder. */
 export function shippedAgendaItems(): AgendaItemsConfig {
-  cached ??= loadAgendaItems();
-  return cached;
+  return loadAgendaItems();
 }

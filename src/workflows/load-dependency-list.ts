@@ -1,29 +1,22 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
+import { configFile } from '../config-files/config-dir';
+import { readConfigFile, type ConfigFileKind } from '../config-files/read-config-file';
 import { parseDependencyList, type DependencyList } from '../domain/dependency-list-schema';
-import { PROJECT_ROOT } from '../project-root';
 
-export const DEPENDENCIES_FILE = join(PROJECT_ROOT, 'config', 'dependencies.yml');
+/** dependencies.yml: the common dependencies working groups declare their ranges for. */
+const DEPENDENCY_LIST: ConfigFileKind<DependencyList> = {
+  title: 'the common dependency list',
+  parse: (data, source) => {
+    const parsed = parseDependencyList(data, source);
+    return parsed.ok ? { ok: true, value: parsed.config } : parsed;
+  },
+};
 
-/** Reads and validates the common dependency list; throws one error listing every problem. */
-export function loadDependencyList(file: string = DEPENDENCIES_FILE): DependencyList {
-  let data: unknown;
-  try {
-    data = parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new Error(`${file}: cannot be read as YAML: ${(error as Error).message}`);
-  }
-  const parsed = parseDependencyList(data, file);
-  if (!parsed.ok)
-    throw new Error(`${file} has problems; fix them and start again:\n  ${parsed.problems.join('\n  ')}`);
-  return parsed.config;
+/** The common dependency list (read again after an edit); a broken file is refused with every problem. */
+export function loadDependencyList(file: string = configFile('dependencies.yml')): DependencyList {
+  return readConfigFile(DEPENDENCY_LIST, file);
 }
 
-let cached: DependencyList | null = null;
-
-/** The shipped dependency list, read once per process. */
+/** The dependency list of the config folder. */
 export function shippedDependencyList(): DependencyList {
-  cached ??= loadDependencyList();
-  return cached;
+  return loadDependencyList();
 }

@@ -1,7 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { parse } from 'yaml';
 import type { Clock } from '../clock';
+import { configFile, displayName } from '../config-files/config-dir';
+import { readConfigFile, type ConfigFileKind } from '../config-files/read-config-file';
 import {
   findCalendarConflicts,
   keyDates,
@@ -23,45 +22,32 @@ import {
 import type { ReleaseRow } from '../db/release-repository';
 import type { Store } from '../db/store';
 import { isUserError, UserError } from '../errors';
-import { PROJECT_ROOT } from '../project-root';
 import { checkReleaseVersion, DEFAULT_TEMPLATE, DEFAULT_TIME_ZONE, templateAndZone } from './create-release';
 import { code, md } from '../text/mrkdwn';
 
-/** The calendar of holidays and conferences the release team maintains. */
-export const CALENDAR_FILE = path.join(PROJECT_ROOT, 'config', 'calendar.yml');
 export const PLAN_RELEASE_USAGE =
   '/kfrelease release plan <version> <start-date> [template] [time-zone], e.g. /kfrelease release plan v1.11.0 2026-07-06 handbook-17w Europe/Berlin';
 
-const shortName = (file: string) => {
-  const relative = path.relative(PROJECT_ROOT, file);
-  return relative.startsWith('..') ? file : relative;
+/** calendar.yml, the holidays and conferences the release team maintains; a missing file is no calendar. */
+const CALENDAR: ConfigFileKind<CalendarEvent[] | null> = {
+  title: 'the holiday and conference calendar',
+  parse: (data, source) => {
+    const parsed = parseCalendar(data, source);
+    return parsed.ok ? { ok: true, value: parsed.events } : parsed;
+  },
+  whenMissing: () => null,
 };
 
 /**
- * Reads the calendar file on every use, so an edit counts at once. A missing file is no calendar
- * (the answer says so); a broken one is refused with every problem in it.
+ * The calendar of the config folder (read again after an edit); a missing file is no calendar (the
+ * answer says so); a broken one is refused with every problem in it.
  */
-export function readCalendar(file: string = CALENDAR_FILE): {
+export function readCalendar(file: string = configFile('calendar.yml')): {
   events: CalendarEvent[];
   source: string | null;
 } {
-  const source = shortName(file);
-  if (!fs.existsSync(file)) return { events: [], source: null };
-  let data: unknown;
-  try {
-    data = parse(fs.readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new UserError('bad_file', md`${source}: is not valid YAML: ${(error as Error).message}`);
-  }
-  const parsed = parseCalendar(data, source);
-  if (!parsed.ok) {
-    throw new UserError(
-      'bad_file',
-      md`The holiday and conference calendar has problems:\n${parsed.problems.map((p) => `• ${p}`).join('\n')}`,
-      md`Whoever runs kfrelease fixes ${source}; the comments at its top show the shape.`,
-    );
-  }
-  return { events: parsed.events, source };
+  const events = readConfigFile(CALENDAR, file);
+  return events === null ? { events: [], source: null } : { events, source: displayName(file) };
 }
 
 /** The weekly meeting a plan is checked with: the release's own, or the latest release's when it has none. */

@@ -1,26 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
+import { configFile } from '../config-files/config-dir';
+import { readConfigFile, zodConfigParse, type ConfigFileKind } from '../config-files/read-config-file';
 import type { RevisionRules } from '../domain/revision-rules';
-import { PROJECT_ROOT } from '../project-root';
 import { workingGroupsFileSchema, type WorkingGroupsFile } from './working-groups-schema';
 
-export const WORKING_GROUPS_FILE = join(PROJECT_ROOT, 'config', 'kubeflow.yml');
+/** kubeflow.yml: the working groups, their repositories and components, and how revisions are read. */
+const WORKING_GROUPS: ConfigFileKind<WorkingGroupsFile> = {
+  title: 'the working groups file',
+  parse: zodConfigParse(workingGroupsFileSchema),
+};
 
-/** Reads and validates the working-groups file; throws one error listing every problem. */
-export function loadWorkingGroups(file: string = WORKING_GROUPS_FILE): WorkingGroupsFile {
-  let data: unknown;
-  try {
-    data = parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new Error(`${file}: cannot be read as YAML: ${(error as Error).message}`);
-  }
-  const parsed = workingGroupsFileSchema.safeParse(data);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`${file} has problems; fix them and start again:\n${problems.join('\n')}`);
-  }
-  return parsed.data;
+/** Reads and validates the working-groups file (again after an edit); a broken file is refused with every problem. */
+export function loadWorkingGroups(file: string = configFile('kubeflow.yml')): WorkingGroupsFile {
+  return readConfigFile(WORKING_GROUPS, file);
 }
 
 /** The tag patterns and labels of a working-groups file, as the revision rules read them. */
@@ -34,10 +25,7 @@ export function revisionRulesOf(file: WorkingGroupsFile): RevisionRules {
   };
 }
 
-let shipped: RevisionRules | null = null;
-
-/** The revision rules of config/kubeflow.yml, read once per process (start-up has checked the file). */
+/** The revision rules of the config folder's kubeflow.yml, as it reads now (start-up has checked it). */
 export function shippedRevisionRules(): RevisionRules {
-  shipped ??= revisionRulesOf(loadWorkingGroups());
-  return shipped;
+  return revisionRulesOf(loadWorkingGroups());
 }

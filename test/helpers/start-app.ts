@@ -47,9 +47,18 @@ export async function startTestApp(
     githubUrl?: string;
     /** How long a modal submission waits for GitHub; default the app's own. */
     githubDeadlineMs?: number;
+    /**
+     * Why this test lets the app call Slack methods it does not declare with `slack.expect()`;
+     * without it, such a call fails the test it happens in.
+     */
+    unexpectedCallsAllowed?: string;
   } = {},
 ): Promise<TestApp> {
-  const slack = await startFakeSlack();
+  const slack = await startFakeSlack(
+    options.unexpectedCallsAllowed === undefined
+      ? {}
+      : { unexpectedCallsAllowed: options.unexpectedCallsAllowed },
+  );
   const dir = mkdtempSync(join(tmpdir(), 'kfrelease-test-'));
   const databasePath = join(dir, 'kfrelease.db');
   const loaded = loadConfig({

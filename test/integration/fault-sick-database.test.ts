@@ -111,7 +111,7 @@ describe('a sick database file at start', () => {
     expect(bot.code).toBe(1);
     expect(bot.output).toContain(`kfrelease stopped: the database file ${databasePath} is damaged`);
     expect(bot.output).toContain("SQLite's quick_check found:\n  Tree ");
-    expect(bot.output).toContain('README.md, section "Data, backups and restore"');
+    expect(bot.output).toContain('docs/operations.md, section "Data, backups and restore"');
     expect(bot.output).toContain('copy the backup to DATABASE_PATH, delete the -wal and -shm files');
 
     const status = await cli(databasePath, 'status');
@@ -134,7 +134,7 @@ describe('a sick database file at start', () => {
     expect(status.code).toBe(1);
     expect(status.err).toContain(`the database file ${databasePath} is damaged`);
     expect(status.err).toContain('SQLITE_NOTADB: file is not a database');
-    expect(status.err).toContain('README.md, section "Data, backups and restore"');
+    expect(status.err).toContain('docs/operations.md, section "Data, backups and restore"');
   });
 
   it('zero-length file: refuses to start, saying it looks like a lost database (was: started as an empty install without a word)', async () => {
@@ -146,7 +146,7 @@ describe('a sick database file at start', () => {
     expect(bot.code).toBe(1);
     expect(bot.output).toContain(`kfrelease stopped: the database file ${databasePath} is empty (0 bytes)`);
     expect(bot.output).toContain('looks like a lost database');
-    expect(bot.output).toContain('README.md, section "Data, backups and restore"');
+    expect(bot.output).toContain('docs/operations.md, section "Data, backups and restore"');
     expect(bot.output).toContain(`run DATABASE_PATH=${databasePath} npx kfrelease migrate once`);
 
     const status = await cli(databasePath, 'status');

@@ -21,7 +21,9 @@ describe('fake Slack', () => {
   let slack: FakeSlack;
   let client: WebClient;
   beforeAll(async () => {
-    slack = await startFakeSlack();
+    slack = await startFakeSlack({
+      unexpectedCallsAllowed: 'these tests check how the fake itself reports calls nobody declared',
+    });
   });
   beforeEach(() => {
     slack.reset();
@@ -209,7 +211,9 @@ describe('fake GitHub', () => {
   let octokit: Octokit;
   const repo = { owner: 'kubeflow', repo: 'manifests' };
   beforeAll(async () => {
-    github = await startFakeGitHub();
+    github = await startFakeGitHub({
+      unexpectedCallsAllowed: 'these tests check how the fake itself reports requests it has no route for',
+    });
     octokit = new Octokit({ baseUrl: github.url, log: quiet });
   });
   beforeEach(() => {
