@@ -45,6 +45,19 @@ export interface FeatureDecision {
   changed: boolean;
 }
 
+/** Before the punt form opens: the feature, if this person may punt it and it can still be punted. */
+export function preparePunt(deps: Deps, input: { userId: string; id: string | number }): { release: ReleaseRow; feature: FeatureRow } {
+  const { feature, release } = findFeature(deps, input.id);
+  requireLive(release);
+  requireDecider(deps, release, feature, input.userId, md`punt feature #${feature.id} (${feature.wg})`);
+  if (feature.state === 'landed' || feature.state === 'punted')
+    throw new UserError(
+      'conflict',
+      md`Feature #${feature.id} "${feature.title}" is ${FEATURE_STATE_LABELS[feature.state].toLowerCase()} already.`,
+    );
+  return { release, feature };
+}
+
 /**
  * Moves a feature to the next release, with the reason the next cycle plans from: recorded in the
  * decision log and announced in the release channel. A landed feature cannot be punted.

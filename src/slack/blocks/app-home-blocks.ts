@@ -25,6 +25,9 @@ export type { HomeView };
 /** The Home tab's button that opens the docs item form. */
 export const OPEN_DOCS_FORM = 'open_docs_add';
 
+/** The Home tab's button that opens the feature form. */
+export const OPEN_FEATURE_FORM = 'open_feature_add';
+
 /** Docs items a duty lists on the Home tab; the rest are counted. */
 const HOME_DOCS_ITEMS = 10;
 

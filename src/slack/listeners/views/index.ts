@@ -4,6 +4,7 @@ import { DENY_REVISION_VIEW, SUBMIT_REVISION_VIEW } from '../../blocks/submit-re
 import { registerBlockerViews } from './blocker-views';
 import { denyRevisionSubmitted } from './deny-revision';
 import { registerDocsViews } from './docs-views';
+import { registerFeatureViews } from './feature-views';
 import { registerPhaseEndViews } from './phase-end-views';
 import { registerReplanViews } from './replan-views';
 import { registerSignoffViews } from './signoff-views';
@@ -13,6 +14,7 @@ export function registerViews(router: SlackRouter, services: AppServices): void 
   router.view(SUBMIT_REVISION_VIEW, submitRevisionSubmitted(services));
   router.view(DENY_REVISION_VIEW, denyRevisionSubmitted(services));
   registerDocsViews(router, services);
+  registerFeatureViews(router, services);
   registerSignoffViews(router, services);
   registerBlockerViews(router, services);
   registerReplanViews(router, services);
