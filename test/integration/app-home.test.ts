@@ -106,7 +106,12 @@ describe('the App Home tab', () => {
       '*Pipelines*: no accepted revision yet for Kubeflow Pipelines, Kubeflow Tekton Pipelines.',
     );
     expect(home.text).toContain('*Pipelines*: 1 open blocking issue(s), *1 release-blocking*');
-    expect(home.buttons).toEqual(['open_submit_revision', 'blocker_open_form', 'open_docs_add']);
+    expect(home.buttons).toEqual([
+      'open_submit_revision',
+      'blocker_open_form',
+      'open_docs_add',
+      'open_feature_add',
+    ]);
   });
 
   it('shows a distribution representative their distribution testing and sign-off', async () => {
