@@ -95,7 +95,7 @@ export function createFeatureRepository(db: Database) {
   );
   const forRelease = db.prepare(`${SELECT} WHERE f.release_id = ? ORDER BY wg.name, f.id`);
   const open = db.prepare(
-    `${SELECT} WHERE f.state IN ('tracked', 'at_risk') AND f.release_id IN (SELECT id FROM releases WHERE status = 'live') ORDER BY f.id`,
+    `${SELECT} WHERE f.state IN ('tracked', 'at_risk') AND f.release_id IN (SELECT id FROM releases WHERE status = 'active') ORDER BY f.id`,
   );
   const setState = db.prepare(
     `UPDATE features SET state = @state, reason = @reason, state_by = @by, state_at = @at,
@@ -118,8 +118,12 @@ export function createFeatureRepository(db: Database) {
     `UPDATE features SET state = 'landed', landed_at = @at, state_by = 'github', state_at = @at, reason = ''
      WHERE id = @id AND state IN ('tracked', 'at_risk')`,
   );
-  const flagDocs = db.prepare('UPDATE features SET docs_flagged_at = ? WHERE id = ? AND docs_flagged_at IS NULL');
-  const settings = db.prepare('SELECT public_landed AS publicLanded FROM feature_settings WHERE release_id = ?');
+  const flagDocs = db.prepare(
+    'UPDATE features SET docs_flagged_at = ? WHERE id = ? AND docs_flagged_at IS NULL',
+  );
+  const settings = db.prepare(
+    'SELECT public_landed AS publicLanded FROM feature_settings WHERE release_id = ?',
+  );
   const saveSettings = db.prepare(
     `INSERT INTO feature_settings (release_id, public_landed, updated_by, updated_at) VALUES (?, ?, ?, ?)
      ON CONFLICT (release_id) DO UPDATE SET public_landed = excluded.public_landed,

@@ -20,7 +20,11 @@ export function findFeature(deps: Deps, id: string | number): { feature: Feature
       ? { ok: true as const, value: id }
       : readWholeNumber(id, 'a feature number', { min: 1, hash: true });
   if (!read.ok)
-    throw new UserError('bad_argument', md`${read.problem}`, md`See the features with ${code('/kfrelease features')}.`);
+    throw new UserError(
+      'bad_argument',
+      md`${read.problem}`,
+      md`See the features with ${code('/kfrelease features')}.`,
+    );
   const feature = deps.store.features.byId(read.value);
   const release = feature ? deps.store.releases.findById(feature.releaseId) : undefined;
   if (!feature || !release)
@@ -33,7 +37,13 @@ export function findFeature(deps: Deps, id: string | number): { feature: Feature
 }
 
 /** Punting and keeping are the release manager's call, or the feature's working group's liaison's. */
-function requireDecider(deps: Deps, release: ReleaseRow, feature: FeatureRow, userId: string, what: Mrkdwn): void {
+function requireDecider(
+  deps: Deps,
+  release: ReleaseRow,
+  feature: FeatureRow,
+  userId: string,
+  what: Mrkdwn,
+): void {
   const authority = authorityOf(deps, release, userId);
   if (authority.steers || authority.liaisonOf.includes(feature.wg)) return;
   refuse(what, md`the release manager and ${feature.wg}'s liaison`);
@@ -46,7 +56,10 @@ export interface FeatureDecision {
 }
 
 /** Before the punt form opens: the feature, if this person may punt it and it can still be punted. */
-export function preparePunt(deps: Deps, input: { userId: string; id: string | number }): { release: ReleaseRow; feature: FeatureRow } {
+export function preparePunt(
+  deps: Deps,
+  input: { userId: string; id: string | number },
+): { release: ReleaseRow; feature: FeatureRow } {
   const { feature, release } = findFeature(deps, input.id);
   requireLive(release);
   requireDecider(deps, release, feature, input.userId, md`punt feature #${feature.id} (${feature.wg})`);
@@ -62,19 +75,21 @@ export function preparePunt(deps: Deps, input: { userId: string; id: string | nu
  * Moves a feature to the next release, with the reason the next cycle plans from: recorded in the
  * decision log and announced in the release channel. A landed feature cannot be punted.
  */
-export function puntFeature(deps: Deps, input: { userId: string; id: string | number; reason: string }): FeatureDecision {
+export function puntFeature(
+  deps: Deps,
+  input: { userId: string; id: string | number; reason: string },
+): FeatureDecision {
   const { feature, release } = findFeature(deps, input.id);
   requireLive(release);
   requireDecider(deps, release, feature, input.userId, md`punt feature #${feature.id} (${feature.wg})`);
   const reason = puntReasonSchema.safeParse(input.reason);
   if (!reason.success)
-    throw new UserError(
-      'bad_argument',
-      md`${reason.error.issues[0]?.message ?? 'Give a reason.'}`,
-      md`Usage: ${code('/kfrelease feature punt <id> <reason>')}`,
-    );
+    throw new UserError('bad_argument', md`${reason.error.issues[0]?.message ?? 'Give a reason.'}`);
   if (feature.state === 'landed')
-    throw new UserError('conflict', md`Feature #${feature.id} "${feature.title}" has landed: it ships in ${release.version}.`);
+    throw new UserError(
+      'conflict',
+      md`Feature #${feature.id} "${feature.title}" has landed: it ships in ${release.version}.`,
+    );
   if (feature.state === 'punted') return { release, feature, changed: false };
   const at = deps.clock.now().toUTC().toISO() ?? '';
   deps.store.transaction(() => {
@@ -83,7 +98,14 @@ export function puntFeature(deps: Deps, input: { userId: string; id: string | nu
       at,
       actor: input.userId,
       action: 'feature.punted',
-      details: { id: feature.id, wg: feature.wg, title: feature.title, ref: feature.ref, from: feature.state, reason: reason.data },
+      details: {
+        id: feature.id,
+        wg: feature.wg,
+        title: feature.title,
+        ref: feature.ref,
+        from: feature.state,
+        reason: reason.data,
+      },
     };
     deps.store.audit.record({ ...entry, releaseId: release.id });
     announceDecision(deps.store, release, entry);
@@ -98,7 +120,13 @@ export function puntFeature(deps: Deps, input: { userId: string; id: string | nu
 export function keepFeature(deps: Deps, input: { userId: string; id: string | number }): FeatureDecision {
   const { feature, release } = findFeature(deps, input.id);
   requireLive(release);
-  requireDecider(deps, release, feature, input.userId, md`keep feature #${feature.id} (${feature.wg}) in the release`);
+  requireDecider(
+    deps,
+    release,
+    feature,
+    input.userId,
+    md`keep feature #${feature.id} (${feature.wg}) in the release`,
+  );
   if (feature.state !== 'at_risk')
     throw new UserError(
       'conflict',
