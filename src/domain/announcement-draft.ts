@@ -25,9 +25,11 @@ function featureLines(features: ReleaseFeatures | undefined): string[] {
   const prompt = '[Two or three sentences on the highlights of this release.]';
   if (!features || features.landed.length === 0) return [prompt];
   const { highlights, byWg } = orderLanded(features);
-  const lines = highlights.length > 0 ? ['Highlights:', ...highlights.map((f) => featureLine(f, true))] : [prompt];
+  const lines =
+    highlights.length > 0 ? ['Highlights:', ...highlights.map((f) => featureLine(f, true))] : [prompt];
   if (byWg.length > 0) lines.push('', 'New features:');
-  for (const group of byWg) lines.push('', `${group.wg}:`, ...group.features.map((f) => featureLine(f, false)));
+  for (const group of byWg)
+    lines.push('', `${group.wg}:`, ...group.features.map((f) => featureLine(f, false)));
   return lines;
 }
 

@@ -61,7 +61,9 @@ export function groupComponents(components: AnnouncedComponent[]): ComponentGrou
 }
 
 /** Missing components grouped the same way: one line per working group. */
-export function groupMissing(missing: { component: string; wg: string }[]): { wg: string; components: string[] }[] {
+export function groupMissing(
+  missing: { component: string; wg: string }[],
+): { wg: string; components: string[] }[] {
   const byWg = new Map<string, string[]>();
   for (const m of missing) {
     const list = byWg.get(m.wg) ?? [];
@@ -80,4 +82,3 @@ export function docsPagesOf(feature: Pick<Feature, 'docsNeeded' | 'docsPages'>):
     .filter(Boolean);
   return pages.length > 0 ? pages.join(', ') : null;
 }
-

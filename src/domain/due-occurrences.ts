@@ -22,7 +22,8 @@ import {
 } from './reminders';
 import { isSkipped, type Timeline } from './timeline';
 
-export type OccurrenceKind = 'agenda' | 'note_taker' | 'reminder' | 'escalation' | 'phase_end' | 'phase_start';
+export type OccurrenceKind =
+  'agenda' | 'note_taker' | 'reminder' | 'escalation' | 'phase_end' | 'phase_start';
 
 /** One occurrence of one scheduled job: posting one agenda, one reminder, ... */
 export interface Occurrence {

@@ -90,7 +90,10 @@ export function docsDone(feature: Pick<Feature, 'docsNeeded' | 'docsStatus'>): b
 }
 
 /** Features grouped by working group, in the order the working groups are given. */
-export function featuresByWg<T extends { wg: string }>(features: T[], order: string[]): { wg: string; features: T[] }[] {
+export function featuresByWg<T extends { wg: string }>(
+  features: T[],
+  order: string[],
+): { wg: string; features: T[] }[] {
   const names = [...new Set([...order, ...features.map((f) => f.wg)])];
   return names
     .map((wg) => ({ wg, features: features.filter((f) => f.wg === wg) }))

@@ -32,7 +32,7 @@ function markdownPages(pages: string): string {
     .split(', ')
     .map((page) =>
       /^https?:\/\/\S+$/i.test(page)
-        ? markdownLink(page, page.replace(/^https?:\/\//i, ''))
+        ? markdownLink(page, page.replace(/^https?:\/\/(www\.)?/i, ''))
         : escapeMarkdown(page),
     )
     .join(', ');

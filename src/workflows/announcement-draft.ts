@@ -35,7 +35,11 @@ export function releaseDateOf(store: Store, release: ReleaseRow): string | null 
 export function announcedComponents(
   deps: { store: Store; clock: Clock },
   release: ReleaseRow,
-): { components: AnnouncedComponent[]; missing: { component: string; wg: string }[]; workingGroups: string[] } {
+): {
+  components: AnnouncedComponent[];
+  missing: { component: string; wg: string }[];
+  workingGroups: string[];
+} {
   const acceptedByRepo = new Map<string, RevisionRow>();
   for (const row of deps.store.revisions.forRelease(release.id)) {
     if (row.status === 'accepted') acceptedByRepo.set(`${row.wg}:${row.repo}`, row);

@@ -3,7 +3,7 @@ import type { FeatureRow } from '../db/feature-repository';
 import type { ReleaseRow } from '../db/release-repository';
 import type { Store } from '../db/store';
 import { FEATURE_MAX } from '../domain/docs-items';
-import { featureInputSchema, hasLanded, type FeatureInput } from '../domain/features';
+import { docsDone, featureInputSchema, hasLanded, type FeatureInput } from '../domain/features';
 import { parseIssueReference } from '../domain/issue-reference';
 import { UserError } from '../errors';
 import type { IssueInfo, IssueLookups } from '../github/github-client';
@@ -13,6 +13,7 @@ import { authorityOf } from './authority';
 import { findRelease } from './find-release';
 import { requireLive } from './release-lifecycle';
 import { lookUpIssues } from './submit-blockers';
+import { flagDocs } from './sync-features';
 
 type Deps = { store: Store; clock: Clock; admins: string[] };
 export type FeatureField = 'wg' | 'title' | 'ref' | 'docs' | 'pages' | 'highlight';
@@ -100,7 +101,9 @@ export async function addFeature(
   if (!info)
     return {
       kind: 'errors',
-      errors: { ref: `GitHub has no issue or pull request ${ref.owner}/${ref.repo}#${ref.number} (or it is private).` },
+      errors: {
+        ref: `GitHub has no issue or pull request ${ref.owner}/${ref.repo}#${ref.number} (or it is private).`,
+      },
     };
 
   const at = deps.clock.now().toUTC().toISO() ?? '';
@@ -109,7 +112,16 @@ export async function addFeature(
     // Read again inside the transaction: the same reference may have been added meanwhile.
     const again = store.features.byRef(release.id, ref);
     if (again) return { again };
-    const docs = values.docsNeeded ? docsItemFor(store, { release, wg, title: values.title, pages: values.docsPages, userId: input.userId, at }) : null;
+    const docs = values.docsNeeded
+      ? docsItemFor(store, {
+          release,
+          wg,
+          title: values.title,
+          pages: values.docsPages,
+          userId: input.userId,
+          at,
+        })
+      : null;
     const id = store.features.insert({
       releaseId: release.id,
       wgId: wg.id,
@@ -132,20 +144,38 @@ export async function addFeature(
       by: input.userId,
       at,
     });
+    // A pull request merged before it was added lands at once; its docs may still be owed.
+    const added = store.features.byId(id);
+    if (added && landed && !docsDone(added)) flagDocs(store, added, at);
     store.audit.record({
       at,
       actor: input.userId,
       releaseId: release.id,
       action: 'feature.added',
-      details: { id, wg: wg.name, title: values.title, ref: `${ref.owner}/${ref.repo}#${ref.number}`, docsItem: docs?.id ?? null },
+      details: {
+        id,
+        wg: wg.name,
+        title: values.title,
+        ref: `${ref.owner}/${ref.repo}#${ref.number}`,
+        docsItem: docs?.id ?? null,
+      },
     });
     return { id, docsLinked: docs?.linked ?? false };
   });
   if ('again' in saved && saved.again)
-    return { kind: 'errors', errors: { ref: `${saved.again.ref} already tracks feature #${saved.again.id}.` } };
+    return {
+      kind: 'errors',
+      errors: { ref: `${saved.again.ref} already tracks feature #${saved.again.id}.` },
+    };
   const feature = 'id' in saved ? store.features.byId(saved.id) : null;
   if (!feature) throw new Error('feature vanished after insert');
-  return { kind: 'saved', release, feature, github: info, docsLinked: 'docsLinked' in saved && saved.docsLinked === true };
+  return {
+    kind: 'saved',
+    release,
+    feature,
+    github: info,
+    docsLinked: 'docsLinked' in saved && saved.docsLinked === true,
+  };
 }
 
 /**
@@ -154,7 +184,14 @@ export async function addFeature(
  */
 function docsItemFor(
   store: Store,
-  p: { release: ReleaseRow; wg: { id: number; name: string }; title: string; pages: string; userId: string; at: string },
+  p: {
+    release: ReleaseRow;
+    wg: { id: number; name: string };
+    title: string;
+    pages: string;
+    userId: string;
+    at: string;
+  },
 ): { id: number; linked: boolean } {
   const same = store.docsItems
     .forRelease(p.release.id)
@@ -189,7 +226,10 @@ export interface FeatureListView {
 }
 
 /** `/kfrelease features [version] [wg]`: the features of a release, optionally of one working group. */
-export function listFeatures(deps: { store: Store; clock: Clock }, input: { version?: string; wg?: string }): FeatureListView {
+export function listFeatures(
+  deps: { store: Store; clock: Clock },
+  input: { version?: string; wg?: string },
+): FeatureListView {
   const release = findRelease(deps, input.version);
   const groups = deps.store.workingGroups.list().map((g) => g.name);
   let wg: string | null = null;

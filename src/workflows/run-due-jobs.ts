@@ -31,7 +31,8 @@ export function describeOccurrence(o: Occurrence, zone: string): string {
     const what = o.kind === 'agenda' ? 'Agenda' : "Note-taker's notice";
     return `${what} for the meeting of ${describeMeeting(o.meeting.at, zone)}`;
   }
-  if (o.kind === 'phase_start' && o.phase) return `Start of ${o.phase.name}: features not landed turn at risk`;
+  if (o.kind === 'phase_start' && o.phase)
+    return `Start of ${o.phase.name}: features not landed turn at risk`;
   if (o.phase) return `Check of the criteria of ${o.phase.name}, which ended ${o.phase.endsOn}`;
   const name = o.deadline ? `${o.deadline.name} (due ${o.deadline.dueOn})` : o.key;
   if (o.kind === 'escalation') return `Escalation of ${name}`;

@@ -35,17 +35,22 @@ export async function syncFeatures(deps: {
   const result: SyncFeaturesResult = { requests: 0, landed: 0 };
   for (let start = 0; start < open.length; start += BATCH) {
     const page = open.slice(start, start + BATCH);
-    const lookup = await deps.github.getIssues(page.map((f) => ({ owner: f.owner, repo: f.repo, number: f.number })));
+    const lookup = await deps.github.getIssues(
+      page.map((f) => ({ owner: f.owner, repo: f.repo, number: f.number })),
+    );
     result.requests += lookup.requests;
     const at = deps.clock.now().toUTC().toISO() ?? '';
     store.transaction(() => {
       for (const feature of page) {
-        const info = lookup.issues.get(issueKey({ owner: feature.owner, repo: feature.repo, number: feature.number }));
+        const info = lookup.issues.get(
+          issueKey({ owner: feature.owner, repo: feature.repo, number: feature.number }),
+        );
         if (info && apply(store, feature, info, at)) result.landed += 1;
       }
     });
   }
-  if (open.length > 0) deps.logger.child({ job: 'feature-sync' }).info({ ...result, features: open.length }, 'features synced');
+  if (open.length > 0)
+    deps.logger.child({ job: 'feature-sync' }).info({ ...result, features: open.length }, 'features synced');
   return result;
 }
 

@@ -96,7 +96,9 @@ export function featureAddView(params: { release: string; groups: string[] }): M
     submit: 'Track',
     close: 'Cancel',
     blocks: [
-      context(md`A feature your working group means to land in Kubeflow ${params.release}. kfrelease checks its issue or pull request on GitHub, and marks it landed when the pull request merges.`),
+      context(
+        md`A feature your working group means to land in Kubeflow ${params.release}. kfrelease checks its issue or pull request on GitHub, and marks it landed when the pull request merges.`,
+      ),
       input({ blockId: 'wg', label: 'Working group', element: wg }),
       input({ blockId: 'title', label: 'Feature', element: title }),
       input({ blockId: 'ref', label: 'GitHub issue or pull request', element: ref }),
@@ -114,8 +116,19 @@ export function featureAddView(params: { release: string; groups: string[] }): M
 }
 
 /** Shown in place of the form once the feature is tracked. */
-export function featureSavedView(version: string, feature: FeatureRow, github: IssueInfo, docsLinked: boolean): ModalView {
-  const labels = github.labels.length > 0 ? join(github.labels.map((l) => code(l)), ' ') : md`_none_`;
+export function featureSavedView(
+  version: string,
+  feature: FeatureRow,
+  github: IssueInfo,
+  docsLinked: boolean,
+): ModalView {
+  const labels =
+    github.labels.length > 0
+      ? join(
+          github.labels.map((l) => code(l)),
+          ' ',
+        )
+      : md`_none_`;
   const docs = feature.docsItemId
     ? md`Docs item #${feature.docsItemId} ${docsLinked ? 'already recorded under this title is linked' : 'was created for the Docs Lead'}.`
     : md`No docs item: no docs change needed.`;
@@ -125,7 +138,9 @@ export function featureSavedView(version: string, feature: FeatureRow, github: I
     close: 'Done',
     blocks: [
       section(md`Tracked for ${bold(feature.wg)} in Kubeflow ${version}:\n${featureLine(feature)}`),
-      section(md`*On GitHub:* ${github.title} (${github.state}${github.isPullRequest ? ' pull request' : ' issue'}) · labels: ${labels}`),
+      section(
+        md`*On GitHub:* ${github.title} (${github.state}${github.isPullRequest ? ' pull request' : ' issue'}) · labels: ${labels}`,
+      ),
       context(docs),
     ],
   });
@@ -146,8 +161,15 @@ export function featurePuntView(feature: Feature, version: string): ModalView {
     submit: 'Punt',
     close: 'Cancel',
     blocks: [
-      section(md`Move ${bold(feature.title)} (${feature.wg}, ${link(feature.url, feature.ref)}) from Kubeflow ${version} to the next release.`),
-      input({ blockId: 'reason', label: 'Why', element: reason, hint: 'Recorded in the decision log; the next cycle plans from it.' }),
+      section(
+        md`Move ${bold(feature.title)} (${feature.wg}, ${link(feature.url, feature.ref)}) from Kubeflow ${version} to the next release.`,
+      ),
+      input({
+        blockId: 'reason',
+        label: 'Why',
+        element: reason,
+        hint: 'Recorded in the decision log; the next cycle plans from it.',
+      }),
     ],
   });
 }
@@ -173,9 +195,13 @@ function summaryLine(features: Feature[]): Mrkdwn {
 /** `/kfrelease features`: by working group, with state and docs status. */
 export function featureListBlocks(view: FeatureListView): SlackAnswer {
   const scope = view.wg ? `${view.wg} features` : 'Features';
-  const blocks: Block[] = [header(`${scope} of Kubeflow ${view.version}`), section(summaryLine(view.features))];
+  const blocks: Block[] = [
+    header(`${scope} of Kubeflow ${view.version}`),
+    section(summaryLine(view.features)),
+  ];
   const groups = featuresByWg(view.features, view.workingGroups);
-  for (const group of groups.slice(0, 40)) blocks.push(listSection(bold(group.wg), group.features.map(featureLine), SEE_ALL));
+  for (const group of groups.slice(0, 40))
+    blocks.push(listSection(bold(group.wg), group.features.map(featureLine), SEE_ALL));
   if (groups.length === 0) blocks.push(section(md`No features tracked yet.`));
   blocks.push(
     context(
@@ -189,7 +215,10 @@ export function featureListBlocks(view: FeatureListView): SlackAnswer {
 const FEATURES_WITH_BUTTONS = 12;
 
 /** The release manager's message at the start of Feature Freeze: the features not landed, per working group. */
-export function featuresAtRiskMessage(version: string, groups: { wg: string; features: Feature[] }[]): SlackAnswer {
+export function featuresAtRiskMessage(
+  version: string,
+  groups: { wg: string; features: Feature[] }[],
+): SlackAnswer {
   const count = groups.reduce((n, g) => n + g.features.length, 0);
   const blocks: Block[] = [
     section(
@@ -198,13 +227,24 @@ export function featuresAtRiskMessage(version: string, groups: { wg: string; fea
   ];
   for (const group of groups.slice(0, 20)) {
     blocks.push(listSection(bold(group.wg), group.features.map(featureLine), SEE_ALL));
-    const buttons = group.features.slice(0, FEATURES_WITH_BUTTONS).flatMap((f) => [
-      button({ actionId: FEATURE_ACTIONS.keep, text: `Keep #${f.id}`, value: String(f.id) }),
-      button({ actionId: FEATURE_ACTIONS.punt, text: `Punt #${f.id}…`, value: String(f.id), style: 'danger' }),
-    ]);
+    const buttons = group.features
+      .slice(0, FEATURES_WITH_BUTTONS)
+      .flatMap((f) => [
+        button({ actionId: FEATURE_ACTIONS.keep, text: `Keep #${f.id}`, value: String(f.id) }),
+        button({
+          actionId: FEATURE_ACTIONS.punt,
+          text: `Punt #${f.id}…`,
+          value: String(f.id),
+          style: 'danger',
+        }),
+      ]);
     blocks.push(actions(`features_at_risk:${group.wg}`.slice(0, 255), buttons));
   }
-  blocks.push(context(md`${code('/kfrelease features')} shows every feature; the working groups' liaisons may decide theirs too.`));
+  blocks.push(
+    context(
+      md`${code('/kfrelease features')} shows every feature; the working groups' liaisons may decide theirs too.`,
+    ),
+  );
   return answer(md`Feature Freeze for Kubeflow ${version}: ${count} feature(s) at risk`, blocks);
 }
 
@@ -212,7 +252,11 @@ export function featuresAtRiskMessage(version: string, groups: { wg: string; fea
 export function featureDocsMissingMessage(version: string, feature: Feature): SlackAnswer {
   const pages = feature.docsPages ? md`\n_pages:_ ${feature.docsPages.replace(/\s*\n\s*/g, ', ')}` : md``;
   return answer(md`A feature of Kubeflow ${version} landed without its docs: ${feature.title}`, [
-    section(md`:books: *A feature of Kubeflow ${version} landed; its docs are not done.*\n${featureLine(feature)}${pages}`),
-    context(md`${code('/kfrelease docs')} lists the docs work; ${code('/kfrelease docs set <id> done')} when the pages are updated.`),
+    section(
+      md`:books: *A feature of Kubeflow ${version} landed; its docs are not done.*\n${featureLine(feature)}${pages}`,
+    ),
+    context(
+      md`${code('/kfrelease docs')} lists the docs work; ${code('/kfrelease docs set <id> done')} when the pages are updated.`,
+    ),
   ]);
 }

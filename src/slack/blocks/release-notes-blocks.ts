@@ -8,7 +8,9 @@ export function releaseNotesBlocks(notes: ReleaseNotes): SlackAnswer {
   const undecided =
     notes.undecided > 0 ? ` · :warning: ${notes.undecided} feature(s) neither landed nor punted yet` : '';
   return answer(md`Draft release notes for Kubeflow ${notes.version}`, [
-    section(md`*Draft release notes for Kubeflow ${notes.version}* (Markdown): copy and edit before publishing.`),
+    section(
+      md`*Draft release notes for Kubeflow ${notes.version}* (Markdown): copy and edit before publishing.`,
+    ),
     ...codeSections(notes.markdown),
     context(
       md`${notes.landed} landed feature(s), ${notes.highlights} highlight(s), ${notes.punted} punted${undecided} · ${code(`kfrelease release-notes ${notes.version}`)} prints it on the command line`,

@@ -44,7 +44,11 @@ export const FEATURE_SUBCOMMANDS: Subcommand[] = [
       if (action === 'punt') {
         const [id = '', ...reason] = wordTexts(rest);
         if (!id)
-          throw new UserError('bad_argument', md`Say which feature to punt, and why.`, md`Usage: ${code('/kfrelease feature punt <id> <reason>')}`);
+          throw new UserError(
+            'bad_argument',
+            md`Say which feature to punt, and why.`,
+            md`Usage: ${code('/kfrelease feature punt <id> <reason>')}`,
+          );
         const result = puntFeature(ctx.services, { userId: ctx.userId, id, reason: reason.join(' ') });
         return featureDecisionBlocks(result.feature, result.changed);
       }
@@ -59,12 +63,19 @@ export const FEATURE_SUBCOMMANDS: Subcommand[] = [
       }
       if (action === 'public') {
         const [choice = '', named] = parseArgs(
-          z.array(z.string()).min(1, 'Say show or hide.').max(2, 'public takes show or hide, and optionally a release version.'),
+          z
+            .array(z.string())
+            .min(1, 'Say show or hide.')
+            .max(2, 'public takes show or hide, and optionally a release version.'),
           rest,
           '/kfrelease feature public <show|hide> [version]',
         );
         if (choice !== 'show' && choice !== 'hide')
-          throw new UserError('bad_argument', md`"${choice}" is neither show nor hide.`, md`Usage: ${code('/kfrelease feature public <show|hide> [version]')}`);
+          throw new UserError(
+            'bad_argument',
+            md`"${choice}" is neither show nor hide.`,
+            md`Usage: ${code('/kfrelease feature public <show|hide> [version]')}`,
+          );
         const result = setPublicFeatures(ctx.services, {
           userId: ctx.userId,
           version: releaseVersion(ctx, named),
@@ -85,10 +96,13 @@ export const FEATURE_SUBCOMMANDS: Subcommand[] = [
     name: 'features',
     usage: FEATURES_USAGE,
     example: '/kfrelease features Pipelines',
-    summary: 'The features of the release by working group: tracked, at risk, landed or punted, with their docs status.',
+    summary:
+      'The features of the release by working group: tracked, at risk, landed or punted, with their docs status.',
     run: (ctx, args) => {
       const { version, wg } = parseArgs(featuresArgs, args, FEATURES_USAGE);
-      return featureListBlocks(listFeatures(ctx.services, { version: releaseVersion(ctx, version), ...(wg ? { wg } : {}) }));
+      return featureListBlocks(
+        listFeatures(ctx.services, { version: releaseVersion(ctx, version), ...(wg ? { wg } : {}) }),
+      );
     },
   },
   {
@@ -101,7 +115,10 @@ export const FEATURE_SUBCOMMANDS: Subcommand[] = [
       releaseNotesBlocks(
         getReleaseNotes(
           ctx.services,
-          releaseVersion(ctx, parseArgs(optionalVersion('release-notes'), args, '/kfrelease release-notes [version]')),
+          releaseVersion(
+            ctx,
+            parseArgs(optionalVersion('release-notes'), args, '/kfrelease release-notes [version]'),
+          ),
         ),
       ),
   },

@@ -4,7 +4,12 @@ import type { AppServices } from '../../../app-services';
 import { keepFeature, preparePunt } from '../../../workflows/feature-decisions';
 import { prepareFeatureForm } from '../../../workflows/features';
 import { OPEN_FEATURE_FORM } from '../../blocks/app-home-blocks';
-import { FEATURE_ACTIONS, featureAddView, featureDecisionBlocks, featurePuntView } from '../../blocks/feature-blocks';
+import {
+  FEATURE_ACTIONS,
+  featureAddView,
+  featureDecisionBlocks,
+  featurePuntView,
+} from '../../blocks/feature-blocks';
 import type { SlackRouter } from '../slack-router';
 import { messageFor, showEphemeral, tellEphemeral } from '../slack-answers';
 import { buttonRelease } from './button-release';
@@ -22,7 +27,9 @@ function keepPressed(services: AppServices) {
     const logger = services.logger.child({ user: body.user.id, action: FEATURE_ACTIONS.keep });
     const where = { channel: body.channel?.id, user: body.user.id };
     try {
-      const result = await retryWhileBusy(() => keepFeature(services, { userId: body.user.id, id: valueOf(body) }));
+      const result = await retryWhileBusy(() =>
+        keepFeature(services, { userId: body.user.id, id: valueOf(body) }),
+      );
       await ack();
       if (result.changed) services.deliverSoon();
       await showEphemeral(client, logger, where, featureDecisionBlocks(result.feature, result.changed));
@@ -40,7 +47,10 @@ function puntPressed(services: AppServices) {
     const logger = services.logger.child({ user: body.user.id, action: FEATURE_ACTIONS.punt });
     try {
       const { feature, release } = preparePunt(services, { userId: body.user.id, id: valueOf(body) });
-      await client.views.open({ trigger_id: body.trigger_id, view: featurePuntView(feature, release.version) });
+      await client.views.open({
+        trigger_id: body.trigger_id,
+        view: featurePuntView(feature, release.version),
+      });
     } catch (error) {
       const where = { channel: body.channel?.id, user: body.user.id };
       await tellEphemeral(client, logger, where, messageFor(error, logger, { value: valueOf(body) }));
@@ -54,13 +64,21 @@ function openFeatureForm(services: AppServices) {
     await ack();
     const logger = services.logger.child({ user: body.user.id, action: OPEN_FEATURE_FORM });
     try {
-      const form = prepareFeatureForm(services, { userId: body.user.id, version: buttonRelease(services, body) });
+      const form = prepareFeatureForm(services, {
+        userId: body.user.id,
+        version: buttonRelease(services, body),
+      });
       await client.views.open({
         trigger_id: body.trigger_id,
         view: featureAddView({ release: form.release.version, groups: form.groups }),
       });
     } catch (error) {
-      await tellEphemeral(client, logger, { channel: body.channel?.id, user: body.user.id }, messageFor(error, logger, {}));
+      await tellEphemeral(
+        client,
+        logger,
+        { channel: body.channel?.id, user: body.user.id },
+        messageFor(error, logger, {}),
+      );
     }
   };
 }

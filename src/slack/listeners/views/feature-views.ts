@@ -33,7 +33,10 @@ function featureAddSubmitted(services: AppServices) {
     const logger = services.logger.child({ user: body.user.id, view: FEATURE_ADD_VIEW });
     const meta = metadata(addMetadata, view.private_metadata);
     if (!meta) {
-      await ack({ response_action: 'errors', errors: { title: 'This form is out of date: close it and run /kfrelease feature add again.' } });
+      await ack({
+        response_action: 'errors',
+        errors: { title: 'This form is out of date: close it and run /kfrelease feature add again.' },
+      });
       return;
     }
     const field = (block: string): StateValue => (view.state.values[block]?.[block] ?? {}) as StateValue;
@@ -53,7 +56,10 @@ function featureAddSubmitted(services: AppServices) {
         await ack({ response_action: 'errors', errors: result.errors as Record<string, string> });
         return;
       }
-      logger.info({ release: result.release.version, feature: result.feature.id, wg: result.feature.wg }, 'feature added');
+      logger.info(
+        { release: result.release.version, feature: result.feature.id, wg: result.feature.wg },
+        'feature added',
+      );
       await ack({
         response_action: 'update',
         view: featureSavedView(result.release.version, result.feature, result.github, result.docsLinked),
@@ -70,7 +76,10 @@ function featurePuntSubmitted(services: AppServices) {
     const logger = services.logger.child({ user: body.user.id, view: FEATURE_PUNT_VIEW });
     const meta = metadata(puntMetadata, view.private_metadata);
     if (!meta) {
-      await ack({ response_action: 'errors', errors: { reason: 'This form is out of date: close it and press Punt again.' } });
+      await ack({
+        response_action: 'errors',
+        errors: { reason: 'This form is out of date: close it and press Punt again.' },
+      });
       return;
     }
     try {
