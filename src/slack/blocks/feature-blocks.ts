@@ -227,17 +227,15 @@ export function featuresAtRiskMessage(
   ];
   for (const group of groups.slice(0, 20)) {
     blocks.push(listSection(bold(group.wg), group.features.map(featureLine), SEE_ALL));
-    const buttons = group.features
-      .slice(0, FEATURES_WITH_BUTTONS)
-      .flatMap((f) => [
-        button({ actionId: FEATURE_ACTIONS.keep, text: `Keep #${f.id}`, value: String(f.id) }),
-        button({
-          actionId: FEATURE_ACTIONS.punt,
-          text: `Punt #${f.id}…`,
-          value: String(f.id),
-          style: 'danger',
-        }),
-      ]);
+    const buttons = group.features.slice(0, FEATURES_WITH_BUTTONS).flatMap((f) => [
+      button({ actionId: FEATURE_ACTIONS.keep, text: `Keep #${f.id}`, value: String(f.id) }),
+      button({
+        actionId: FEATURE_ACTIONS.punt,
+        text: `Punt #${f.id}…`,
+        value: String(f.id),
+        style: 'danger',
+      }),
+    ]);
     blocks.push(actions(`features_at_risk:${group.wg}`.slice(0, 255), buttons));
   }
   blocks.push(
