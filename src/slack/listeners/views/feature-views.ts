@@ -51,7 +51,9 @@ function featureAddSubmitted(services: AppServices) {
     };
     try {
       const deps = { ...services, logger, deadlineMs: services.githubDeadlineMs };
-      const result = await addFeature(deps, { userId: body.user.id, version: meta.release, values });
+      const result = await retryWhileBusy(() =>
+        addFeature(deps, { userId: body.user.id, version: meta.release, values }),
+      );
       if (result.kind === 'errors') {
         await ack({ response_action: 'errors', errors: result.errors as Record<string, string> });
         return;
