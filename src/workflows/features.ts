@@ -12,6 +12,7 @@ import { md } from '../text/mrkdwn';
 import { authorityOf } from './authority';
 import { findRelease } from './find-release';
 import { requireLive } from './release-lifecycle';
+import { freezeStarted } from './revision-targets';
 import { lookUpIssues } from './submit-blockers';
 import { flagDocs } from './sync-features';
 
@@ -63,7 +64,8 @@ const FIELD_OF: Record<keyof FeatureInput, FeatureField> = {
  * manager), a title, the issue or pull request that tracks it (looked up on GitHub: it must exist),
  * whether docs must change and where, and whether it is a highlight candidate. Docs needed creates
  * a docs item for its working group, or links the one already recorded under the same title. A
- * pull request already merged is recorded as landed. Problems come back per field.
+ * pull request already merged is recorded as landed; one added once Feature Freeze has started is
+ * at risk from the start. Problems come back per field.
  */
 export async function addFeature(
   deps: Deps & { github: IssueLookups; logger: Logger; deadlineMs: number },
@@ -139,7 +141,7 @@ export async function addFeature(
       docsPages: values.docsPages,
       docsItemId: docs?.id ?? null,
       highlight: values.highlight,
-      state: landed ? 'landed' : 'tracked',
+      state: landed ? 'landed' : freezeStarted(deps, release) ? 'at_risk' : 'tracked',
       landedAt: landed ? at : null,
       by: input.userId,
       at,

@@ -42,9 +42,10 @@ export function describeOccurrence(o: Occurrence, zone: string): string {
 /**
  * Runs everything due at `at`, each occurrence exactly once: its posts are built from live state,
  * then one transaction records the occurrence in job_runs (unique key), makes the changes it makes
- * (see applyOccurrence) and queues the posts in the outbox. A second run, or a second process, finds the key and does nothing; a crash before
- * the commit leaves no trace and the next tick runs it again. Occurrences whose time passed while
- * kfrelease was down are recorded as skipped, and each release manager gets one note listing them.
+ * (see applyOccurrence) and queues the posts in the outbox. A second run, or a second process,
+ * finds the key and does nothing; a crash before the commit leaves no trace and the next tick runs
+ * it again. Occurrences whose time passed while kfrelease was down are recorded as skipped, and
+ * each release manager gets one note listing them.
  */
 export function runDueJobs(deps: AgendaDeps & { logger: Logger }, at: DateTime): JobRunSummary {
   const summary: JobRunSummary = { ran: [], skipped: [], posts: 0, failed: [] };

@@ -77,7 +77,13 @@ describe('features of the release, from Development to the announcement', () => 
 
   beforeAll(async () => {
     github = await startFakeGitHub();
-    for (const repo of ['kubeflow/pipelines', 'kubeflow/kubeflow', 'kubeflow/katib']) github.addRepo(repo);
+    for (const repo of [
+      'kubeflow/pipelines',
+      'kubeflow/kubeflow',
+      'kubeflow/katib',
+      'kubeflow/training-operator',
+    ])
+      github.addRepo(repo);
     const at = '2026-04-01T00:00:00Z';
     github.addIssue('kubeflow/pipelines', 101, {
       title: 'Cache runs across namespaces',
@@ -102,6 +108,7 @@ describe('features of the release, from Development to the announcement', () => 
       pull_request: true,
       updatedAt: at,
     });
+    github.addIssue('kubeflow/training-operator', 7, { title: 'Distributed checkpoints', updatedAt: at });
     app = await startTestApp({ now: '2026-04-20T10:00:00Z', githubUrl: github.url });
     for (const method of [
       'chat.postMessage',
@@ -425,6 +432,25 @@ describe('features of the release, from Development to the announcement', () => 
     );
   });
 
+  it('tracks a feature added during Feature Freeze as at risk from the start; its liaison punts it', async () => {
+    const added = await addFeature(KATH, {
+      wg: 'Training',
+      title: 'Distributed checkpoints',
+      ref: 'kubeflow/training-operator#7',
+    });
+    expect(added.response_action).toBe('update');
+    expect(byTitle('Distributed checkpoints')).toMatchObject({ id: 5, state: 'at_risk', kept: false });
+    expect(answerText(await app.command('feature punt 5', KATH))).toContain(
+      'Say why it is punted, e.g. "API review not finished; retry in the next release".',
+    );
+    expect(answerText(await app.command('feature punt #5 Waiting for the new scheduler', KATH))).toContain(
+      'Feature #5 is punted to the next release.',
+    );
+    expect(answerText(await app.command('feature keep 5', KATH))).toContain(
+      'Feature #5 "Distributed checkpoints" is punted, not at risk: there is nothing to keep.',
+    );
+  });
+
   it('meets the Feature Freeze criterion once every feature landed or was punted', async () => {
     github.updateIssue('kubeflow/kubeflow', 202, { state: 'closed', updatedAt: '2026-05-12T08:00:00Z' });
     expect(await sync()).toEqual({ requests: 1, landed: 1 });
@@ -468,12 +494,12 @@ describe('features of the release, from Development to the announcement', () => 
     );
     expect(announcement.match(/Notebook Controller/g)).toHaveLength(1);
     expect(announcement).toContain(
-      '[Punted to the next release, for its planning; remove before sending:\n- Sub-DAG outputs (Pipelines): https://github.com/kubeflow/pipelines/pull/103 — The backend rework slipped; retry in v1.11\n]',
+      '[Punted to the next release, for its planning; remove before sending:\n- Sub-DAG outputs (Pipelines): https://github.com/kubeflow/pipelines/pull/103 — The backend rework slipped; retry in v1.11\n- Distributed checkpoints (Training): https://github.com/kubeflow/training-operator/issues/7 — Waiting for the new scheduler\n]',
     );
 
     const notes = answerText(await app.command('release-notes', RM));
     expect(notes).toContain('*Draft release notes for Kubeflow v1.10.0* (Markdown)');
-    expect(notes).toContain('3 landed feature(s), 2 highlight(s), 1 punted');
+    expect(notes).toContain('3 landed feature(s), 2 highlight(s), 2 punted');
 
     const out: string[] = [];
     const env = {
@@ -501,6 +527,7 @@ describe('features of the release, from Development to the announcement', () => 
       [3, 'landed', null],
       [1, 'landed', 'needed'],
       [4, 'punted', null],
+      [5, 'punted', null],
     ]);
     out.length = 0;
     expect(await runCli(['features', 'Pipelines', '--markdown'], env, io)).toBe(0);
