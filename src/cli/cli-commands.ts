@@ -19,6 +19,7 @@ import { CLI_OUTBOX_COMMANDS } from './outbox-cli-commands';
 import { CLI_RC_COMMANDS } from './rc-cli-commands';
 import { CLI_RELEASE_MANAGER_COMMANDS } from './release-manager-cli-commands';
 import { CLI_TRACKING_DOCS_COMMANDS } from './tracking-docs-cli-commands';
+import { CLI_FEATURE_COMMANDS } from './feature-cli-commands';
 import { md } from '../text/mrkdwn';
 
 export interface CliIo {
@@ -201,6 +202,7 @@ export const CLI_COMMANDS: Record<
     },
   },
   ...CLI_TRACKING_DOCS_COMMANDS,
+  ...CLI_FEATURE_COMMANDS,
   ...CLI_MEETING_COMMANDS,
   ...CLI_RELEASE_MANAGER_COMMANDS,
   ...CLI_BLOCKER_COMMANDS,

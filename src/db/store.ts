@@ -7,6 +7,7 @@ import { createMilestoneActualRepository } from './milestone-actual-repository';
 import { createBlockerRepository } from './blocker-repository';
 import { createDocsItemRepository } from './docs-item-repository';
 import { createDependencyDeclarationRepository } from './dependency-declaration-repository';
+import { createFeatureRepository } from './feature-repository';
 import { createOutboxRepository } from '../outbox/outbox-repository';
 import { createPatchReleaseRepository } from './patch-release-repository';
 import { createPhaseControlRepository } from './phase-control-repository';
@@ -49,6 +50,7 @@ export function createStore(db: Database, writeHealth: WriteHealth = createWrite
     patchReleases: createPatchReleaseRepository(db),
     retroNotes: createRetroNoteRepository(db),
     dependencyDeclarations: createDependencyDeclarationRepository(db),
+    features: createFeatureRepository(db),
     /**
      * Runs `work` in one IMMEDIATE transaction: all of it is saved, or none. A disk or file failure
      * (full, I/O error, read-only, damaged) is recorded in `writeHealth` before it is rethrown.

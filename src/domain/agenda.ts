@@ -46,6 +46,8 @@ export interface AgendaFacts {
   signoffs?: { distribution: string; state: string; people: PersonRef[] }[];
   /** From Feature Freeze on: working groups that have not declared, dependencies whose ranges conflict. */
   dependencyDeclarations?: { missing: string[]; conflicts: string[] };
+  /** From Feature Freeze on: features at risk per working group, one line each ("#3 Title (kept)"). */
+  featuresAtRisk?: { wg: string; items: string[] }[];
   /** Phases that ended since the previous meeting with required criteria still unmet. */
   phaseEnds?: {
     phase: string;
@@ -156,6 +158,16 @@ function optionalSections(facts: AgendaFacts): AgendaSection[] {
       title: 'Distribution sign-offs',
       seeAll: '/kfrelease signoffs',
       lines: facts.signoffs.map((s) => ({ text: `${s.distribution}: ${s.state}`, people: s.people })),
+    });
+  }
+  if (facts.featuresAtRisk && facts.featuresAtRisk.length > 0) {
+    sections.push({
+      title: 'Features at risk: land, keep or punt',
+      seeAll: '/kfrelease features',
+      lines: facts.featuresAtRisk.flatMap((g) => [
+        { text: `${g.wg}: ${g.items.length} at risk` },
+        ...g.items.map((item) => ({ text: `    ${item}` })),
+      ]),
     });
   }
   const declarations = facts.dependencyDeclarations;

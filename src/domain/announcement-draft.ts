@@ -1,16 +1,8 @@
-/** One component as it ships, with where its changes are described. */
-export interface AnnouncedComponent {
-  component: string;
-  wg: string;
-  repo: string;
-  /** The accepted revision as given (usually a tag). */
-  revision: string;
-  /** Its version when the revision is a version tag. */
-  version: string | null;
-  kind: 'tag' | 'branch' | 'commit' | null;
-  /** The GitHub release the revision was checked against, if any. */
-  releaseUrl: string | null;
-}
+import { docsPagesOf, groupComponents, groupMissing, type AnnouncedComponent } from './component-groups';
+import type { Feature } from './features';
+import { orderLanded, type ReleaseFeatures } from './release-notes';
+
+export { changelogUrl, type AnnouncedComponent } from './component-groups';
 
 export interface AnnouncementInput {
   version: string;
@@ -20,26 +12,34 @@ export interface AnnouncementInput {
   /** Components with no accepted revision: the draft says so, for the product manager to chase. */
   missing: { component: string; wg: string }[];
   releaseManagers: string[];
+  /** The features of the release; without them the highlights are left to fill in. */
+  features?: ReleaseFeatures;
 }
 
-/**
- * Where a component's changes are described: the GitHub release it was checked against, else the
- * release page of its tag, else the tree of the branch or commit.
- */
-export function changelogUrl(c: AnnouncedComponent): string {
-  if (c.releaseUrl) return c.releaseUrl;
-  const ref = encodeURIComponent(c.revision);
-  if (c.kind === 'tag' || c.kind === null) return `https://github.com/${c.repo}/releases/tag/${ref}`;
-  return `https://github.com/${c.repo}/tree/${ref}`;
+function featureLine(f: Feature, withWg: boolean): string {
+  const pages = docsPagesOf(f);
+  return `- ${f.title}${withWg ? ` (${f.wg})` : ''}: ${f.url}${pages ? ` (docs: ${pages})` : ''}`;
+}
+
+function featureLines(features: ReleaseFeatures | undefined): string[] {
+  const prompt = '[Two or three sentences on the highlights of this release.]';
+  if (!features || features.landed.length === 0) return [prompt];
+  const { highlights, byWg } = orderLanded(features);
+  const lines =
+    highlights.length > 0 ? ['Highlights:', ...highlights.map((f) => featureLine(f, true))] : [prompt];
+  if (byWg.length > 0) lines.push('', 'New features:');
+  for (const group of byWg)
+    lines.push('', `${group.wg}:`, ...group.features.map((f) => featureLine(f, false)));
+  return lines;
 }
 
 /**
  * A draft of the release announcement for the product manager to edit: what to fill in is in
- * [brackets]; every component is listed with its version and a link to its changelog.
+ * [brackets]. The landed features come first, highlights before the rest by working group, one
+ * line each with its link and docs pages; then the components, one line per repository and
+ * revision with its changelog. Punted features are listed in brackets, to remove before sending.
  */
 export function renderAnnouncementDraft(input: AnnouncementInput): string {
-  const byWg = new Map<string, AnnouncedComponent[]>();
-  for (const c of input.components) byWg.set(c.wg, [...(byWg.get(c.wg) ?? []), c]);
   const lines = [
     `Subject: Kubeflow ${input.version} is released`,
     '',
@@ -47,19 +47,31 @@ export function renderAnnouncementDraft(input: AnnouncementInput): string {
     '',
     `The Kubeflow community is happy to announce Kubeflow ${input.version}, released on ${input.releaseDate}.`,
     '',
-    '[Two or three sentences on the highlights of this release.]',
+    ...featureLines(input.features),
     '',
     'Component versions in this release:',
   ];
-  for (const [wg, components] of byWg) {
+  const groups = groupComponents(input.components);
+  for (const wg of [...new Set(groups.map((g) => g.wg))]) {
     lines.push('', `${wg}:`);
-    for (const c of components) lines.push(`- ${c.component} ${c.version ?? c.revision}: ${changelogUrl(c)}`);
+    for (const g of groups.filter((c) => c.wg === wg))
+      lines.push(`- ${g.components.join(', ')} ${g.version ?? g.revision}: ${g.url}`);
   }
-  if (input.missing.length > 0) {
+  const missing = groupMissing(input.missing);
+  if (missing.length > 0) {
     lines.push(
       '',
       '[No accepted revision yet, check before sending:',
-      ...input.missing.map((m) => `- ${m.component} (${m.wg})`),
+      ...missing.map((m) => `- ${m.components.join(', ')} (${m.wg})`),
+      ']',
+    );
+  }
+  const punted = input.features?.punted ?? [];
+  if (punted.length > 0) {
+    lines.push(
+      '',
+      '[Punted to the next release, for its planning; remove before sending:',
+      ...punted.map((f) => `- ${f.title} (${f.wg}): ${f.url}${f.reason ? ` — ${f.reason}` : ''}`),
       ']',
     );
   }

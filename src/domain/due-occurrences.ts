@@ -1,5 +1,6 @@
 import type { DateTime } from 'luxon';
 import {
+  addDays,
   agendaMoment,
   meetingDates,
   meetingMoment,
@@ -21,7 +22,8 @@ import {
 } from './reminders';
 import { isSkipped, type Timeline } from './timeline';
 
-export type OccurrenceKind = 'agenda' | 'note_taker' | 'reminder' | 'escalation' | 'phase_end';
+export type OccurrenceKind =
+  'agenda' | 'note_taker' | 'reminder' | 'escalation' | 'phase_end' | 'phase_start';
 
 /** One occurrence of one scheduled job: posting one agenda, one reminder, ... */
 export interface Occurrence {
@@ -38,7 +40,7 @@ export interface Occurrence {
   meeting?: { meetingOn: string; at: DateTime };
   deadline?: Deadline;
   offset?: ReminderOffset;
-  /** The phase whose planned end passed (phase_end). */
+  /** The phase whose planned end passed (phase_end), or that starts (phase_start). */
   phase?: { key: string; name: string; endsOn: string };
 }
 
@@ -148,6 +150,30 @@ function phaseEndOccurrences(s: ReleaseSchedule): Occurrence[] {
   });
 }
 
+/** Phases with work of their own on their first morning: Feature Freeze turns unlanded features at risk. */
+const PHASES_WITH_START_WORK = ['feature_freeze'];
+
+/**
+ * The first morning of each phase with start work. Once per release (the key has no date, so a
+ * re-plan does not do it again); still worth doing until the phase has ended.
+ */
+function phaseStartOccurrences(s: ReleaseSchedule): Occurrence[] {
+  return s.timeline.phases.flatMap((phase) => {
+    if (isSkipped(phase) || !PHASES_WITH_START_WORK.includes(phase.key)) return [];
+    return [
+      {
+        key: `phase_start:${s.releaseId}:${phase.key}`,
+        kind: 'phase_start' as const,
+        releaseId: s.releaseId,
+        dueAt: morningAfter(addDays(phase.startsOn, -1), s.reminders, s.zone),
+        expiresAt: morningAfter(phase.endsOn, s.reminders, s.zone),
+        pings: true,
+        phase: { key: phase.key, name: phase.name, endsOn: phase.endsOn },
+      },
+    ];
+  });
+}
+
 function byTime(a: Occurrence, b: Occurrence): number {
   return a.dueAt.toMillis() - b.dueAt.toMillis() || a.key.localeCompare(b.key);
 }
@@ -160,7 +186,12 @@ function byTime(a: Occurrence, b: Occurrence): number {
  * moved by quiet hours) is left out.
  */
 export function scheduleOccurrences(schedule: ReleaseSchedule): Occurrence[] {
-  return [...meetingOccurrences(schedule), ...deadlineOccurrences(schedule), ...phaseEndOccurrences(schedule)]
+  return [
+    ...meetingOccurrences(schedule),
+    ...deadlineOccurrences(schedule),
+    ...phaseEndOccurrences(schedule),
+    ...phaseStartOccurrences(schedule),
+  ]
     .filter((o) => o.dueAt < o.expiresAt)
     .sort(byTime);
 }

@@ -11,7 +11,8 @@ export type AutoCheck =
   | { kind: 'patch_opened' }
   | { kind: 'signoffs' }
   | { kind: 'meeting_set_up' }
-  | { kind: 'tracking_issue' };
+  | { kind: 'tracking_issue' }
+  | { kind: 'features_decided' };
 
 /** One success criterion or action of a phase, from config/phase-checklists.yml. */
 export interface ChecklistItem {
@@ -45,6 +46,7 @@ const itemSchema = z.strictObject({
       z.strictObject({ kind: z.literal('signoffs') }),
       z.strictObject({ kind: z.literal('meeting_set_up') }),
       z.strictObject({ kind: z.literal('tracking_issue') }),
+      z.strictObject({ kind: z.literal('features_decided') }),
       z.strictObject({ kind: z.literal('tags'), milestones: z.array(z.enum(MILESTONE_KEYS)).min(1) }),
     ])
     .optional(),
@@ -136,6 +138,11 @@ export interface ChecklistFacts {
   distributions: string[];
   workingGroups: string[];
   ticks: Tick[];
+  /**
+   * The features of the release neither landed nor punted ("#3 Title (WG)"); null (or absent)
+   * while no feature is tracked.
+   */
+  featuresUndecided?: string[] | null;
 }
 
 export interface ItemState {
@@ -182,6 +189,14 @@ function autoState(
       return facts.trackingIssue
         ? { done: true, note: facts.trackingIssue }
         : { done: false, note: 'not created on GitHub yet' };
+    case 'features_decided': {
+      const undecided = facts.featuresUndecided;
+      if (!undecided)
+        return { done: false, note: 'no features tracked: add them with `/kfrelease feature add`' };
+      return undecided.length === 0
+        ? { done: true, note: 'every feature landed or was punted' }
+        : { done: false, note: `neither landed nor punted: ${undecided.join(', ')}` };
+    }
     case 'signoffs':
       if (facts.signoffs === null) return { done: false, note: null };
       return { done: facts.signoffs.met, note: facts.signoffs.text };

@@ -3,7 +3,7 @@ import { seriesDates } from '../domain/due-occurrences';
 import { meetingMoment, weekdayName } from '../domain/meeting-schedule';
 import type { ArtifactState } from '../domain/rc-tags';
 import { rcStatus } from '../workflows/rc-status';
-import type { ScheduleDeps } from './public-schedule';
+import type { PublicFeature, ScheduleDeps } from './public-schedule';
 import { currentPlan } from '../workflows/current-plan';
 
 /** The release branch, an RC tag or the final tag, planned and as found on GitHub. */
@@ -63,4 +63,13 @@ export function publicMeetings(deps: ScheduleDeps, release: ReleaseRow): PublicM
       startsAt: meetingMoment(meeting, date).toUTC().toISO() ?? '',
     })),
   };
+}
+
+/** The release's landed features (titles and links), unless the release manager hid them. */
+export function publicFeatures(deps: ScheduleDeps, release: ReleaseRow): PublicFeature[] | null {
+  if (!deps.store.features.publicLanded(release.id)) return null;
+  return deps.store.features
+    .forRelease(release.id)
+    .filter((f) => f.state === 'landed')
+    .map((f) => ({ workingGroup: f.wg, title: f.title, url: f.url }));
 }

@@ -9,6 +9,7 @@ import { parseVersion } from '../domain/version';
 import { getComponentVersions } from '../workflows/component-versions';
 import { getReleaseTimeline } from '../workflows/release-timeline';
 import {
+  publicFeatures,
   publicMeetings,
   publicRcTags,
   type PublicMeetings,
@@ -62,6 +63,13 @@ export interface PublicComponent {
   commit: string | null;
 }
 
+/** A landed feature as the public sees it: no people, no docs status, no reasons. */
+export interface PublicFeature {
+  workingGroup: string;
+  title: string;
+  url: string;
+}
+
 /**
  * Everything the public schedule shows about one release. Only what is public on GitHub anyway:
  * no Slack IDs, names of submitters, notes, decisions or plan reasons.
@@ -77,6 +85,8 @@ export interface PublicSchedule extends PublicReleaseSummary {
   components: PublicComponent[];
   rcTags: PublicRcTag[];
   meetings: PublicMeetings | null;
+  /** Landed features, titles and links only; null when the release manager hides them. */
+  features: PublicFeature[] | null;
   /** When this was put together (UTC), for DTSTAMP and caches. */
   generatedAt: string;
 }
@@ -178,6 +188,7 @@ export function getPublicSchedule(deps: ScheduleDeps, release: ReleaseRow): Publ
     ),
     rcTags: publicRcTags(deps, release),
     meetings: publicMeetings(deps, release),
+    features: publicFeatures(deps, release),
     generatedAt: now.toUTC().toISO() ?? '',
   };
 }

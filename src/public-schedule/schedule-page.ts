@@ -69,6 +69,18 @@ function componentsTable(schedule: PublicSchedule): string {
   );
 }
 
+function featuresSection(schedule: PublicSchedule): string {
+  if (!schedule.features) return '';
+  const list =
+    schedule.features.length === 0
+      ? '<p class="muted">No feature has landed yet.</p>'
+      : table(
+          ['Working group', 'Feature'],
+          schedule.features.map((f) => [esc(f.workingGroup), link(f.url, f.title)]),
+        );
+  return `<h2>Features landed</h2>\n<p class="muted">Features the working groups tracked for this release whose pull request has merged.</p>\n${list}`;
+}
+
 const STATES: Record<string, string> = {
   found: 'found',
   upcoming: 'not due yet',
@@ -128,6 +140,7 @@ ${meetingsSection(schedule)}
 <h2>Component versions</h2>
 <p class="muted">The revision each working group handed over for this release.</p>
 ${componentsTable(schedule)}
+${featuresSection(schedule)}
 `;
   return pageLayout({ title: `Kubeflow ${v} release schedule`, body });
 }

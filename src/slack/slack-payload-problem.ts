@@ -13,6 +13,7 @@ const stateValue = z.looseObject({
   value: z.string().nullish(),
   selected_option: selected,
   selected_user: z.string().nullish(),
+  selected_options: z.array(z.looseObject({ value: z.string() })).nullish(),
 });
 
 const view = z.looseObject({

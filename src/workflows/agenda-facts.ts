@@ -4,6 +4,7 @@ import type { ReleaseRow } from '../db/release-repository';
 import type { Store } from '../db/store';
 import { standingItemsFor, type AgendaFacts, type PersonRef } from '../domain/agenda';
 import type { AgendaItemsConfig } from '../domain/agenda-items-schema';
+import { featuresByWg } from '../domain/features';
 import { previousMeetingOn, seriesDates } from '../domain/due-occurrences';
 import { addDays, meetingMoment, nextMeetingDate } from '../domain/meeting-schedule';
 import { cycleWeek, phasesOn } from '../domain/timeline';
@@ -40,6 +41,18 @@ function revisionFacts(
     missingRevisions: view.missing,
     notShipping: view.notShipping.map((c) => `${c.component} (${c.wg})`),
   };
+}
+
+/** The release's at-risk features per working group, as agenda lines. */
+function featuresAtRisk(store: Store, release: ReleaseRow): { wg: string; items: string[] }[] {
+  const atRisk = store.features.forRelease(release.id).filter((f) => f.state === 'at_risk');
+  return featuresByWg(
+    atRisk,
+    store.workingGroups.list().map((g) => g.name),
+  ).map((g) => ({
+    wg: g.wg,
+    items: g.features.map((f) => `#${f.id} ${f.title} (${f.ref}${f.kept ? ', kept' : ''})`),
+  }));
 }
 
 /**
@@ -94,7 +107,10 @@ export function gatherAgendaFacts(
     ...revisionFacts(deps, release, freeze !== undefined && date >= freeze.startsOn),
     ...gatherAgendaExtras(deps, release, date),
     ...(freeze && date >= freeze.startsOn
-      ? { dependencyDeclarations: dependencyStanding(deps, release) }
+      ? {
+          dependencyDeclarations: dependencyStanding(deps, release),
+          featuresAtRisk: featuresAtRisk(store, release),
+        }
       : {}),
     phaseEnds: phasesEndedUnmet(deps, release, previous ?? addDays(date, -7), date).map((end) => ({
       ...end,

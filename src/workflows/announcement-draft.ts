@@ -3,6 +3,7 @@ import type { ReleaseRow } from '../db/release-repository';
 import type { RevisionRow } from '../db/revision-repository';
 import type { Store } from '../db/store';
 import { renderAnnouncementDraft, type AnnouncedComponent } from '../domain/announcement-draft';
+import type { ReleaseFeatures } from '../domain/release-notes';
 import { summarizeTeam } from '../domain/team';
 import { getComponentVersions } from './component-versions';
 import { findRelease } from './find-release';
@@ -15,11 +16,13 @@ export interface AnnouncementDraft {
   releaseDate: string | null;
   components: AnnouncedComponent[];
   missing: number;
+  /** How many features landed and were punted. */
+  features: { landed: number; punted: number };
   text: string;
 }
 
 /** Release day: the final release milestone, else the first day of the Release Day phase. */
-function releaseDateOf(store: Store, release: ReleaseRow): string | null {
+export function releaseDateOf(store: Store, release: ReleaseRow): string | null {
   const timeline = store.releases.latestPlan(release) ? currentPlan(store, release).timeline : null;
   return (
     timeline?.milestones.find((m) => m.key === 'release')?.dueOn ??
@@ -28,10 +31,17 @@ function releaseDateOf(store: Store, release: ReleaseRow): string | null {
   );
 }
 
-function buildDraft(deps: { store: Store; clock: Clock }, release: ReleaseRow): AnnouncementDraft {
-  const { store } = deps;
+/** The components that ship with their accepted revision, and those still without one. */
+export function announcedComponents(
+  deps: { store: Store; clock: Clock },
+  release: ReleaseRow,
+): {
+  components: AnnouncedComponent[];
+  missing: { component: string; wg: string }[];
+  workingGroups: string[];
+} {
   const acceptedByRepo = new Map<string, RevisionRow>();
-  for (const row of store.revisions.forRelease(release.id)) {
+  for (const row of deps.store.revisions.forRelease(release.id)) {
     if (row.status === 'accepted') acceptedByRepo.set(`${row.wg}:${row.repo}`, row);
   }
   const versions = getComponentVersions(deps, release.version);
@@ -57,19 +67,41 @@ function buildDraft(deps: { store: Store; clock: Clock }, release: ReleaseRow): 
       });
     }
   }
-  const team = summarizeTeam(
-    store.team.assignments(release.id),
-    versions.groups.map((g) => g.wg),
-  );
+  return { components, missing, workingGroups: versions.groups.map((g) => g.wg) };
+}
+
+/** The landed and punted features of a release, for its announcement and notes. */
+export function releaseFeatures(store: Store, release: ReleaseRow): ReleaseFeatures {
+  const features = store.features.forRelease(release.id);
+  return {
+    landed: features.filter((f) => f.state === 'landed'),
+    punted: features.filter((f) => f.state === 'punted'),
+    workingGroups: store.workingGroups.list().map((g) => g.name),
+  };
+}
+
+function buildDraft(deps: { store: Store; clock: Clock }, release: ReleaseRow): AnnouncementDraft {
+  const { store } = deps;
+  const { components, missing, workingGroups } = announcedComponents(deps, release);
+  const team = summarizeTeam(store.team.assignments(release.id), workingGroups);
   const releaseDate = releaseDateOf(store, release);
+  const features = releaseFeatures(store, release);
   const text = renderAnnouncementDraft({
     version: release.version,
     releaseDate: releaseDate ?? '[release date]',
     components,
     missing,
     releaseManagers: team.releaseManagers.map((p) => p.name),
+    features,
   });
-  return { version: release.version, releaseDate, components, missing: missing.length, text };
+  return {
+    version: release.version,
+    releaseDate,
+    components,
+    missing: missing.length,
+    features: { landed: features.landed.length, punted: features.punted.length },
+    text,
+  };
 }
 
 /** The draft release announcement of the named (or current) release, for the product manager to edit. */

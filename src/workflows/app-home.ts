@@ -2,6 +2,7 @@ import type { Clock } from '../clock';
 import type { ReleaseRow } from '../db/release-repository';
 import type { Store } from '../db/store';
 import { isOpenDocsStatus, type DocsItem } from '../domain/docs-items';
+import type { Feature } from '../domain/features';
 import { ROLE_TITLES, type RoleKey } from '../domain/roles';
 import { summarizeTeam } from '../domain/team';
 import { isUserError } from '../errors';
@@ -41,7 +42,9 @@ export type HomeDuty =
       /** Where the distribution stands on the current RC; null before the first RC. */
       signoff: { standing: 'thumbs_up' | 'blocked' | 'pending'; rcTag: string } | null;
     }
-  | { kind: 'announcement'; releaseDate: string | null };
+  | { kind: 'announcement'; releaseDate: string | null }
+  /** For the product manager: the features proposed as highlights, and where each stands. */
+  | { kind: 'highlights'; items: Feature[] };
 
 /** One release on a person's Home tab. */
 export interface HomeRelease {
@@ -54,6 +57,7 @@ export interface HomeRelease {
   canSubmitRevisions: boolean;
   canAddDocs: boolean;
   canReportBlockers: boolean;
+  canAddFeatures: boolean;
 }
 
 export interface AppHome {
@@ -190,7 +194,13 @@ function homeRelease(deps: Deps, release: ReleaseRow, userId: string): HomeRelea
     ...distributionDuties(store, release, distributions),
     ...noteDuty(deps, release, userId),
     ...(roles.some((r) => r.role === 'product_manager')
-      ? [{ kind: 'announcement' as const, releaseDate: status.release?.dueOn ?? null }]
+      ? [
+          {
+            kind: 'highlights' as const,
+            items: store.features.forRelease(release.id).filter((f) => f.highlight),
+          },
+          { kind: 'announcement' as const, releaseDate: status.release?.dueOn ?? null },
+        ]
       : []),
   ];
   const onTeam = authority.steers || roles.length > 0;
@@ -206,5 +216,6 @@ function homeRelease(deps: Deps, release: ReleaseRow, userId: string): HomeRelea
     canSubmitRevisions: authority.steers || authority.liaisonOf.length > 0,
     canAddDocs: authority.steers || isDocsLead || roles.some((r) => DOCS_ROLES.includes(r.role)),
     canReportBlockers: onTeam,
+    canAddFeatures: authority.steers || authority.liaisonOf.length > 0,
   };
 }

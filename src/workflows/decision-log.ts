@@ -81,6 +81,10 @@ export const DECISION_ACTIONS: Record<string, (details: Details, phaseName: Name
   'release.closed': (d) =>
     `Closed the release${d.early === true ? ' before its release day' : ''}${text(d.reason) ? '' : ': its cycle is over'}`,
   'release.cancelled': () => 'Cancelled the release',
+  'feature.punted': (d) =>
+    `Punted feature #${count(d.id)} "${text(d.title)}" (${text(d.wg)}, ${text(d.ref)}) to the next release`,
+  'feature.kept': (d) =>
+    `Kept at-risk feature #${count(d.id)} "${text(d.title)}" (${text(d.wg)}, ${text(d.ref)}) in the release`,
 };
 
 /** One decision as the log shows it. */

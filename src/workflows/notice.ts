@@ -4,6 +4,7 @@ import type { RevisionRow } from '../db/revision-repository';
 import type { Agenda } from '../domain/agenda';
 import type { IssueChange } from '../domain/blocker-triage';
 import type { DocsReminderTarget } from '../domain/docs-items';
+import type { Feature } from '../domain/features';
 import type { DeadlineMessage } from '../domain/reminder-message';
 import type { Signoff } from '../domain/signoff-matrix';
 import type { AnnouncementDraft } from './announcement-draft';
@@ -60,6 +61,8 @@ export type Notice =
       detail: string;
     }
   | { kind: 'announcement_draft'; draft: AnnouncementDraft; asReleaseManager: boolean }
+  | { kind: 'features_at_risk'; version: string; groups: { wg: string; features: Feature[] }[] }
+  | { kind: 'feature_docs_missing'; version: string; feature: Feature }
   | {
       kind: 'post_failed';
       /** The outbox key of the message that could not be posted. */

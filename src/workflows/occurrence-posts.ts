@@ -11,6 +11,7 @@ import { artifactMissing } from './agenda-extras';
 import { gatherAgendaFacts, type AgendaDeps } from './agenda-facts';
 import { getComponentVersions } from './component-versions';
 import { noteTakerOn } from './note-takers';
+import { featureFreezePosts } from './feature-freeze';
 import { phaseEndPosts } from './phase-ends';
 import type { Notice, Post } from './notice';
 
@@ -96,6 +97,7 @@ export function occurrencePosts(deps: AgendaDeps, release: ReleaseRow, occurrenc
     return [{ key: `${key}:${slackId}`, channel: slackId, notice }];
   }
   if (occurrence.kind === 'phase_end') return phaseEndPosts(deps, release, occurrence);
+  if (occurrence.kind === 'phase_start') return featureFreezePosts(store, release, occurrence);
   const deadline = occurrence.deadline;
   if (!deadline) return [];
   const owed = owedFor(deps, release, deadline);

@@ -10,6 +10,7 @@ import {
 } from '../domain/phase-checklist';
 import { phasePosition, phaseSequence, type PhasePosition } from '../domain/phase-position';
 import { ROLE_TITLES, type RoleKey } from '../domain/roles';
+import { isOpenFeatureState } from '../domain/features';
 import { summarizeTeam } from '../domain/team';
 import { localDate, type PhaseDates } from '../domain/timeline';
 import type { PhaseTransition } from '../db/phase-control-repository';
@@ -56,7 +57,15 @@ export function gatherChecklistFacts(
     distributions: summary.byDistribution.map((d) => d.distribution),
     workingGroups,
     ticks: store.phaseControl.ticks(release.id),
+    featuresUndecided: undecidedFeatures(store, release),
   };
+}
+
+/** Features neither landed nor punted, for Feature Freeze's criterion; null while none is tracked. */
+function undecidedFeatures(store: Store, release: ReleaseRow): string[] | null {
+  const features = store.features.forRelease(release.id);
+  if (features.length === 0) return null;
+  return features.filter((f) => isOpenFeatureState(f.state)).map((f) => `#${f.id} ${f.title} (${f.wg})`);
 }
 
 /** `/kfrelease phase`: the current phase, its checklist and those of the phases running alongside. */

@@ -10,6 +10,7 @@ import { releaseManagerIds } from './authority';
 import { computeDue } from './compute-due';
 import { occurrencePosts } from './occurrence-posts';
 import { enqueuePosts } from './enqueue-posts';
+import { applyOccurrence } from './occurrence-effects';
 
 export interface JobRunSummary {
   /** Occurrences run now (posted, or with nothing to say). */
@@ -30,6 +31,8 @@ export function describeOccurrence(o: Occurrence, zone: string): string {
     const what = o.kind === 'agenda' ? 'Agenda' : "Note-taker's notice";
     return `${what} for the meeting of ${describeMeeting(o.meeting.at, zone)}`;
   }
+  if (o.kind === 'phase_start' && o.phase)
+    return `Start of ${o.phase.name}: features not landed turn at risk`;
   if (o.phase) return `Check of the criteria of ${o.phase.name}, which ended ${o.phase.endsOn}`;
   const name = o.deadline ? `${o.deadline.name} (due ${o.deadline.dueOn})` : o.key;
   if (o.kind === 'escalation') return `Escalation of ${name}`;
@@ -38,10 +41,11 @@ export function describeOccurrence(o: Occurrence, zone: string): string {
 
 /**
  * Runs everything due at `at`, each occurrence exactly once: its posts are built from live state,
- * then one transaction records the occurrence in job_runs (unique key) and queues the posts in
- * the outbox. A second run, or a second process, finds the key and does nothing; a crash before
- * the commit leaves no trace and the next tick runs it again. Occurrences whose time passed while
- * kfrelease was down are recorded as skipped, and each release manager gets one note listing them.
+ * then one transaction records the occurrence in job_runs (unique key), makes the changes it makes
+ * (see applyOccurrence) and queues the posts in the outbox. A second run, or a second process,
+ * finds the key and does nothing; a crash before the commit leaves no trace and the next tick runs
+ * it again. Occurrences whose time passed while kfrelease was down are recorded as skipped, and
+ * each release manager gets one note listing them.
  */
 export function runDueJobs(deps: AgendaDeps & { logger: Logger }, at: DateTime): JobRunSummary {
   const summary: JobRunSummary = { ran: [], skipped: [], posts: 0, failed: [] };
@@ -76,7 +80,9 @@ function runOne(
         outcome: posts.length > 0 ? 'posted' : 'nothing_to_say',
         posts: posts.length,
       });
-      if (fresh) enqueuePosts(store, release.id, posts, iso(at));
+      if (!fresh) return fresh;
+      applyOccurrence(store, release, occurrence, iso(at));
+      enqueuePosts(store, release.id, posts, iso(at));
       return fresh;
     });
     if (!recorded) return;

@@ -210,6 +210,31 @@ export const COMMAND_ACTIONS: MatrixAction[] = [
     act: command((w) => `docs set ${w.ids.docsItem} in_progress`),
   },
   {
+    name: '/kfrelease feature punt (Notebooks feature)',
+    changes: true,
+    surface: 'command',
+    scene: 'freeze',
+    names: /Only the release manager and Notebooks's liaison can punt feature #\d+ \(Notebooks\)/,
+    act: command((w) => `feature punt ${w.ids.feature} The GPU picker needs a new scheduler API`),
+  },
+  {
+    name: '/kfrelease feature keep (Notebooks feature)',
+    changes: true,
+    surface: 'command',
+    scene: 'freeze',
+    names:
+      /Only the release manager and Notebooks's liaison can keep feature #\d+ \(Notebooks\) in the release/,
+    act: command((w) => `feature keep ${w.ids.feature}`),
+  },
+  {
+    name: '/kfrelease feature public hide',
+    changes: true,
+    surface: 'command',
+    scene: 'freeze',
+    names: /the release manager of v1\.10\.0 .* or an admin/,
+    act: command('feature public hide'),
+  },
+  {
     name: '/kfrelease tracking-issue setup',
     changes: true,
     surface: 'command',
@@ -316,6 +341,14 @@ export const COMMAND_ACTIONS: MatrixAction[] = [
     scene: 'freeze',
     names: /Only a distribution's representatives can sign off on v1\.10\.0: Dana Distro \(AWS\) or an admin/,
     act: (w, user) => openForm(w, user, 'signoff'),
+  },
+  {
+    name: '/kfrelease feature add (opens form)',
+    changes: false,
+    surface: 'form command',
+    scene: 'freeze',
+    names: /Only the release manager and a working group's liaison can track features of v1\.10\.0/,
+    act: (w, user) => openForm(w, user, 'feature add'),
   },
   {
     name: '/kfrelease docs add (opens form)',

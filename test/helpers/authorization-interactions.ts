@@ -175,6 +175,31 @@ export const INTERACTION_ACTIONS: MatrixAction[] = [
     act: (w, user) => pressButton(w, button(user, 'open_docs_add', '')),
   },
   {
+    name: 'button Track a feature',
+    changes: false,
+    surface: 'button',
+    scene: 'freeze',
+    names: /Only the release manager and a working group's liaison can track features of v1\.10\.0/,
+    act: (w, user) => pressButton(w, button(user, 'open_feature_add', '')),
+  },
+  {
+    name: 'button Keep (Notebooks feature at risk)',
+    changes: true,
+    surface: 'button',
+    scene: 'freeze',
+    names:
+      /Only the release manager and Notebooks's liaison can keep feature #\d+ \(Notebooks\) in the release/,
+    act: (w, user) => pressButton(w, button(user, 'feature_keep', String(w.ids.feature))),
+  },
+  {
+    name: 'button Punt (Notebooks feature at risk)',
+    changes: false,
+    surface: 'button',
+    scene: 'freeze',
+    names: /Only the release manager and Notebooks's liaison can punt feature #\d+ \(Notebooks\)/,
+    act: (w, user) => pressButton(w, button(user, 'feature_punt_open', String(w.ids.feature))),
+  },
+  {
     name: 'button Retry (failed post)',
     changes: true,
     surface: 'button',
@@ -295,6 +320,45 @@ export const INTERACTION_ACTIONS: MatrixAction[] = [
             owner: { owner: { type: 'users_select', selected_user: null } },
             status: { status: select('needed') },
           },
+        )(user),
+      ),
+  },
+  {
+    name: 'modal add feature (Notebooks)',
+    changes: true,
+    surface: 'modal',
+    scene: 'freeze',
+    names: /Only the release manager and (a working group's|Notebooks's) liaison can track features/,
+    act: (w, user) =>
+      submitModal(
+        w,
+        modal(
+          'feature_add',
+          { release: 'v1.10.0' },
+          {
+            wg: { wg: select(THIS_WG) },
+            title: { title: 'Notebook idle culling' },
+            ref: { ref: 'kubeflow/kubeflow#101' },
+            docs: { docs: { type: 'checkboxes', selected_options: [] } },
+            pages: { pages: '' },
+            highlight: { highlight: { type: 'checkboxes', selected_options: [] } },
+          },
+        )(user),
+      ),
+  },
+  {
+    name: 'modal punt feature (Notebooks)',
+    changes: true,
+    surface: 'modal',
+    scene: 'freeze',
+    names: /Only the release manager and Notebooks's liaison can punt feature #\d+ \(Notebooks\)/,
+    act: (w, user) =>
+      submitModal(
+        w,
+        modal(
+          'feature_punt',
+          { feature: w.ids.feature },
+          { reason: { reason: 'Needs a new scheduler API' } },
         )(user),
       ),
   },

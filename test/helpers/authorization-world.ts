@@ -69,7 +69,14 @@ export interface World {
   github: FakeGitHub;
   release: ReleaseRow;
   /** Ids of what the seed made: the held revision, the tracked issues, the docs item. */
-  ids: { heldRevision: number; untriagedIssue: number; blockingIssue: number; docsItem: number };
+  ids: {
+    heldRevision: number;
+    untriagedIssue: number;
+    blockingIssue: number;
+    docsItem: number;
+    /** A Notebooks feature at risk (kubeflow/kubeflow#103). */
+    feature: number;
+  };
   snapshot(): string;
   /** Runs what is due and delivers the outbox, so nothing writes behind the next request's back. */
   settle(): Promise<void>;
@@ -143,6 +150,35 @@ function seedBlockers(w: World): { untriaged: number; blocking: number } {
   return { untriaged, blocking };
 }
 
+/** A Notebooks feature tracked by kubeflow/kubeflow#103, at risk since Feature Freeze started. */
+function seedFeature(w: World): number {
+  const { store } = w.app.services;
+  const wg = store.workingGroups.findByName(THIS_WG);
+  if (!wg) throw new Error(`no working group ${THIS_WG}`);
+  return store.features.insert({
+    releaseId: w.release.id,
+    wgId: wg.id,
+    title: 'Notebook GPU picker',
+    owner: 'kubeflow',
+    repo: 'kubeflow',
+    number: 103,
+    githubTitle: 'Bug 103',
+    githubState: 'open',
+    isPullRequest: false,
+    labels: ['kind/bug'],
+    url: 'https://github.com/kubeflow/kubeflow/issues/103',
+    githubUpdatedAt: '2026-05-01T00:00:00Z',
+    docsNeeded: false,
+    docsPages: '',
+    docsItemId: null,
+    highlight: false,
+    state: 'at_risk',
+    landedAt: null,
+    by: ROLES['liaison (this WG)'],
+    at: '2026-05-11T07:00:00.000Z',
+  });
+}
+
 /** A post of v1.10.0 given up on its first attempt (Slack said the channel is gone). */
 function seedFailedPost(w: World): void {
   const { store, clock } = w.app.services;
@@ -185,7 +221,7 @@ export async function startWorld(options: { githubToken?: boolean } = {}): Promi
     app,
     github,
     release,
-    ids: { heldRevision: 0, untriagedIssue: 0, blockingIssue: 0, docsItem: 0 },
+    ids: { heldRevision: 0, untriagedIssue: 0, blockingIssue: 0, docsItem: 0, feature: 0 },
     snapshot: () => databaseSnapshot(services.store.db),
     settle: () => settle(world),
     stop: async () => {
@@ -211,6 +247,7 @@ export async function startWorld(options: { githubToken?: boolean } = {}): Promi
   });
   if (docs.kind !== 'saved') throw new Error('docs item not saved');
   world.ids.docsItem = docs.item.id;
+  world.ids.feature = seedFeature(world);
   seedFailedPost(world);
   await world.settle();
   return world;

@@ -34,6 +34,21 @@ const FORMS: { callbackId: string; metadata: () => Json; fields: [string, string
     ],
   },
   {
+    callbackId: 'feature_add',
+    metadata: () => ({ release: 'v1.10.0' }),
+    fields: [
+      ['wg', 'wg', 'select'],
+      ['title', 'title', 'text'],
+      ['ref', 'ref', 'text'],
+      ['pages', 'pages', 'text'],
+    ],
+  },
+  {
+    callbackId: 'feature_punt',
+    metadata: () => ({ feature: 1 }),
+    fields: [['reason', 'reason', 'text']],
+  },
+  {
     callbackId: 'distribution_signoff',
     metadata: () => ({ release: 'v1.10.0' }),
     fields: [
@@ -100,6 +115,9 @@ export const KNOWN_ACTION_IDS = [
   'blocker_open_form',
   'blocker_triage',
   'open_docs_add',
+  'open_feature_add',
+  'feature_keep',
+  'feature_punt_open',
   'replan_item',
   'replan_date',
   'replan_scope',

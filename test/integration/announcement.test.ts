@@ -66,7 +66,7 @@ describe('the release announcement draft', () => {
     expect(text).toContain('*Draft release announcement for Kubeflow v1.10.0* (release day Mon 22 Jun 2026)');
     expect(text).toContain('```\nSubject: Kubeflow v1.10.0 is released');
     expect(text).toContain(
-      `Notebooks:\n- Notebook Controller v1.10.0: ${KF_RELEASE}\n- PVC Viewer Controller v1.10.0: ${KF_RELEASE}`,
+      `Notebooks:\n- Notebook Controller, PVC Viewer Controller, Tensorboard Controller, Central Dashboard, Profiles + KFAM, PodDefaults Webhook, Jupyter Web App, Tensorboards Web App, Volumes Web App v1.10.0: ${KF_RELEASE}\n\nPipelines:`,
     );
     expect(text).toContain(
       'AutoML:\n- Katib v0.18.0: https://github.com/kubeflow/katib/releases/tag/v0.18.0',
@@ -75,6 +75,9 @@ describe('the release announcement draft', () => {
       '- Kubeflow Pipelines 2.5.0: https://github.com/kubeflow/pipelines/releases/tag/2.5.0',
     );
     expect(text).toContain('- Training Operator (Training)');
+    // One line per repository and revision: the nine Notebooks components are not nine lines.
+    expect(text.match(/releases\/tag\/v1\.10\.0/g)).toHaveLength(1);
+    expect(text).toContain('- Kubeflow Tekton Pipelines (Pipelines)');
     expect(text).toContain('led by Ada Lovelace');
     expect(text).toContain(
       '11 component(s) with changelog links · :warning: 8 component(s) have no accepted revision yet',
@@ -89,7 +92,7 @@ describe('the release announcement draft', () => {
       err: (l) => out.push(l),
     });
     expect(code).toBe(0);
-    expect(out.join('\n')).toContain(`- Notebook Controller v1.10.0: ${KF_RELEASE}`);
+    expect(out.join('\n')).toContain(`- Notebook Controller, PVC Viewer Controller, Tensorboard Controller,`);
     expect(out.join('\n').startsWith('Subject: Kubeflow v1.10.0 is released')).toBe(true);
   });
 

@@ -112,7 +112,12 @@ describe('the App Home tab', () => {
       '*Pipelines*: no accepted revision yet for kubeflow/pipelines (Kubeflow Pipelines), kubeflow/kfp-tekton (Kubeflow Tekton Pipelines).',
     );
     expect(home.text).toContain('*Pipelines*: 1 open blocking issue(s), *1 release-blocking*');
-    expect(home.buttons).toEqual(['open_submit_revision', 'blocker_open_form', 'open_docs_add']);
+    expect(home.buttons).toEqual([
+      'open_submit_revision',
+      'blocker_open_form',
+      'open_docs_add',
+      'open_feature_add',
+    ]);
   });
 
   it('names only the repository still missing, then shows it as not shipping once the release manager says so', async () => {

@@ -57,6 +57,10 @@ const POLICY = `
 | /kfrelease block (opens form)                     | yes             | yes    | yes               | yes                | yes       | yes              | yes   | yes      |
 | /kfrelease signoff (opens form)                   | no              | no     | no                | no                 | no        | yes              | yes   | no       |
 | /kfrelease docs add (opens form)                  | yes             | no     | yes               | yes                | yes       | no               | yes   | no       |
+| /kfrelease feature add (opens form)               | yes             | no     | yes               | yes                | no        | no               | yes   | no       |
+| /kfrelease feature punt (Notebooks feature)       | yes             | no     | yes               | no                 | no        | no               | yes   | no       |
+| /kfrelease feature keep (Notebooks feature)       | yes             | no     | yes               | no                 | no        | no               | yes   | no       |
+| /kfrelease feature public hide                    | yes             | no     | no                | no                 | no        | no               | yes   | no       |
 | button Submit revisions                           | yes             | no     | yes               | yes                | no        | no               | yes   | no       |
 | select Notebooks in the revision form             | yes             | no     | yes               | no                 | no        | no               | yes   | no       |
 | select rc.1 in the re-plan form                   | yes             | no     | no                | no                 | no        | no               | yes   | no       |
@@ -68,6 +72,9 @@ const POLICY = `
 | button Report blocking issues                     | yes             | yes    | yes               | yes                | yes       | yes              | yes   | yes      |
 | button Triage (Notebooks issue)                   | yes             | no     | yes               | no                 | no        | no               | yes   | no       |
 | button Add docs item                              | yes             | no     | yes               | yes                | yes       | no               | yes   | no       |
+| button Track a feature                            | yes             | no     | yes               | yes                | no        | no               | yes   | no       |
+| button Keep (Notebooks feature at risk)           | yes             | no     | yes               | no                 | no        | no               | yes   | no       |
+| button Punt (Notebooks feature at risk)           | yes             | no     | yes               | no                 | no        | no               | yes   | no       |
 | button Retry (failed post)                        | yes             | no     | no                | no                 | no        | no               | yes   | no       |
 | modal submit revisions (Notebooks)                | yes             | no     | yes               | no                 | no        | no               | yes   | no       |
 | modal declare dependencies (Notebooks)            | yes             | no     | yes               | no                 | no        | no               | yes   | no       |
@@ -75,6 +82,8 @@ const POLICY = `
 | modal re-plan one date                            | yes             | no     | no                | no                 | no        | no               | yes   | no       |
 | modal move on after a phase end                   | yes             | no     | no                | no                 | no        | no               | yes   | no       |
 | modal add docs item (Notebooks)                   | yes             | no     | yes               | no                 | yes       | no               | yes   | no       |
+| modal add feature (Notebooks)                     | yes             | no     | yes               | no                 | no        | no               | yes   | no       |
+| modal punt feature (Notebooks)                    | yes             | no     | yes               | no                 | no        | no               | yes   | no       |
 | modal sign off (AWS)                              | no              | no     | no                | no                 | no        | yes              | yes   | no       |
 | modal report blocking issues                      | yes             | yes    | yes               | yes                | yes       | yes              | yes   | yes      |
 | modal triage decision (Notebooks issue)           | yes             | no     | yes               | no                 | no        | no               | yes   | no       |

@@ -346,6 +346,8 @@ describe('closing and cancelling: read-only afterwards, nothing written or poste
     ['release shipped'],
     ['release close'],
     ['docs set 1 done'],
+    ['feature add'],
+    ['feature public hide'],
     ['patch v1.11.1'],
     ['tracking-issue setup kubeflow/manifests'],
     ['submit Notebooks'],

@@ -53,9 +53,11 @@ describe('running the scheduled jobs', () => {
     const runs = world.services.store.jobRuns.all();
     expect(runs.filter((r) => r.outcome === 'skipped')).toEqual([]);
     // Escalations of milestones kfrelease cannot check run, and say nothing; so does the check of
-    // Development's end, whose only item is optional.
+    // Development's end, whose only item is optional, and the start of Feature Freeze when no
+    // feature is tracked.
     expect(runs.filter((r) => r.outcome === 'nothing_to_say').map((r) => r.key)).toEqual([
       'phase_end:1:development:2026-05-10',
+      'phase_start:1:feature_freeze',
       'escalation:1:rc.0:2026-05-11',
       'escalation:1:release_branch:2026-05-11',
       'escalation:1:rc.1:2026-05-22',
@@ -132,6 +134,7 @@ describe('running the scheduled jobs', () => {
       'escalation:1:revisions:2026-05-11',
       'note_taker:1:2026-05-12',
       'phase_end:1:development:2026-05-10',
+      'phase_start:1:feature_freeze',
     ]);
     const missed = `missed:1:2026-05-12T12:00:00.000Z:${RM}`;
     expect(outboxKeys(world)).toEqual([

@@ -105,6 +105,13 @@ describe('buildAgenda', () => {
     ['week 0', { week: -1, phases: [] }, '2 week(s) before week 1', true],
     ['no milestones left', { nextMilestones: [] }, 'No milestones left.', true],
     ['no action items', { actionItems: [] }, 'None open.', true],
+    [
+      'features at risk, per working group',
+      { featuresAtRisk: [{ wg: 'Notebooks', items: ['#3 GPU culling (kubeflow/kubeflow#202, kept)'] }] },
+      'Features at risk: land, keep or punt\nNotebooks: 1 at risk\n    #3 GPU culling (kubeflow/kubeflow#202, kept)',
+      true,
+    ],
+    ['no feature at risk', { featuresAtRisk: [] }, 'Features at risk', false],
   ])('%s', (_case, overrides, expected, present) => {
     expect(text(facts(overrides as Partial<AgendaFacts>)).includes(expected)).toBe(present);
   });

@@ -55,6 +55,7 @@ describe('scheduleOccurrences', () => {
     expect(list).toEqual([
       'Mon 04 09:00 reminder:7:revisions:2026-05-11:7d until Tue 12 00:00',
       'Sun 10 09:00 reminder:7:revisions:2026-05-11:1d until Tue 12 00:00',
+      'Mon 11 09:00 phase_start:7:feature_freeze until Mon 25 09:00',
       'Mon 11 09:00 reminder:7:revisions:2026-05-11:0d until Tue 12 00:00',
       'Mon 11 16:00 agenda:7:2026-05-12 until Tue 12 16:00',
       'Mon 11 16:00 note_taker:7:2026-05-12 until Tue 12 16:00',
@@ -101,7 +102,12 @@ describe('selectDue', () => {
       'after downtime: the agenda before its meeting runs, the passed reminders are skipped',
       '2026-05-12T10:00:00Z',
       [],
-      ['agenda:7:2026-05-12', 'note_taker:7:2026-05-12', 'escalation:7:revisions:2026-05-11'],
+      [
+        'phase_start:7:feature_freeze',
+        'agenda:7:2026-05-12',
+        'note_taker:7:2026-05-12',
+        'escalation:7:revisions:2026-05-11',
+      ],
       ['reminder:7:revisions:2026-05-11:1d', 'reminder:7:revisions:2026-05-11:0d'],
     ],
     [

@@ -191,6 +191,15 @@ describe('whether an item is done', () => {
       true,
       'auto',
     ],
+    ['no features tracked', 'features-landed-or-punted', { featuresUndecided: null }, false, null],
+    [
+      'a feature neither landed nor punted',
+      'features-landed-or-punted',
+      { featuresUndecided: ['#3 GPU culling (Notebooks)'] },
+      false,
+      null,
+    ],
+    ['every feature landed or punted', 'features-landed-or-punted', { featuresUndecided: [] }, true, 'auto'],
   ])('%s', (_case, id, facts, done, doneBy) => {
     const [state] = checklistState([item(id)], { ...NOTHING, ...facts });
     expect(state).toMatchObject({ done, doneBy });
@@ -203,6 +212,16 @@ describe('whether an item is done', () => {
     );
     expect(revisions?.autoNote).toBe('no accepted revision yet: Notebooks, Training');
     expect(bugs?.autoNote).toBeNull();
+  });
+
+  it('names the features still undecided', () => {
+    const [features] = checklistState([item('features-landed-or-punted')], {
+      ...NOTHING,
+      featuresUndecided: ['#3 GPU culling (Notebooks)', '#4 Sub-DAG outputs (Pipelines)'],
+    });
+    expect(features?.autoNote).toBe(
+      'neither landed nor punted: #3 GPU culling (Notebooks), #4 Sub-DAG outputs (Pipelines)',
+    );
   });
 
   it('never counts an optional item as unmet', () => {

@@ -17,6 +17,8 @@ import {
 } from './block-kit';
 import { OPEN_BLOCKER_FORM } from './blocker-blocks';
 import { docsItemLine } from './docs-blocks';
+import { featureLine } from './feature-blocks';
+import type { Feature } from '../../domain/features';
 import { formatCountdown, formatDate } from './format';
 import { OPEN_SUBMIT_FORM, releaseDayLine } from './status-blocks';
 
@@ -24,6 +26,9 @@ export type { HomeView };
 
 /** The Home tab's button that opens the docs item form. */
 export const OPEN_DOCS_FORM = 'open_docs_add';
+
+/** The Home tab's button that opens the feature form. */
+export const OPEN_FEATURE_FORM = 'open_feature_add';
 
 /** Docs items a duty lists on the Home tab; the rest are counted. */
 const HOME_DOCS_ITEMS = 10;
@@ -73,6 +78,22 @@ function docsDuty(d: Extract<HomeDuty, { kind: 'docs' }>): Mrkdwn {
   return lines(head, body);
 }
 
+/** The highlight candidates and where each stands, for the product manager. */
+function highlightsDuty(items: Feature[]): Mrkdwn {
+  const head = md`:star: *Highlight candidates* (${items.length}):`;
+  if (items.length === 0)
+    return md`${head} none proposed yet; liaisons tick "highlight" in ${code('/kfrelease feature add')}.`;
+  const shown = items.map((f) => md`    ${featureLine(f)}`);
+  return lines(
+    head,
+    fitLines(
+      shown,
+      LIMITS.sectionText - head.length - 1,
+      (hidden) => md`    _and ${hidden} more: ${code('/kfrelease features')}_`,
+    ),
+  );
+}
+
 function duty(d: HomeDuty): Mrkdwn {
   switch (d.kind) {
     case 'revision': {
@@ -109,6 +130,8 @@ function duty(d: HomeDuty): Mrkdwn {
         : md` No RC to sign off yet.`;
       return md`:test_tube: ${bold(d.distribution)}: test the latest RC${when} and report what breaks.${signoff}`;
     }
+    case 'highlights':
+      return highlightsDuty(d.items);
     case 'announcement':
       return md`:mega: *Release announcement*: the draft is ready any time with \`/kfrelease announcement\`${d.releaseDate ? md`; on release day (${formatDate(d.releaseDate)}) it comes to you by direct message` : md``}.`;
   }
@@ -135,6 +158,9 @@ function releaseBlocks(r: HomeRelease): Block[] {
       ? button({ actionId: OPEN_BLOCKER_FORM, text: 'Report blocking issues', value: version })
       : null,
     r.canAddDocs ? button({ actionId: OPEN_DOCS_FORM, text: 'Add docs item', value: version }) : null,
+    r.canAddFeatures
+      ? button({ actionId: OPEN_FEATURE_FORM, text: 'Track a feature', value: version })
+      : null,
   ].flatMap((b) => (b ? [b] : []));
   return [
     header(`Kubeflow ${version}`),

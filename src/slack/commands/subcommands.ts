@@ -8,6 +8,7 @@ import { RELEASE_SUBCOMMANDS } from './release-subcommands';
 import { REVISION_SUBCOMMANDS } from './revision-subcommands';
 import type { Subcommand } from './subcommand';
 import { TRACKING_DOCS_SUBCOMMANDS } from './tracking-docs-subcommands';
+import { FEATURE_SUBCOMMANDS } from './feature-subcommands';
 
 export type { CommandContext, Subcommand } from './subcommand';
 
@@ -25,6 +26,7 @@ export const SUBCOMMAND_GROUPS: { title: string; subcommands: Subcommand[] }[] =
     subcommands: AFTER_RELEASE_SUBCOMMANDS,
   },
   { title: 'Tracking issue, documentation, announcement', subcommands: TRACKING_DOCS_SUBCOMMANDS },
+  { title: 'Features of the release and release notes', subcommands: FEATURE_SUBCOMMANDS },
 ];
 
 /** Every `/kfrelease` subcommand. */

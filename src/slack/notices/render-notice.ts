@@ -7,6 +7,7 @@ import type { SlackAnswer } from '../blocks/block-kit';
 import { blockerChangedPost, blockerDecisionPost, blockersReportedPost } from '../blocks/blocker-blocks';
 import { decisionPost } from '../blocks/decision-blocks';
 import { docsReminderMessage } from '../blocks/docs-blocks';
+import { featureDocsMissingMessage, featuresAtRiskMessage } from '../blocks/feature-blocks';
 import { postFailedBlocks } from '../blocks/outbox-blocks';
 import { phaseEndPost } from '../blocks/phase-end-blocks';
 import { artifactsFoundPost } from '../blocks/rc-blocks';
@@ -82,6 +83,10 @@ export function renderNotice(notice: Notice): SlackAnswer {
       );
     case 'announcement_draft':
       return announcementDm(notice.draft, notice.asReleaseManager);
+    case 'features_at_risk':
+      return featuresAtRiskMessage(notice.version, notice.groups);
+    case 'feature_docs_missing':
+      return featureDocsMissingMessage(notice.version, notice.feature);
     case 'post_failed':
       return postFailedBlocks(notice);
   }

@@ -4,6 +4,7 @@ import { APPROVE_REVISION, DENY_REVISION } from '../../blocks/revision-blocks';
 import { OPEN_SUBMIT_FORM } from '../../blocks/status-blocks';
 import { PICK_WG_ACTION } from '../../blocks/submit-revision-view';
 import { registerBlockerActions } from './blocker-actions';
+import { registerFeatureActions } from './feature-actions';
 import { registerHomeActions } from './home-actions';
 import { registerOutboxActions } from './outbox-actions';
 import { registerPhaseEndActions } from './phase-end-actions';
@@ -18,6 +19,7 @@ export function registerActions(router: SlackRouter, services: AppServices): voi
   router.action(APPROVE_REVISION, approveRevision(services));
   router.action(DENY_REVISION, denyRevision(services));
   registerHomeActions(router, services);
+  registerFeatureActions(router, services);
   registerBlockerActions(router, services);
   registerReplanActions(router, services);
   registerPhaseEndActions(router, services);

@@ -5,6 +5,7 @@ import { registerBlockerViews } from './blocker-views';
 import { denyRevisionSubmitted } from './deny-revision';
 import { registerDependencyViews } from './dependency-views';
 import { registerDocsViews } from './docs-views';
+import { registerFeatureViews } from './feature-views';
 import { registerPhaseEndViews } from './phase-end-views';
 import { registerReplanViews } from './replan-views';
 import { registerSignoffViews } from './signoff-views';
@@ -14,6 +15,7 @@ export function registerViews(router: SlackRouter, services: AppServices): void 
   router.view(SUBMIT_REVISION_VIEW, submitRevisionSubmitted(services));
   router.view(DENY_REVISION_VIEW, denyRevisionSubmitted(services));
   registerDocsViews(router, services);
+  registerFeatureViews(router, services);
   registerSignoffViews(router, services);
   registerBlockerViews(router, services);
   registerReplanViews(router, services);
