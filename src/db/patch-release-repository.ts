@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { PatchCriterion } from '../domain/patch-release';
+import type { PatchCriterion } from '../domain/patch-criteria';
 
 export interface PatchReleaseRow {
   id: number;

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { RetroNote } from '../domain/retrospective';
+import type { RetroNote } from '../domain/retro-figures';
 
 /** Retrospective notes of each release, in the order they were written. */
 export function createRetroNoteRepository(db: Database) {

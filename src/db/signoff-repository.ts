@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { Signoff } from '../domain/signoff-matrix';
+import type { Signoff } from '../domain/signoff-standings';
 
 const COLUMNS = `id, distribution, rc_key AS rcKey, rc, rc_tag AS rcTag, result, blocking_issues AS blockingIssues,
   kubernetes_version AS kubernetesVersion, evidence_url AS evidenceUrl, notes, signed_by AS signedBy,

@@ -2,7 +2,7 @@ import type { Clock } from '../clock';
 import type { ReleaseRow } from '../db/release-repository';
 import type { RevisionRow } from '../db/revision-repository';
 import type { Store } from '../db/store';
-import { renderAnnouncementDraft, type AnnouncedComponent } from '../domain/announcement-draft';
+import { renderAnnouncementDraft, type AnnouncedComponent } from '../domain/announcement-text';
 import type { ReleaseFeatures } from '../domain/release-notes';
 import { summarizeTeam } from '../domain/team';
 import { getComponentVersions } from './component-versions';

@@ -5,7 +5,7 @@ import type { ReleaseArtifactRow } from '../db/rc-tag-repository';
 import type { ReleaseRow } from '../db/release-repository';
 import type { Store } from '../db/store';
 import { chooseReleaseTags, latestRc, rcTagPrefixes } from '../domain/rc-tags';
-import { signoffsToRetest, type Signoff } from '../domain/signoff-matrix';
+import { signoffsToRetest, type Signoff } from '../domain/signoff-standings';
 import { parseVersion, type ParsedVersion } from '../domain/version';
 import { GitHubUnavailableError, type RefLookups } from '../github/github-client';
 import type { Logger } from '../logger';

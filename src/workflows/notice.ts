@@ -6,7 +6,7 @@ import type { IssueChange } from '../domain/blocker-triage';
 import type { DocsReminderTarget } from '../domain/docs-items';
 import type { Feature } from '../domain/features';
 import type { DeadlineMessage } from '../domain/reminder-message';
-import type { Signoff } from '../domain/signoff-matrix';
+import type { Signoff } from '../domain/signoff-standings';
 import type { AnnouncementDraft } from './announcement-draft';
 import type { Decision } from './decision-log';
 import type { PhaseEndReview } from './phase-ends';

@@ -7,7 +7,7 @@ import {
   patchVersionProblem,
   PATCH_CRITERIA,
   type PatchCriterion,
-} from '../domain/patch-release';
+} from '../domain/patch-criteria';
 import { localDate } from '../domain/timeline';
 import { parseVersion, type ParsedVersion } from '../domain/version';
 import type { PatchReleaseRow } from '../db/patch-release-repository';

@@ -9,7 +9,7 @@ import {
   plannedRcs,
   type RetroFigures,
   type RetroNote,
-} from '../domain/retrospective';
+} from '../domain/retro-figures';
 import { localDate } from '../domain/timeline';
 import type { PhaseTransition } from '../db/phase-control-repository';
 import type { Store } from '../db/store';

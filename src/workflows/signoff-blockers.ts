@@ -2,7 +2,7 @@ import type { BlockerRow } from '../db/blocker-repository';
 import type { ReleaseRow } from '../db/release-repository';
 import type { Store } from '../db/store';
 import type { IssueReference } from '../domain/issue-reference';
-import type { Signoff } from '../domain/signoff-matrix';
+import type { Signoff } from '../domain/signoff-standings';
 import type { IssueInfo } from '../github/github-client';
 import { trackIssues, type ReferenceLine, type ReferenceProblem } from './submit-blockers';
 

@@ -1,7 +1,7 @@
 import type { Clock } from '../clock';
 import type { ReleaseRow } from '../db/release-repository';
 import type { Store } from '../db/store';
-import { signoffMatrix, type CurrentRc, type DistributionRow } from '../domain/signoff-matrix';
+import { signoffMatrix, type CurrentRc, type DistributionRow } from '../domain/signoff-standings';
 import type { TeamAssignment } from '../domain/team';
 import { findRelease } from './find-release';
 

@@ -3,7 +3,7 @@ import type { Clock } from '../clock';
 import type { ReleaseRow } from '../db/release-repository';
 import type { Store } from '../db/store';
 import { parseIssueReferences } from '../domain/issue-reference';
-import type { Signoff } from '../domain/signoff-matrix';
+import type { Signoff } from '../domain/signoff-standings';
 import type { IssueInfo, IssueLookups } from '../github/github-client';
 import type { Logger } from '../logger';
 import { refreshRcTags, STALE_CHECK_SECONDS, type RcCheckDeps } from './check-rc-tags';

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Clock } from '../clock';
-import { rankSuccessors, type SuccessorCandidate } from '../domain/successor';
+import { rankSuccessors, type SuccessorCandidate } from '../domain/successor-ranking';
 import { RELEASE_MANAGER_MIN_TEAMS, type TeamAssignment } from '../domain/team';
 import { localDate } from '../domain/timeline';
 import { parseVersion } from '../domain/version';

@@ -1,7 +1,7 @@
 import { groupComponents, groupMissing } from '../../src/domain/component-groups';
 import type { Feature } from '../../src/domain/features';
 import { renderReleaseNotes } from '../../src/domain/release-notes';
-import { renderAnnouncementDraft, type AnnouncedComponent } from '../../src/domain/announcement-draft';
+import { renderAnnouncementDraft, type AnnouncedComponent } from '../../src/domain/announcement-text';
 
 const component = (name: string, over: Partial<AnnouncedComponent> = {}): AnnouncedComponent => ({
   component: name,

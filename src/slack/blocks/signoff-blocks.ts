@@ -1,6 +1,6 @@
 import type { PlainTextInput, RadioButtons, StaticSelect, URLInput } from '@slack/types';
 import { parseIssueReference } from '../../domain/issue-reference';
-import type { Signoff } from '../../domain/signoff-matrix';
+import type { Signoff } from '../../domain/signoff-standings';
 import { clipPlain, fitLines } from '../../text/clip';
 import { bold, code, italic, join, link, md, text, type Mrkdwn } from '../../text/mrkdwn';
 import type { SignoffIssues } from '../../workflows/signoff-blockers';

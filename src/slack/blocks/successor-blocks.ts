@@ -1,4 +1,4 @@
-import type { SuccessorCandidate } from '../../domain/successor';
+import type { SuccessorCandidate } from '../../domain/successor-ranking';
 import type { SuccessorView } from '../../workflows/successor';
 import { code, listOr, md, type Mrkdwn } from '../../text/mrkdwn';
 import { answer, context, header, listSection, section, type SlackAnswer } from './block-kit';

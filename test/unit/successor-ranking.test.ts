@@ -1,4 +1,4 @@
-import { rankSuccessors } from '../../src/domain/successor';
+import { rankSuccessors } from '../../src/domain/successor-ranking';
 import type { TeamAssignment } from '../../src/domain/team';
 
 const person = (

@@ -1,4 +1,4 @@
-import { baseVersionOf, parseCriterion, patchVersionProblem } from '../../src/domain/patch-release';
+import { baseVersionOf, parseCriterion, patchVersionProblem } from '../../src/domain/patch-criteria';
 import { parseVersion, type ParsedVersion } from '../../src/domain/version';
 
 const v = (text: string): ParsedVersion => {

@@ -1,4 +1,4 @@
-import { blockerAges, lateRevisions, notesByPhase, plannedRcs } from '../../src/domain/retrospective';
+import { blockerAges, lateRevisions, notesByPhase, plannedRcs } from '../../src/domain/retro-figures';
 import { computeTimeline } from '../../src/domain/timeline';
 import { parseVersion } from '../../src/domain/version';
 import { loadTemplates, TEMPLATES_DIR } from '../../src/templates/load-templates';

@@ -4,7 +4,7 @@ import {
   type CurrentRc,
   type Signoff,
   type SignoffResult,
-} from '../../src/domain/signoff-matrix';
+} from '../../src/domain/signoff-standings';
 
 let nextId = 1;
 function signoff(distribution: string, rc: number, result: SignoffResult = 'thumbs_up'): Signoff {

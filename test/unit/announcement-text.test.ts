@@ -2,7 +2,7 @@ import {
   changelogUrl,
   renderAnnouncementDraft,
   type AnnouncedComponent,
-} from '../../src/domain/announcement-draft';
+} from '../../src/domain/announcement-text';
 
 const component = (over: Partial<AnnouncedComponent>): AnnouncedComponent => ({
   component: 'Katib',
