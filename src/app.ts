@@ -9,6 +9,7 @@ import { SERVING_BUSY_TIMEOUT_MS } from './db/database-busy';
 import { loadMigrations, migrate, MIGRATIONS_DIR } from './db/migrate';
 import { createOctokitGitHubClient } from './github/octokit-github-client';
 import { createIssueWriter } from './github/octokit-issue-writer';
+import { createManifestsRepo } from './github/octokit-manifests-repo';
 import { openDatabase } from './db/open-database';
 import { createStore } from './db/store';
 import { healthRoute } from './http/health-route';
@@ -90,6 +91,11 @@ export function buildServices(
     github,
     manifestsRepo: workingGroups.manifests_repo,
     issueWriter: createIssueWriter(config, logger.child({ component: 'github' })),
+    manifestsSync: {
+      config: workingGroups.manifests_sync,
+      repo: createManifestsRepo(config, logger.child({ component: 'github' })),
+      canWrite: Boolean(config.github.token),
+    },
     githubDeadlineMs: options.githubDeadlineMs ?? GITHUB_DEADLINE_MS,
     deliverSoon: () => undefined,
   };

@@ -5,6 +5,7 @@ import { closeFinishedReleases } from '../workflows/close-finished-releases';
 import { docsReminders } from '../workflows/docs-tracking';
 import { enqueuePosts } from '../workflows/enqueue-posts';
 import { syncBlockers } from '../workflows/sync-blockers';
+import { syncManifestsPulls } from '../workflows/sync-manifests-pulls';
 import { syncTrackingIssue } from '../workflows/tracking-issue';
 
 /** How often the release's view of GitHub is refreshed and the daily notices are considered. */
@@ -16,7 +17,8 @@ const WORKING_HOURS = { from: 9, to: 18 };
 
 /**
  * Keeps each active release fresh, one run at a time: marks released those whose cycle is over,
- * then refreshes the tracked blocking issues (one batched GraphQL query per 100 issues), the
+ * then refreshes the tracked blocking issues and the manifests sync pull requests (one batched
+ * GraphQL query per 100), the
  * release branch and RC tags, the GitHub tracking issue (only written when its body changed), and
  * the notices whose keys make them once-only (the weekly docs reminder, the release-day
  * announcement draft). Failures are logged and retried next run.
@@ -37,6 +39,9 @@ export function startReleaseUpkeep(services: AppServices, intervalMs = UPKEEP_IN
     });
     await safely('blocker sync', async () => {
       if ((await syncBlockers(services, { limitBatches: SYNC_BATCHES })).changed > 0) services.deliverSoon();
+    });
+    await safely('manifests pull request sync', async () => {
+      if ((await syncManifestsPulls(services)).changed > 0) services.deliverSoon();
     });
     for (const release of services.store.releases.list().filter((r) => r.status === 'live')) {
       await safely(
