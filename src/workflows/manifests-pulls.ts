@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock';
 import type { ReleaseRow } from '../db/release-repository';
 import type { Store } from '../db/store';
@@ -125,8 +126,8 @@ function run(
   targets: ManifestsTarget[],
   work: () => Promise<{ base: string; items: ManifestsItem[] }>,
 ): Promise<void> {
-  const started = deps.clock.now().toUTC().toISO() ?? '';
-  const key = `manifests:${mode}:${release.id}:${started}:${userId}:${targets.map((t) => t.component).join(',')}`;
+  // One message per request: asking twice in the same second is still two answers.
+  const key = `manifests:${mode}:${release.id}:${userId}:${targets.map((t) => t.component).join(',')}:${randomUUID()}`;
   const repo = deps.manifestsRepo;
   const tell = (outcome: { base: string | null; items: ManifestsItem[]; failure: string | null }) => {
     const now = deps.clock.now().toUTC().toISO() ?? '';

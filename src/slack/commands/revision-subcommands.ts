@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { getComponentVersions } from '../../workflows/component-versions';
+import { findRelease } from '../../workflows/find-release';
 import { prepareSubmitForm } from '../../workflows/prepare-submit-form';
 import { submitRevisionView } from '../blocks/submit-revision-view';
 import { versionsBlocks } from '../blocks/versions-blocks';
@@ -32,12 +33,13 @@ export const REVISION_SUBCOMMANDS: Subcommand[] = [
     usage: '/kfrelease versions [version] [--share]',
     example: '/kfrelease versions',
     summary: 'Every component with the accepted revision that ships, and who still owes one.',
-    run: (ctx, args) =>
-      versionsBlocks(
-        getComponentVersions(
-          ctx.services,
-          releaseVersion(ctx, parseArgs(optionalVersion('versions'), args, '/kfrelease versions [version]')),
-        ),
-      ),
+    run: (ctx, args) => {
+      const view = getComponentVersions(
+        ctx.services,
+        releaseVersion(ctx, parseArgs(optionalVersion('versions'), args, '/kfrelease versions [version]')),
+      );
+      const release = findRelease(ctx.services, view.version);
+      return versionsBlocks(view, ctx.services.store.manifestsPulls.forRelease(release.id));
+    },
   },
 ];
