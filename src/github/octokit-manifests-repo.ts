@@ -197,7 +197,7 @@ export function createOctokitManifestsRepo(
       );
       const subject = `the branch ${change.branch} in ${repo}`;
       await must(
-        send(repo, subject, z.unknown(), () =>
+        send(repo, subject, Ref, () =>
           change.exists
             ? octokit.git.updateRef({
                 ...target,

@@ -1,0 +1,124 @@
+import {
+  manifestsPullTitle,
+  revisionPatternProblem,
+  setReadmeRevision,
+  setScriptRevision,
+  unifiedDiff,
+} from '../../src/domain/manifests-sync';
+
+const KNATIVE = [
+  '#!/usr/bin/env bash',
+  'KN_SERVING_RELEASE="knative-v1.16.0"',
+  'KN_EXTENSION_RELEASE="knative-v1.16.0"',
+  'KN_EVENTING_RELEASE="knative-v1.16.1"',
+].join('\n');
+
+describe('the revision line of a synchronization script', () => {
+  it.each([
+    [
+      'COMMIT="v0.17.0" # You can use tags as well',
+      'COMMIT="{revision}"',
+      'v0.18.0',
+      'COMMIT="v0.18.0" # You can use tags as well',
+      'v0.17.0',
+    ],
+    ['COMMIT="2.4.0"', 'COMMIT="{revision}"', '2.5.0', 'COMMIT="2.5.0"', '2.4.0'],
+    ['  COMMIT="v1.9.2"', 'COMMIT="{revision}"', 'v1.10.0', '  COMMIT="v1.10.0"', 'v1.9.2'],
+    ['COMMIT=1.24.2', 'COMMIT={revision}', '1.24.3', 'COMMIT=1.24.3', '1.24.2'],
+  ])('%s with %s becomes %s', (line, pattern, revision, expected, before) => {
+    expect(setScriptRevision(`#!/bin/bash\n${line}\n`, pattern, revision)).toEqual({
+      ok: true,
+      text: `#!/bin/bash\n${expected}\n`,
+      before,
+      changed: true,
+    });
+  });
+
+  it('changes only the line its pattern names (Knative keeps three revisions)', () => {
+    const edit = setScriptRevision(KNATIVE, 'KN_EVENTING_RELEASE="{revision}"', 'knative-v1.16.4');
+    expect(edit).toMatchObject({ ok: true, changed: true, before: 'knative-v1.16.1' });
+    expect(edit.ok && edit.text.split('\n')).toEqual([
+      '#!/usr/bin/env bash',
+      'KN_SERVING_RELEASE="knative-v1.16.0"',
+      'KN_EXTENSION_RELEASE="knative-v1.16.0"',
+      'KN_EVENTING_RELEASE="knative-v1.16.4"',
+    ]);
+  });
+
+  it('does not take PREVIOUS_COMMIT for COMMIT (Istio has both)', () => {
+    const edit = setScriptRevision(
+      'PREVIOUS_COMMIT="1.24.0"\nCOMMIT="1.24.2"',
+      'COMMIT="{revision}"',
+      '1.26.1',
+    );
+    expect(edit.ok && edit.text).toBe('PREVIOUS_COMMIT="1.24.0"\nCOMMIT="1.26.1"');
+  });
+
+  it.each([
+    ['no line', 'KATIB_VERSION="v0.17.0"', 'no line looks like COMMIT="…"'],
+    ['two lines', 'COMMIT="a"\nCOMMIT="b"', '2 lines look like COMMIT="…" (lines 1, 2)'],
+  ])('refuses to guess when %s matches', (_what, text, problem) => {
+    expect(setScriptRevision(text, 'COMMIT="{revision}"', 'v1')).toEqual({ ok: false, problem });
+  });
+
+  it.each([
+    ['COMMIT="{revision}"', null],
+    ['COMMIT=', 'must contain {revision} exactly once, e.g. COMMIT="{revision}"'],
+    ['{revision}', 'must start with the variable the revision is assigned to, e.g. COMMIT="{revision}"'],
+    ['A={revision} B={revision}', 'must contain {revision} exactly once, e.g. COMMIT="{revision}"'],
+  ])('pattern %s: %s', (pattern, problem) => {
+    expect(revisionPatternProblem(pattern)).toBe(problem);
+  });
+});
+
+describe("the README's component table", () => {
+  const README = [
+    '| Component | Local Manifests Path | Upstream Revision |',
+    '| - | - | - |',
+    '| Knative | common/knative/knative-serving | [knative-v1.16.0](https://github.com/knative/serving/releases/tag/knative-v1.16.0) |',
+    '| Kubeflow Pipelines | apps/pipeline/upstream | [2.4.0](https://github.com/kubeflow/pipelines/tree/2.4.0/manifests/kustomize) |',
+    'See [pipelines](https://github.com/kubeflow/pipelines/tree/master/README.md) outside the table.',
+  ].join('\n');
+
+  it('points the rows linking to the repository at the new revision, and nothing else', () => {
+    const edit = setReadmeRevision(README, 'kubeflow/pipelines', '2.5.0');
+    expect(edit).toMatchObject({ ok: true, changed: true, before: '2.4.0' });
+    expect(edit.ok && unifiedDiff('README.md', README, edit.text)).toBe(
+      [
+        '--- a/README.md',
+        '+++ b/README.md',
+        '@@ -4,1 +4,1 @@',
+        '-| Kubeflow Pipelines | apps/pipeline/upstream | [2.4.0](https://github.com/kubeflow/pipelines/tree/2.4.0/manifests/kustomize) |',
+        '+| Kubeflow Pipelines | apps/pipeline/upstream | [2.5.0](https://github.com/kubeflow/pipelines/tree/2.5.0/manifests/kustomize) |',
+      ].join('\n'),
+    );
+  });
+
+  it('follows release-tag links too', () => {
+    const edit = setReadmeRevision(README, 'knative/serving', 'knative-v1.16.4');
+    expect(edit.ok && edit.text).toContain(
+      '[knative-v1.16.4](https://github.com/knative/serving/releases/tag/knative-v1.16.4)',
+    );
+  });
+
+  it('says so when no row links to the repository', () => {
+    expect(setReadmeRevision(README, 'kubeflow/katib', 'v0.18.0')).toEqual({
+      ok: false,
+      problem: 'no row of the component table links to github.com/kubeflow/katib',
+    });
+  });
+});
+
+describe('the pull request title', () => {
+  it.each([
+    ['v1.10.0', 'kubeflow/katib', 'v0.18.0', '[kubeflow 1.10] Update kubeflow/katib manifests from v0.18.0'],
+    [
+      '26.03',
+      'knative/serving',
+      'knative-v1.16.4',
+      '[kubeflow 26.03] Update knative/serving manifests from knative-v1.16.4',
+    ],
+  ])('%s %s %s', (release, repo, revision, title) => {
+    expect(manifestsPullTitle(release, repo, revision)).toBe(title);
+  });
+});
