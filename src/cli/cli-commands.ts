@@ -13,6 +13,7 @@ import { getReleaseTimeline } from '../workflows/release-timeline';
 import { componentVersionsMarkdown, getComponentVersions } from '../workflows/component-versions';
 import { formatStatusText, formatTimelineText, formatVersionsText } from './cli-text';
 import { CLI_BLOCKER_COMMANDS } from './blocker-cli-commands';
+import { CLI_MANIFESTS_COMMANDS } from './manifests-cli-commands';
 import { CLI_MEETING_COMMANDS } from './meeting-cli-commands';
 import { CLI_OUTBOX_COMMANDS } from './outbox-cli-commands';
 import { CLI_RC_COMMANDS } from './rc-cli-commands';
@@ -205,4 +206,5 @@ export const CLI_COMMANDS: Record<
   ...CLI_BLOCKER_COMMANDS,
   ...CLI_RC_COMMANDS,
   ...CLI_OUTBOX_COMMANDS,
+  ...CLI_MANIFESTS_COMMANDS,
 };

@@ -1,3 +1,4 @@
+import { runCli } from '../../src/cli/main';
 import type { ReleaseRow } from '../../src/db/release-repository';
 import { previewTrackingIssue } from '../../src/workflows/tracking-issue';
 import { syncManifestsPulls } from '../../src/workflows/sync-manifests-pulls';
@@ -98,6 +99,18 @@ describe('the manifests sync pull request', () => {
   let app: TestApp;
   let release: ReleaseRow;
   let number = 0;
+  const cli = async (args: string[]) => {
+    const out: string[] = [];
+    const env = {
+      DATABASE_PATH: app.databasePath,
+      GITHUB_API_URL: github.url,
+      GITHUB_TOKEN: TOKEN,
+      KFRELEASE_NOW: BEFORE_FREEZE,
+      LOG_LEVEL: 'silent',
+    };
+    const code = await runCli(args, env, { out: (l) => out.push(l), err: (l) => out.push(l) });
+    return { code, out: out.join('\n') };
+  };
 
   beforeAll(async () => {
     github = await startFakeGitHub();
@@ -148,6 +161,17 @@ describe('the manifests sync pull request', () => {
     expect(dm).not.toContain('Katib |');
     expect(writes(github)).toEqual([]);
     expect(app.services.store.manifestsPulls.forRelease(release.id)).toEqual([]);
+  });
+
+  it('prints the same diff on the command line, writing nothing', async () => {
+    const { code, out } = await cli(['manifests', 'preview', 'notebooks']);
+    expect(code).toBe(0);
+    expect(out).toContain(
+      'Manifests change of Kubeflow v1.10.0 in kubeflow/manifests (into master); nothing is written.',
+    );
+    expect(out).toContain('notebooks (kubeflow/kubeflow v1.10.0): would open');
+    expect(out).toContain('+COMMIT="v1.10.0" # You can use tags as well');
+    expect(writes(github)).toEqual([]);
   });
 
   it('lists every component with `all`, saying which have no accepted revision yet', async () => {
@@ -290,11 +314,13 @@ describe('the manifests sync pull request', () => {
 
   it('syncs the state once it is merged, in the channel, the versions table and the tracking issue', async () => {
     github.updateIssue(MANIFESTS, number, { state: 'merged' });
-    await expect(syncManifestsPulls(app.services)).resolves.toEqual({ checked: 1, changed: 1 });
+    const synced = await cli(['manifests', 'sync']);
+    expect(synced).toEqual({ code: 0, out: 'Refreshed 1 manifests pull request(s) from GitHub: 1 changed.' });
+    // The command line's clock ran on from KFRELEASE_NOW while it worked: its post is due a moment later.
+    app.clock.set('2026-04-15T10:01:00Z');
     await app.deliverOutbox();
     const url = `https://github.com/${MANIFESTS}/pull/${number}`;
-    const key = app.services.store.outbox.pending().length;
-    expect(key).toBe(0);
+    expect(app.services.store.outbox.pending()).toEqual([]);
     const post = app.slack
       .messages(RELEASE_CHANNEL)
       .find((m) => String(m.text).includes('manifests pull request'));
