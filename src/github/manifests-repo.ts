@@ -83,6 +83,22 @@ export function missingPermissionText(repo: string, accepted: string): string {
   );
 }
 
+/**
+ * The same for a classic token: `accepted` is GitHub's `x-accepted-oauth-scopes` header (the scopes
+ * the call takes, `repo` or `public_repo`), `held` its `x-oauth-scopes` (the token's own).
+ */
+export function missingScopeText(repo: string, accepted: string, held: string): string {
+  const scopes = accepted
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const has = held.trim() === '' ? 'no scope' : `only ${held.trim()}`;
+  return (
+    `GitHub refused the write to ${repo}: GITHUB_TOKEN is a classic token with ${has}, and the write needs the scope ${scopes.join(' or ')}. ` +
+    `Add public_repo (repo for a private repository) to the token, or use a fine-grained token with "Contents" and "Pull requests" read and write, then try again.`
+  );
+}
+
 /** What to tell an operator whose token cannot write the sync pull requests at all. */
 export const MANIFESTS_WRITE_SCOPE =
   'GITHUB_TOKEN needs the repository permissions "Contents: Read and write" and "Pull requests: Read and write" on the manifests repository (a classic token: the public_repo scope)';

@@ -10,6 +10,7 @@ import {
   MANIFESTS_WRITE_SCOPE,
   ManifestsWriteError,
   missingPermissionText,
+  missingScopeText,
   type ManifestsRepo,
   type PullInfo,
   type RepoFile,
@@ -54,6 +55,15 @@ function failure(error: unknown, repo: string, subject: string, timeoutMs: numbe
   const status = answeredStatus(error);
   const accepted = header(error, 'x-accepted-github-permissions');
   if (status === 403 && accepted) return new ManifestsWriteError(missingPermissionText(repo, accepted));
+  const scopes = header(error, 'x-accepted-oauth-scopes');
+  const held = header(error, 'x-oauth-scopes') ?? '';
+  const heldList = held.split(',').map((s) => s.trim());
+  if (
+    (status === 403 || status === 404) &&
+    scopes &&
+    !scopes.split(',').some((s) => heldList.includes(s.trim()))
+  )
+    return new ManifestsWriteError(missingScopeText(repo, scopes, held));
   if (status === 401) return new ManifestsWriteError(`${general.message} ${MANIFESTS_WRITE_SCOPE}.`);
   if (status === 403 || status === 404)
     return new ManifestsWriteError(

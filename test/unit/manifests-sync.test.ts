@@ -5,6 +5,7 @@ import {
   setScriptRevision,
   unifiedDiff,
 } from '../../src/domain/manifests-sync';
+import { missingPermissionText, missingScopeText } from '../../src/github/manifests-repo';
 
 const KNATIVE = [
   '#!/usr/bin/env bash',
@@ -120,5 +121,19 @@ describe('the pull request title', () => {
     ],
   ])('%s %s %s', (release, repo, revision, title) => {
     expect(manifestsPullTitle(release, repo, revision)).toBe(title);
+  });
+});
+
+describe('what a person is told when the token lacks a permission', () => {
+  it('names the fine-grained permission GitHub asked for', () => {
+    expect(missingPermissionText('kubeflow/manifests', 'issues=write; pull_requests=write')).toBe(
+      'GitHub refused the write to kubeflow/manifests: GITHUB_TOKEN lacks one of the permissions "Issues: Read and write" or "Pull requests: Read and write" (GitHub asked for issues=write; pull_requests=write). Give the token that permission on kubeflow/manifests (a classic token needs the public_repo scope), then try again.',
+    );
+  });
+
+  it("names a classic token's missing scope", () => {
+    expect(missingScopeText('kubeflow/manifests', 'public_repo, repo', 'read:org')).toBe(
+      'GitHub refused the write to kubeflow/manifests: GITHUB_TOKEN is a classic token with only read:org, and the write needs the scope public_repo or repo. Add public_repo (repo for a private repository) to the token, or use a fine-grained token with "Contents" and "Pull requests" read and write, then try again.',
+    );
   });
 });
