@@ -30,7 +30,7 @@ export const CLI_MANIFESTS_COMMANDS: Record<string, CliCommand> = {
         const pull = item.pull ? ` ${item.pull.url}` : '';
         const detail = item.detail ? `: ${item.detail}` : '';
         io.out(
-          `\n${item.component} (${item.upstreamRepo}${revision}): ${item.outcome.replace('_', ' ')}${pull}${detail}`,
+          `\n${item.component} (${item.upstreamRepo}${revision}): ${item.outcome.replaceAll('_', ' ')}${pull}${detail}`,
         );
         if (item.diff) io.out(item.diff);
       }

@@ -261,6 +261,12 @@ describe('the manifests sync pull request', () => {
         ?.mode,
     ).toBe('100755');
     expect(github.model.fileOnBranch(MANIFESTS, 'master', SCRIPT)).toBe(script('v1.9.2'));
+    // What anyone reading the branch through GitHub's contents API sees.
+    const contents = (await (
+      await fetch(`${github.url}/repos/${MANIFESTS}/contents/${SCRIPT}?ref=${encodeURIComponent(BRANCH)}`)
+    ).json()) as { content: string; encoding: string; path: string };
+    expect(contents).toMatchObject({ encoding: 'base64', path: SCRIPT });
+    expect(Buffer.from(contents.content, 'base64').toString('utf8')).toBe(script('v1.10.0'));
     expect(app.services.store.manifestsPulls.find(release.id, 'notebooks')).toMatchObject({
       number,
       url,

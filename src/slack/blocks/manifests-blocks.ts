@@ -88,7 +88,7 @@ export function manifestsPullsDm(notice: ManifestsNotice): SlackAnswer {
         md`_and ${hidden} more components: name one, e.g. ${code('/kfrelease manifests preview katib')}_`,
       ),
     );
-  const summary = notice.items.map((i) => `${i.component}: ${i.outcome.replace('_', ' ')}`).join('; ');
+  const summary = notice.items.map((i) => `${i.component}: ${i.outcome.replaceAll('_', ' ')}`).join('; ');
   return answer(md`${headline} ${text(summary)}`, blocks);
 }
 
