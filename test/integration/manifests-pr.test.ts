@@ -318,6 +318,20 @@ describe('the manifests sync pull request', () => {
     });
   });
 
+  it('syncs a closed pull request, and says nothing while nothing changed', async () => {
+    github.updateIssue(MANIFESTS, number, { state: 'closed' });
+    await expect(syncManifestsPulls(app.services)).resolves.toEqual({ checked: 1, changed: 1 });
+    await app.deliverOutbox();
+    const url = `https://github.com/${MANIFESTS}/pull/${number}`;
+    expect(app.slack.messages(RELEASE_CHANNEL).map((m) => m.text)).toContain(
+      `:x: The manifests pull request <${url}|#${number}> syncing kubeflow/kubeflow \`v1.10.1\` for Kubeflow v1.10.0 is now closed without merging.`,
+    );
+    expect(answerText(await app.command('versions', ALAN))).toContain(
+      `manifests <${url}|#${number}> closed without merging (\`v1.10.1\`)`,
+    );
+    await expect(syncManifestsPulls(app.services)).resolves.toEqual({ checked: 1, changed: 0 });
+  });
+
   it('syncs the state once it is merged, in the channel, the versions table and the tracking issue', async () => {
     github.updateIssue(MANIFESTS, number, { state: 'merged' });
     const synced = await cli(['manifests', 'sync']);
@@ -329,7 +343,7 @@ describe('the manifests sync pull request', () => {
     expect(app.services.store.outbox.pending()).toEqual([]);
     const post = app.slack
       .messages(RELEASE_CHANNEL)
-      .find((m) => String(m.text).includes('manifests pull request'));
+      .find((m) => String(m.text).includes('manifests pull request') && String(m.text).includes('merged.'));
     expect(post?.text).toBe(
       `:tada: The manifests pull request <${url}|#${number}> syncing kubeflow/kubeflow \`v1.10.1\` for Kubeflow v1.10.0 is now merged.`,
     );
