@@ -27,6 +27,7 @@ import { loadWorkingGroups } from './working-groups/load-working-groups';
 import { loadAgendaItems } from './workflows/load-agenda-items';
 import { loadDependencyList } from './workflows/load-dependency-list';
 import { readPhaseChecklists } from './workflows/phase-checklists-file';
+import { manifestsWorkSettled } from './workflows/manifests-pulls';
 import { readCalendar } from './workflows/plan-release';
 
 /**
@@ -165,7 +166,12 @@ export async function startApp(
     return {
       url: server.url,
       mode: 'socket',
-      stop: async () => (await app.stop(), await background.stop(), server.close()),
+      stop: async () => (
+        await app.stop(),
+        await manifestsWorkSettled(),
+        await background.stop(),
+        server.close()
+      ),
     };
   }
 
@@ -189,7 +195,12 @@ export async function startApp(
     createServer(router.before(refuseFutureTimestamps(slackRequests, wallClockSeconds))),
     config,
   );
-  return { url: server.url, mode: 'http', stop: async () => (await server.close(), await background.stop()) };
+  return {
+    url: server.url,
+    mode: 'http',
+    // Work a request started in the background queues its outcome before the sender stops.
+    stop: async () => (await server.close(), await manifestsWorkSettled(), await background.stop()),
+  };
 }
 
 async function listen(server: Server, config: Config): Promise<{ url: string; close(): Promise<void> }> {

@@ -27,6 +27,17 @@ type Deps = {
   deliverSoon(): void;
 };
 
+/** The previews and writes under way in this process, each until its outcome is queued. */
+const underWay = new Set<Promise<void>>();
+
+/**
+ * Settles once every manifests preview or write started so far has queued its outcome: the app
+ * waits for it before it stops, so no outcome is lost and nothing writes to a closed database.
+ */
+export async function manifestsWorkSettled(): Promise<void> {
+  while (underWay.size > 0) await Promise.all([...underWay]);
+}
+
 /** A write that started this long ago and never finished (the process died) may be started again. */
 const STALE_CLAIM_MINUTES = 10;
 
