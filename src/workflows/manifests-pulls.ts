@@ -148,7 +148,7 @@ function run(
     );
     deps.deliverSoon();
   };
-  return work()
+  const done: Promise<void> = work()
     .then(
       ({ base, items }) => tell({ base, items, failure: null }),
       (error: unknown) =>
@@ -160,7 +160,10 @@ function run(
     )
     .catch((error: unknown) =>
       deps.logger.error({ err: error, release: release.version }, 'manifests outcome not sent'),
-    );
+    )
+    .finally(() => underWay.delete(done));
+  underWay.add(done);
+  return done;
 }
 
 /** Writes one component's branch and pull request under a claim; a failure is that component's alone. */
