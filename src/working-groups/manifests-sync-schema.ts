@@ -25,9 +25,7 @@ const revisionPattern = z.string().superRefine((pattern, ctx) => {
 });
 
 /** A component key: the last part of its branch name, and what `/kfrelease manifests pr <component>` takes. */
-const componentKey = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be lower-case letters, digits and dashes, e.g. knative-serving');
+const COMPONENT_KEY = /^[a-z0-9][a-z0-9-]{0,39}$/;
 
 /** `manifests_sync` in config/kubeflow.yml: where each component's revision lives in the manifests repository. */
 export const manifestsSyncSchema = z
@@ -40,7 +38,7 @@ export const manifestsSyncSchema = z
     base_branch: z.string().trim().min(1).max(100).optional(),
     components: z
       .record(
-        componentKey,
+        z.string(),
         z.object({
           /** The upstream repository whose accepted revision is synced. */
           repo: repoName,
@@ -50,6 +48,16 @@ export const manifestsSyncSchema = z
           pattern: revisionPattern,
         }),
       )
+      // Checked here rather than as the record's key schema, so a bad key and its values' problems show together.
+      .superRefine((components, ctx) => {
+        for (const key of Object.keys(components))
+          if (!COMPONENT_KEY.test(key))
+            ctx.addIssue({
+              code: 'custom',
+              path: [key],
+              message: 'must be lower-case letters, digits and dashes, e.g. knative-serving',
+            });
+      })
       .default({}),
   })
   .default({ readme: 'README.md', labels: ['release-sync'], components: {} });

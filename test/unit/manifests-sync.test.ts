@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   manifestsPullTitle,
   revisionPatternProblem,
@@ -6,6 +9,7 @@ import {
   unifiedDiff,
 } from '../../src/domain/manifests-sync';
 import { missingPermissionText, missingScopeText } from '../../src/github/manifests-repo';
+import { loadWorkingGroups } from '../../src/working-groups/load-working-groups';
 
 const KNATIVE = [
   '#!/usr/bin/env bash',
@@ -134,6 +138,78 @@ describe('what a person is told when the token lacks a permission', () => {
   it("names a classic token's missing scope", () => {
     expect(missingScopeText('kubeflow/manifests', 'public_repo, repo', 'read:org')).toBe(
       'GitHub refused the write to kubeflow/manifests: GITHUB_TOKEN is a classic token with only read:org, and the write needs the scope public_repo or repo. Add public_repo (repo for a private repository) to the token, or use a fine-grained token with "Contents" and "Pull requests" read and write, then try again.',
+    );
+  });
+});
+
+describe('manifests_sync in config/kubeflow.yml', () => {
+  const write = (yaml: string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'kfrelease-manifests-sync-'));
+    const file = join(dir, 'kubeflow.yml');
+    writeFileSync(file, yaml);
+    return file;
+  };
+  const GROUPS = `working_groups:
+  - name: AutoML
+    repos: [kubeflow/katib]
+    components:
+      - name: Katib
+        repo: kubeflow/katib
+`;
+
+  it('is read as written, with the defaults filled in', () => {
+    const file = write(`${GROUPS}manifests_sync:
+  components:
+    katib:
+      repo: kubeflow/katib
+      file: scripts/synchronize-katib-manifests.sh
+      pattern: COMMIT="{revision}"
+`);
+    expect(loadWorkingGroups(file).manifests_sync).toEqual({
+      readme: 'README.md',
+      labels: ['release-sync'],
+      components: {
+        katib: {
+          repo: 'kubeflow/katib',
+          file: 'scripts/synchronize-katib-manifests.sh',
+          pattern: 'COMMIT="{revision}"',
+        },
+      },
+    });
+  });
+
+  it('lists every problem at once', () => {
+    const file = write(`${GROUPS}manifests_sync:
+  components:
+    Katib:
+      repo: kubeflow/katib
+      file: ../outside.sh
+      pattern: COMMIT=
+    spark:
+      repo: kubeflow/spark-operator
+      file: scripts/synchronize-spark-operator-manifests.sh
+      pattern: COMMIT="{revision}"
+`);
+    expect(() => loadWorkingGroups(file)).toThrow(
+      [
+        '  manifests_sync.components.Katib.file: must not climb out of the repository with ..',
+        '  manifests_sync.components.Katib.pattern: must contain {revision} exactly once, e.g. COMMIT="{revision}"',
+        '  manifests_sync.components.Katib: must be lower-case letters, digits and dashes, e.g. knative-serving',
+        '  manifests_sync.components.spark.repo: kubeflow/spark-operator is not a component repository of any working group',
+      ].join('\n'),
+    );
+  });
+
+  it('refuses a component of a repository no working group delivers', () => {
+    const file = write(`${GROUPS}manifests_sync:
+  components:
+    spark:
+      repo: kubeflow/spark-operator
+      file: scripts/synchronize-spark-operator-manifests.sh
+      pattern: COMMIT="{revision}"
+`);
+    expect(() => loadWorkingGroups(file)).toThrow(
+      '  manifests_sync.components.spark.repo: kubeflow/spark-operator is not a component repository of any working group',
     );
   });
 });
