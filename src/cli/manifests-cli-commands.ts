@@ -1,7 +1,11 @@
+import { userInfo } from 'node:os';
 import type { AppServices } from '../app-services';
 import { UserError } from '../errors';
 import { md } from '../text/mrkdwn';
+import { actorId, type Actor } from '../workflows/actor';
 import { findRelease } from '../workflows/find-release';
+import { requireManifestsToken, writeManifestsPulls } from '../workflows/manifests-pulls';
+import { requireLive } from '../workflows/release-lifecycle';
 import { planManifestsChanges } from '../workflows/manifests-change';
 import { manifestsTargets } from '../workflows/manifests-targets';
 import { syncManifestsPulls } from '../workflows/sync-manifests-pulls';
@@ -11,6 +15,9 @@ type CliCommand = { usage: string; run(s: AppServices, inv: CliInvocation, io: C
 
 const PREVIEW_USAGE = 'kfrelease manifests preview [COMPONENT|all] [--release VERSION] [--json]';
 const SYNC_USAGE = 'kfrelease manifests sync [--json]';
+const PR_USAGE = 'kfrelease manifests pr [COMPONENT|all] [--release VERSION] [--json]';
+
+const cliActor = (): Actor => ({ kind: 'cli', name: userInfo().username || 'operator' });
 
 /** The manifests sync pull requests from the command line: the change as a diff, and their state now. */
 export const CLI_MANIFESTS_COMMANDS: Record<string, CliCommand> = {
@@ -33,6 +40,27 @@ export const CLI_MANIFESTS_COMMANDS: Record<string, CliCommand> = {
           `\n${item.component} (${item.upstreamRepo}${revision}): ${item.outcome.replaceAll('_', ' ')}${pull}${detail}`,
         );
         if (item.diff) io.out(item.diff);
+      }
+    },
+  },
+  'manifests pr': {
+    usage: PR_USAGE,
+    run: async (s, { positionals, flags }, io) => {
+      if (positionals.length > 1)
+        throw new UserError('bad_argument', md`Name one component, or all.`, md`Usage: ${PR_USAGE}`);
+      const release = findRelease(s, flags.release);
+      requireLive(release);
+      requireManifestsToken(s);
+      const targets = manifestsTargets(s, release, positionals[0]);
+      const { items } = await writeManifestsPulls(s, release, targets, actorId(cliActor()));
+      if (flags.json) return io.out(JSON.stringify(items, null, 2));
+      for (const item of items) {
+        const revision = item.revision ? ` ${item.revision}` : '';
+        const pull = item.pull ? ` ${item.pull.url}` : '';
+        const detail = item.detail ? `: ${item.detail}` : '';
+        io.out(
+          `${item.component} (${item.upstreamRepo}${revision}): ${item.outcome.replaceAll('_', ' ')}${pull}${detail}`,
+        );
       }
     },
   },

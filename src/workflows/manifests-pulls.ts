@@ -108,24 +108,42 @@ export function startManifestsPulls(
   requireLive(release);
   requireOpener(deps, release, input.userId);
   const repo = deps.manifestsRepo;
-  if (!deps.manifestsSync.canWrite) {
-    throw new UserError(
-      'forbidden',
-      md`kfrelease has no GitHub token, so it cannot open pull requests in ${repo}.`,
-      md`Whoever runs kfrelease sets GITHUB_TOKEN; ${MANIFESTS_WRITE_SCOPE}. Until then ${code('/kfrelease manifests preview')} shows the change to make by hand.`,
-    );
-  }
+  requireManifestsToken(deps);
   const targets = manifestsTargets(deps, release, input.component);
-  const done = run(deps, release, input.userId, 'write', targets, async () => {
-    const plan = await planManifestsChanges(deps, release, targets);
-    const items: ManifestsItem[] = [];
-    for (const item of plan.items) {
-      const write = plan.writes.get(item.component);
-      items.push(write ? await writeOne(deps, release, input.userId, item, write) : item);
-    }
-    return { base: plan.base, items };
-  });
+  const done = run(deps, release, input.userId, 'write', targets, () =>
+    writeManifestsPulls(deps, release, targets, input.userId),
+  );
   return { release, repo, mode: 'write', components: targets.map((t) => t.component), done };
+}
+
+/**
+ * Plans each component's change and writes those that need it, one after the other; a
+ * component's failure is its own. `by` is who asked, as the audit log names them. Throws only
+ * when the manifests repository cannot be read at all.
+ */
+export async function writeManifestsPulls(
+  deps: Deps,
+  release: ReleaseRow,
+  targets: ManifestsTarget[],
+  by: string,
+): Promise<{ base: string; items: ManifestsItem[] }> {
+  const plan = await planManifestsChanges(deps, release, targets);
+  const items: ManifestsItem[] = [];
+  for (const item of plan.items) {
+    const write = plan.writes.get(item.component);
+    items.push(write ? await writeOne(deps, release, by, item, write) : item);
+  }
+  return { base: plan.base, items };
+}
+
+/** The command line's `manifests pr`: the operator may always; a token is still needed. */
+export function requireManifestsToken(deps: Pick<Deps, 'manifestsRepo' | 'manifestsSync'>): void {
+  if (deps.manifestsSync.canWrite) return;
+  throw new UserError(
+    'forbidden',
+    md`kfrelease has no GitHub token, so it cannot open pull requests in ${deps.manifestsRepo}.`,
+    md`Whoever runs kfrelease sets GITHUB_TOKEN; ${MANIFESTS_WRITE_SCOPE}. Until then ${code('/kfrelease manifests preview')} shows the change to make by hand.`,
+  );
 }
 
 /** Runs the work and sends its outcome to the requester; `done` never rejects. */

@@ -291,6 +291,16 @@ describe('the manifests sync pull request', () => {
     expect(writes(github)).toHaveLength(before);
   });
 
+  it('answers the same on the command line', async () => {
+    const before = writes(github).length;
+    const { code, out } = await cli(['manifests', 'pr', 'notebooks']);
+    expect({ code, out }).toEqual({
+      code: 0,
+      out: `notebooks (kubeflow/kubeflow v1.10.0): up to date https://github.com/${MANIFESTS}/pull/${number}`,
+    });
+    expect(writes(github)).toHaveLength(before);
+  });
+
   it('updates the same pull request for a later revision', async () => {
     await submitRevisionForm(app, GRACE, NOTEBOOKS, ['v1.10.1']);
     await outboxDelivered(app);
