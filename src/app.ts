@@ -9,6 +9,7 @@ import { SERVING_BUSY_TIMEOUT_MS } from './db/database-busy';
 import { loadMigrations, migrate, MIGRATIONS_DIR } from './db/migrate';
 import { createOctokitGitHubClient } from './github/octokit-github-client';
 import { createIssueWriter } from './github/octokit-issue-writer';
+import { createManifestsRepo } from './github/octokit-manifests-repo';
 import { openDatabase } from './db/open-database';
 import { createStore } from './db/store';
 import { healthRoute } from './http/health-route';
@@ -29,6 +30,7 @@ import type { ReleaseTemplate } from './domain/release-template';
 import { loadAgendaItems } from './workflows/load-agenda-items';
 import { loadDependencyList } from './workflows/load-dependency-list';
 import { readPhaseChecklists } from './workflows/phase-checklists-file';
+import { manifestsWorkSettled } from './workflows/manifests-pulls';
 import { readCalendar } from './workflows/plan-release';
 
 /**
@@ -90,6 +92,11 @@ export function buildServices(
     github,
     manifestsRepo: workingGroups.manifests_repo,
     issueWriter: createIssueWriter(config, logger.child({ component: 'github' })),
+    manifestsSync: {
+      config: workingGroups.manifests_sync,
+      repo: createManifestsRepo(config, logger.child({ component: 'github' })),
+      canWrite: Boolean(config.github.token),
+    },
     githubDeadlineMs: options.githubDeadlineMs ?? GITHUB_DEADLINE_MS,
     deliverSoon: () => undefined,
   };
@@ -184,7 +191,12 @@ export async function startApp(
     return {
       url: server.url,
       mode: 'socket',
-      stop: async () => (await app.stop(), await background.stop(), server.close()),
+      stop: async () => (
+        await app.stop(),
+        await manifestsWorkSettled(),
+        await background.stop(),
+        server.close()
+      ),
     };
   }
 
@@ -208,7 +220,12 @@ export async function startApp(
     createServer(router.before(refuseFutureTimestamps(slackRequests, wallClockSeconds))),
     config,
   );
-  return { url: server.url, mode: 'http', stop: async () => (await server.close(), await background.stop()) };
+  return {
+    url: server.url,
+    mode: 'http',
+    // Work a request started in the background queues its outcome before the sender stops.
+    stop: async () => (await server.close(), await manifestsWorkSettled(), await background.stop()),
+  };
 }
 
 async function listen(server: Server, config: Config): Promise<{ url: string; close(): Promise<void> }> {

@@ -14,6 +14,7 @@ import { componentVersionsMarkdown, getComponentVersions } from '../workflows/co
 import { formatStatusText, formatTimelineText, formatVersionsText } from './cli-text';
 import { CLI_BLOCKER_COMMANDS } from './blocker-cli-commands';
 import { CLI_DEPENDENCY_COMMANDS } from './dependency-cli-commands';
+import { CLI_MANIFESTS_COMMANDS } from './manifests-cli-commands';
 import { CLI_MEETING_COMMANDS } from './meeting-cli-commands';
 import { CLI_OUTBOX_COMMANDS } from './outbox-cli-commands';
 import { CLI_RC_COMMANDS } from './rc-cli-commands';
@@ -209,4 +210,5 @@ export const CLI_COMMANDS: Record<
   ...CLI_RC_COMMANDS,
   ...CLI_DEPENDENCY_COMMANDS,
   ...CLI_OUTBOX_COMMANDS,
+  ...CLI_MANIFESTS_COMMANDS,
 };

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { createActionItemRepository } from './action-item-repository';
 import { createAuditLog } from './audit-log';
 import { createJobRunRepository } from './job-run-repository';
+import { createManifestsPullRepository } from './manifests-pull-repository';
 import { createMeetingRepository } from './meeting-repository';
 import { createMilestoneActualRepository } from './milestone-actual-repository';
 import { createBlockerRepository } from './blocker-repository';
@@ -45,6 +46,7 @@ export function createStore(db: Database, writeHealth: WriteHealth = createWrite
     signoffs: createSignoffRepository(db),
     blockers: createBlockerRepository(db),
     trackingIssues: createTrackingIssueRepository(db),
+    manifestsPulls: createManifestsPullRepository(db),
     docsItems: createDocsItemRepository(db),
     phaseControl: createPhaseControlRepository(db),
     patchReleases: createPatchReleaseRepository(db),

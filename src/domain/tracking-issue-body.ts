@@ -31,6 +31,15 @@ export interface TrackingIssueData {
   githubOf: Record<string, string>;
   /** Open blocking issues per working group; undefined when kfrelease does not track them. */
   blockers?: { wg: string; active: { title: string; url: string; releaseBlocking: boolean }[] }[];
+  /** The manifests sync pull requests opened so far (kfrelease manifests pr), with their state. */
+  manifestsPulls?: {
+    component: string;
+    upstreamRepo: string;
+    revision: string;
+    number: number;
+    url: string;
+    state: 'open' | 'closed' | 'merged';
+  }[];
   /** Where each distribution stands on the current RC; undefined when sign-offs are not tracked. */
   signOffs?: {
     distribution: string;
@@ -195,6 +204,26 @@ export function renderTrackingIssueBody(data: TrackingIssueData): string {
     '## Working groups',
     '',
     ...team.byWorkingGroup.flatMap((group) => workingGroup(data, group)),
+    ...manifestsPulls(data),
     ...distributions(data),
   ].join('\n');
+}
+
+/** The manifests sync pull requests kfrelease opened, with their state; nothing before the first. */
+function manifestsPulls(data: TrackingIssueData): string[] {
+  const pulls = data.manifestsPulls ?? [];
+  if (pulls.length === 0) return [];
+  const code = (text: string) => markdownCode(text, { inTable: true });
+  const rows = pulls.map(
+    (p) =>
+      `| ${cell(p.component)} | ${cell(p.upstreamRepo)} | ${code(p.revision)} | ${markdownLink(p.url, `#${p.number}`)} | ${p.state} |`,
+  );
+  return [
+    '## Manifests sync pull requests',
+    '',
+    '| Component | Repository | Revision | Pull request | State |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows,
+    '',
+  ];
 }

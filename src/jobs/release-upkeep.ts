@@ -6,6 +6,7 @@ import { docsReminders } from '../workflows/docs-tracking';
 import { enqueuePosts } from '../workflows/enqueue-posts';
 import { syncBlockers } from '../workflows/sync-blockers';
 import { syncFeatures } from '../workflows/sync-features';
+import { syncManifestsPulls } from '../workflows/sync-manifests-pulls';
 import { syncTrackingIssue } from '../workflows/tracking-issue';
 
 /** How often the release's view of GitHub is refreshed and the daily notices are considered. */
@@ -17,8 +18,8 @@ const WORKING_HOURS = { from: 9, to: 18 };
 
 /**
  * Keeps each active release fresh, one run at a time: marks released those whose cycle is over,
- * then refreshes the tracked blocking issues (one batched GraphQL query per 100 issues) and the
- * features not landed yet (landing those whose pull request merged), the
+ * then refreshes the tracked blocking issues and the manifests sync pull requests (one batched
+ * GraphQL query per 100), the features not landed yet (landing those whose pull request merged), the
  * release branch and RC tags, the GitHub tracking issue (only written when its body changed), and
  * the notices whose keys make them once-only (the weekly docs reminder, the release-day
  * announcement draft). Failures are logged and retried next run.
@@ -42,6 +43,9 @@ export function startReleaseUpkeep(services: AppServices, intervalMs = UPKEEP_IN
     });
     await safely('feature sync', async () => {
       if ((await syncFeatures(services)).landed > 0) services.deliverSoon();
+    });
+    await safely('manifests pull request sync', async () => {
+      if ((await syncManifestsPulls(services)).changed > 0) services.deliverSoon();
     });
     for (const release of services.store.releases.list().filter((r) => r.status === 'live')) {
       await safely(

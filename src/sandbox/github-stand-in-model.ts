@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { GitObjects, type FileModel, type PullModel } from './github-stand-in-git';
 
 export interface CommitModel {
   sha: string;
@@ -53,6 +54,10 @@ export interface RepoModel {
   issues: Map<number, IssueModel>;
   /** Pull request number -> the commits it is associated with (the last one is its merge commit). */
   pullCommits: Map<number, string[]>;
+  /** Blobs and trees: the files of each commit that has them (the git data API). */
+  git: GitObjects;
+  /** Pull requests opened through the API: their head and base branches and description. */
+  pulls: Map<number, PullModel>;
 }
 
 export type CompareStatus = 'ahead' | 'behind' | 'diverged' | 'identical';
@@ -90,6 +95,8 @@ export class GitHubModel {
       releases: [],
       issues: new Map(),
       pullCommits: new Map(),
+      git: new GitObjects(),
+      pulls: new Map(),
     };
     this.repos.set(fullName.toLowerCase(), repo);
     return repo;
@@ -206,6 +213,47 @@ export class GitHubModel {
     });
     repo.pullCommits.set(number, [...pull.commits]);
     return issue;
+  }
+
+  /**
+   * Gives a commit its files (path -> content, or content and mode): what the git data API and
+   * a pull request's branch read. Scripts are usually `{ content, mode: '100755' }`.
+   */
+  setFiles(fullName: string, sha: string, files: Record<string, string | FileModel>): void {
+    const repo = this.repo(fullName);
+    this.commitOrThrow(repo, sha);
+    const snapshot = new Map<string, FileModel>();
+    for (const [path, file] of Object.entries(files))
+      snapshot.set(path, typeof file === 'string' ? { content: file, mode: '100644' } : file);
+    repo.git.commitTrees.set(sha, repo.git.storeFiles(snapshot));
+  }
+
+  /** A file of a branch's head commit, or undefined: what a test reads back after kfrelease wrote. */
+  fileOnBranch(fullName: string, branch: string, path: string): string | undefined {
+    const repo = this.repo(fullName);
+    const sha = repo.branches.get(branch);
+    return sha === undefined ? undefined : repo.git.fileAt(sha, path)?.content;
+  }
+
+  /** A commit made through the API (POST git/commits): its sha comes from what it holds, as git's does. */
+  createCommit(repo: RepoModel, input: { message: string; tree: string; parents: string[] }): CommitModel {
+    const sha = fakeSha(
+      `commit:${input.tree}:${input.parents.join(',')}:${input.message}:${repo.commits.size}`,
+    );
+    const commit: CommitModel = {
+      sha,
+      parents: input.parents,
+      message: input.message,
+      date: new Date(Date.UTC(2026, 0, 1) + repo.commits.size * 60_000).toISOString(),
+    };
+    repo.commits.set(sha, commit);
+    repo.git.commitTrees.set(sha, input.tree);
+    return commit;
+  }
+
+  /** Whether `ancestor` is `sha` or one of its ancestors (a fast-forward from it is possible). */
+  isAncestor(repo: RepoModel, ancestor: string, sha: string): boolean {
+    return this.ancestors(repo, sha).has(ancestor);
   }
 
   /** Pull requests associated with a commit, by number. */

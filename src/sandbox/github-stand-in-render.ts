@@ -60,7 +60,7 @@ export class GitHubRenderer {
         message: commit.message,
         author: person,
         committer: person,
-        tree: { sha: fakeSha(`tree:${commit.sha}`) },
+        tree: { sha: repo.git.commitTrees.get(commit.sha) ?? fakeSha(`tree:${commit.sha}`) },
       },
       author: null,
       committer: null,
@@ -129,7 +129,20 @@ export class GitHubRenderer {
       merged: issue.state === 'merged',
       merged_at: issue.state === 'merged' ? issue.updatedAt : null,
       draft: false,
-      base: { ref: repo.defaultBranch },
+      ...this.branches(repo, issue.number),
     };
+  }
+
+  /** A pull request's head and base: its branches when opened through the API, else the default branch. */
+  private branches(repo: RepoModel, number: number) {
+    const pull = repo.pulls.get(number);
+    if (!pull) return { base: { ref: repo.defaultBranch } };
+    const side = (ref: string) => ({
+      label: `${repo.owner}:${ref}`,
+      ref,
+      sha: repo.branches.get(ref) ?? null,
+      repo: { full_name: repo.fullName },
+    });
+    return { head: side(pull.head), base: side(pull.base), body: pull.body };
   }
 }

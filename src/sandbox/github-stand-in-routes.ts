@@ -1,4 +1,5 @@
 import type { GitHubModel, IssueModel, RepoModel } from './github-stand-in-model';
+import { GIT_ROUTES } from './github-stand-in-git-routes';
 import type { GitHubRenderer } from './github-stand-in-render';
 
 export const DOCS_URL = 'https://docs.github.com/rest';
@@ -6,22 +7,30 @@ export const DOCS_URL = 'https://docs.github.com/rest';
 export interface RouteAnswer {
   status: number;
   body: unknown;
+  headers?: Record<string, string>;
 }
 
 export interface RouteContext {
   model: GitHubModel;
   render: GitHubRenderer;
   params: Record<string, string>;
+  query: URLSearchParams;
   body: unknown;
+  /** Refuses a write the request's token may not make (its answer), or lets it through. */
+  permit?: (route: Route) => RouteAnswer | undefined;
 }
 
 type RouteHandler = (ctx: RouteContext, repo: RepoModel) => RouteAnswer;
 
-interface Route {
+export interface Route {
   method: string;
   /** `:name` matches one segment, `*name` the rest of the path (refs and branches may hold slashes). */
   pattern: string[];
   handler: RouteHandler;
+  /** A write's fine-grained permissions, any one of which allows it (`contents=write`). */
+  needs?: string[];
+  /** Where GitHub's documentation of the route is, under docs.github.com/rest. */
+  doc?: string;
 }
 
 export const notFound = (): RouteAnswer => ({
@@ -213,6 +222,7 @@ const ROUTES: Route[] = [
   },
   { method: 'POST', pattern: [...REPO, 'issues'], handler: createIssue },
   { method: 'PATCH', pattern: [...REPO, 'issues', ':number'], handler: updateIssue },
+  ...GIT_ROUTES,
 ];
 
 function match(pattern: string[], segments: string[]): Record<string, string> | undefined {
@@ -247,6 +257,8 @@ export function routeRest(
     if (!params) continue;
     const repo = ctx.model.findRepo(params.owner ?? '', params.repo ?? '');
     if (!repo) return notFound();
+    const refused = route.needs ? ctx.permit?.(route) : undefined;
+    if (refused) return refused;
     return route.handler({ ...ctx, params }, repo);
   }
   return undefined;

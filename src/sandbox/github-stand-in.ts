@@ -4,7 +4,7 @@ import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:
 import { answerGraphql } from './github-stand-in-graphql';
 import { GitHubModel } from './github-stand-in-model';
 import { GitHubRenderer } from './github-stand-in-render';
-import { DOCS_URL, routeRest, type RouteAnswer } from './github-stand-in-routes';
+import { DOCS_URL, routeRest, type Route, type RouteAnswer } from './github-stand-in-routes';
 import { delay, sendJson, startLoopbackServer } from './loopback-server';
 
 export { GitHubModel };
@@ -64,6 +64,7 @@ export class GitHubStandIn {
   readonly model = new GitHubModel();
   private readonly unexpectedRequests: GitHubRequest[] = [];
   private failures: { prefix: string; failure: GitHubFailure }[] = [];
+  private readonly tokens = new Map<string, Partial<Record<string, 'read' | 'write'>>>();
   private remaining: Record<Resource, number> = { core: LIMIT, graphql: LIMIT };
   private readonly resetEpoch = Math.floor(Date.now() / 1000) + 3600;
   private origin = '';
@@ -113,6 +114,15 @@ export class GitHubStandIn {
     this.model.addPullRequest(repo, number, pull);
   updateIssue: GitHubModel['updateIssue'] = (repo, number, patch) =>
     this.model.updateIssue(repo, number, patch);
+
+  /**
+   * Makes `token` a fine-grained token holding exactly these repository permissions, e.g.
+   * `{ contents: 'read', pull_requests: 'write' }`: a write needing more answers 403 with the
+   * `x-accepted-github-permissions` header, as GitHub does. A token never granted may do anything.
+   */
+  grantToken(token: string, permissions: Partial<Record<string, 'read' | 'write'>>): void {
+    this.tokens.set(token, permissions);
+  }
 
   /** Requests made with this method and a path starting with `pathPrefix`. */
   requestsTo(method: string, pathPrefix: string): GitHubRequest[] {
@@ -186,7 +196,7 @@ export class GitHubStandIn {
       sendJson(res, 200, answer.body, { etag, ...this.rateHeaders(resource, true) });
       return;
     }
-    sendJson(res, answer.status, answer.body, this.rateHeaders(resource, true));
+    sendJson(res, answer.status, answer.body, { ...this.rateHeaders(resource, true), ...answer.headers });
   }
 
   private answer(method: string, segments: string[], request: GitHubRequest, body: unknown): RouteAnswer {
@@ -208,10 +218,34 @@ export class GitHubStandIn {
       };
     }
     const render = new GitHubRenderer(this.origin);
-    const answer = routeRest(method, segments, { model: this.model, render, body });
+    const permit = (route: Route) => this.permit(route, request);
+    const query = new URLSearchParams(request.query);
+    const answer = routeRest(method, segments, { model: this.model, render, body, query, permit });
     if (answer) return answer;
     this.unexpectedRequests.push(request);
     return { status: 404, body: { message: 'Not Found', documentation_url: DOCS_URL, status: '404' } };
+  }
+
+  /** A write without a token answers 401; with a granted token lacking the permission, 403. */
+  private permit(route: Route, request: GitHubRequest): RouteAnswer | undefined {
+    const documentation_url = `${DOCS_URL}/${route.doc ?? ''}`;
+    const header = String(request.headers.authorization ?? '');
+    const token = header.replace(/^(token|bearer)\s+/i, '');
+    if (!token)
+      return { status: 401, body: { message: 'Requires authentication', documentation_url, status: '401' } };
+    const granted = this.tokens.get(token);
+    if (!granted) return undefined;
+    const needs = route.needs ?? [];
+    const allowed = needs.some((need) => {
+      const [name = '', level] = need.split('=');
+      return granted[name] === 'write' || (level === 'read' && granted[name] === 'read');
+    });
+    if (allowed) return undefined;
+    return {
+      status: 403,
+      body: { message: 'Resource not accessible by personal access token', documentation_url, status: '403' },
+      headers: { 'x-accepted-github-permissions': needs.join('; ') },
+    };
   }
 
   private rateHeaders(resource: Resource, spend: boolean): Record<string, string> {

@@ -13,6 +13,7 @@ import { passTime } from './pass-time';
 import { SandboxConsole, type ConsolePerson } from './sandbox-console';
 import { seedDemo } from './seed-demo';
 import { seedGitHub } from './seed-github';
+import { seedManifestsFiles } from './seed-manifests-files';
 import { startSlackStandIn } from './slack-stand-in';
 import { sandboxTimeRunners, type SandboxTimeRunners } from './sandbox-time-runners';
 
@@ -79,6 +80,9 @@ export async function startSandbox(
     const built = buildServices(sandboxConfig, { logger, clock });
     services = built;
     seedGitHub(github, workspace, built.store.workingGroups.list());
+    // The revisions kubeflow/manifests synced last: each repository's first demo tag, else main.
+    const synced = (repo: string) => workspace.github[repo]?.[0] ?? 'main';
+    seedManifestsFiles(github, built.manifestsRepo, built.manifestsSync.config, synced);
     await seedDemo(built, demo);
     const target = new SandboxConsole(slack, {
       signingSecret,

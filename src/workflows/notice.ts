@@ -9,6 +9,7 @@ import type { DeadlineMessage } from '../domain/reminder-message';
 import type { Signoff } from '../domain/signoff-standings';
 import type { AnnouncementDraft } from './announcement-draft';
 import type { Decision } from './decision-log';
+import type { ManifestsItem } from './manifests-change';
 import type { PhaseEndReview } from './phase-ends';
 import type { SignoffMatrixView } from './signoff-matrix';
 
@@ -63,6 +64,28 @@ export type Notice =
   | { kind: 'announcement_draft'; draft: AnnouncementDraft; asReleaseManager: boolean }
   | { kind: 'features_at_risk'; version: string; groups: { wg: string; features: Feature[] }[] }
   | { kind: 'feature_docs_missing'; version: string; feature: Feature }
+  | {
+      kind: 'manifests_pulls';
+      version: string;
+      /** A preview, a dry run of `manifests pr`, or what was written. */
+      mode: 'preview' | 'dry_run' | 'write';
+      repo: string;
+      /** The branch the pull requests go to; null when the manifests repository could not be read. */
+      base: string | null;
+      items: ManifestsItem[];
+      /** Why nothing could be done at all, for a person. */
+      failure: string | null;
+    }
+  | {
+      kind: 'manifests_pull_changed';
+      version: string;
+      component: string;
+      upstreamRepo: string | null;
+      revision: string | null;
+      url: string;
+      number: number;
+      state: 'open' | 'closed' | 'merged';
+    }
   | {
       kind: 'post_failed';
       /** The outbox key of the message that could not be posted. */

@@ -63,6 +63,20 @@ export function trackingIssueData(
     githubOf,
     blockers: listBlockers(deps, { version: release.version }).groups,
     signOffs: matrixOf(store, release).rows,
+    manifestsPulls: store.manifestsPulls.forRelease(release.id).flatMap((p) =>
+      p.number !== null && p.url && p.state && p.upstreamRepo && p.revision
+        ? [
+            {
+              component: p.component,
+              upstreamRepo: p.upstreamRepo,
+              revision: p.revision,
+              number: p.number,
+              url: p.url,
+              state: p.state,
+            },
+          ]
+        : [],
+    ),
   };
 }
 

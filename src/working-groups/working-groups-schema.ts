@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_FEATURE_LABELS, DEFAULT_FIX_LABELS } from '../domain/revision-rules';
 import { tagPatternProblem } from '../domain/tag-pattern';
+import { manifestsSyncProblems, manifestsSyncSchema } from './manifests-sync-schema';
 
 const repoName = z
   .string()
@@ -66,6 +67,15 @@ export const workingGroupsFileSchema = z
       })
       .default({ feature_labels: [...DEFAULT_FEATURE_LABELS], fix_labels: [...DEFAULT_FIX_LABELS] }),
     working_groups: workingGroups,
+    // --- manifests sync pull requests (see manifests-sync-schema.ts) ---
+    /** Where each component's revision lives in the manifests repository, for the sync pull requests. */
+    manifests_sync: manifestsSyncSchema,
+  })
+  // --- manifests sync pull requests: every component names a known repository ---
+  .superRefine((file, ctx) => {
+    const repos = new Set(file.working_groups.flatMap((g) => g.components.map((c) => c.repo.toLowerCase())));
+    for (const issue of manifestsSyncProblems(file.manifests_sync, repos))
+      ctx.addIssue({ code: 'custom', ...issue });
   })
   .superRefine((file, ctx) => {
     const known = new Set(

@@ -26,6 +26,18 @@ async function trackingIssueCreated(w: World, outcome: Outcome): Promise<Outcome
   throw new Error('the tracking issue was not created within 3 s');
 }
 
+/** Waits for the outcome of the manifests pull requests written in the background to be queued. */
+async function manifestsAnswered(w: World, outcome: Outcome): Promise<Outcome> {
+  if (outcome.refused) return outcome;
+  const queued = w.app.services.store.db.prepare("SELECT 1 FROM outbox WHERE key LIKE 'manifests:write:%'");
+  const until = Date.now() + 3000;
+  while (Date.now() < until) {
+    if (queued.get() !== undefined) return outcome;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error('the manifests pull request outcome was not queued within 3 s');
+}
+
 /** Every /kfrelease subcommand that changes something, and those that open a form. */
 export const COMMAND_ACTIONS: MatrixAction[] = [
   {
@@ -251,6 +263,14 @@ export const COMMAND_ACTIONS: MatrixAction[] = [
     names: /the release manager or a kfrelease admin/,
     arrange: recordTrackingIssue,
     act: command('tracking-issue sync'),
+  },
+  {
+    name: '/kfrelease manifests pr',
+    changes: true,
+    surface: 'command',
+    scene: 'freeze',
+    names: /the release manager, a release team member \(WG liaison\) or an admin/,
+    act: async (w, user) => manifestsAnswered(w, await runCommand(w, user, 'manifests pr notebooks')),
   },
   {
     name: '/kfrelease patch v1.10.1 (open)',

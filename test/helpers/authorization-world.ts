@@ -6,6 +6,7 @@ import { addDocsItem } from '../../src/workflows/docs-tracking';
 import { importTeam } from '../../src/workflows/import-team';
 import { setMeetingSettings } from '../../src/workflows/meeting-settings';
 import { runDueJobs } from '../../src/workflows/run-due-jobs';
+import { manifestsWorkSettled } from '../../src/workflows/manifests-pulls';
 import { submitRevisions } from '../../src/workflows/submit-revisions';
 import { previewTrackingIssue } from '../../src/workflows/tracking-issue';
 import { triageBlocker } from '../../src/workflows/triage-blocker';
@@ -271,6 +272,8 @@ function outboxBusy(w: World): boolean {
  */
 async function settle(w: World): Promise<void> {
   const { services } = w.app;
+  // A manifests preview or pull request reads GitHub behind its answer: its outcome comes first.
+  await manifestsWorkSettled();
   await revalidatePending(services);
   for (const release of services.store.releases.list())
     await (refreshRcTags(rcCheckDeps(services), release, 10 ** 9) ?? Promise.resolve());

@@ -46,6 +46,7 @@ const POLICY = `
 | /kfrelease docs set (Notebooks item)              | yes             | no     | yes               | no                 | yes       | no               | yes   | no       |
 | /kfrelease tracking-issue setup                   | yes             | no     | no                | no                 | no        | no               | yes   | no       |
 | /kfrelease tracking-issue sync                    | yes             | no     | no                | no                 | no        | no               | yes   | no       |
+| /kfrelease manifests pr                           | yes             | yes    | yes               | yes                | no        | no               | yes   | no       |
 | /kfrelease patch v1.10.1 (open)                   | yes             | no     | no                | no                 | no        | no               | yes   | no       |
 | /kfrelease patch add                              | yes             | yes    | yes               | yes                | yes       | yes              | yes   | no       |
 | /kfrelease patch released                         | yes             | no     | no                | no                 | no        | no               | yes   | no       |

@@ -145,6 +145,18 @@ describe('sandbox', () => {
     expect(ada.channel.messages.some((m) => m.ephemeral)).toBe(false);
   });
 
+  it("previews the manifests change of the demo's accepted revisions against the seeded manifests repository", async () => {
+    await post(`${sandbox.url}/sandbox/api/command`, { user: GRACE, text: 'manifests preview kserve' });
+    const state = await stateWhen(sandbox, GRACE, (s) => /Manifests preview/.test(texts(s.dm.messages)));
+    const dm = texts(state.dm.messages);
+    expect(dm).toContain(
+      '• *kserve* (kserve/kserve `v0.15.0`): would open a pull request from `kfrelease/v1.11.0/kserve`',
+    );
+    expect(dm).toContain(
+      '+| kserve | apps/kserve/upstream | [v0.15.0](https://github.com/kserve/kserve/tree/v0.15.0/manifests) |',
+    );
+  });
+
   it('opens the revision form, shows errors next to the field, and posts the accepted revision', async () => {
     await post(`${sandbox.url}/sandbox/api/command`, { user: GRACE, text: 'submit' });
     const opened = await stateWhen(sandbox, GRACE, (s) => s.modals.length === 1);

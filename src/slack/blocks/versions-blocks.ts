@@ -1,13 +1,15 @@
+import type { ManifestsPullRow } from '../../db/manifests-pull-repository';
 import type { ComponentVersion, ComponentVersionsView } from '../../workflows/component-versions';
 import { bold, code, join, md, type Mrkdwn } from '../../text/mrkdwn';
 import { answer, context, header, listSection, section, type Block, type SlackAnswer } from './block-kit';
 import { actor } from './format';
+import { manifestsPullSuffix } from './manifests-blocks';
 
 /** Slack allows 50 blocks per message: a header, the missing and not-shipping lines, the groups and two context lines. */
 const MAX_SECTIONS = 40;
 const SEE_ALL = md`${code('npx kfrelease versions')}`;
 
-function componentLine(c: ComponentVersion, freeze: boolean): Mrkdwn {
+function componentLine(c: ComponentVersion, freeze: boolean, pull?: ManifestsPullRow): Mrkdwn {
   const a = c.accepted;
   if (c.notShipping)
     return md`• ${c.component}: :no_entry_sign: _not shipping this cycle_ (${c.notShipping.reason})`;
@@ -20,11 +22,17 @@ function componentLine(c: ComponentVersion, freeze: boolean): Mrkdwn {
   const waiting = c.waiting
     ? md` · ${code(c.waiting.revision)} ${c.waiting.status === 'needs_exception' ? 'held for the release manager' : 'pending validation'}`
     : '';
-  return md`• ${c.component}: ${shipped}${waiting}`;
+  return md`• ${c.component}: ${shipped}${waiting}${manifestsPullSuffix(pull)}`;
 }
 
-/** `/kfrelease versions`: every component with the revision that ships, and who still owes one. */
-export function versionsBlocks(view: ComponentVersionsView): SlackAnswer {
+/**
+ * `/kfrelease versions`: every component with the revision that ships, who still owes one, and
+ * the state of each repository's manifests sync pull request.
+ */
+export function versionsBlocks(view: ComponentVersionsView, pulls: ManifestsPullRow[] = []): SlackAnswer {
+  const pullOf = new Map(
+    pulls.flatMap((p) => (p.upstreamRepo ? [[p.upstreamRepo.toLowerCase(), p] as const] : [])),
+  );
   const blocks: Block[] = [header(`Component versions of Kubeflow ${view.version}`)];
   if (view.missing.length > 0) {
     const lead = view.freeze
@@ -39,7 +47,9 @@ export function versionsBlocks(view: ComponentVersionsView): SlackAnswer {
     );
   }
   for (const group of view.groups.slice(0, MAX_SECTIONS)) {
-    const groupLines = group.components.map((c) => componentLine(c, view.freeze));
+    const groupLines = group.components.map((c) =>
+      componentLine(c, view.freeze, pullOf.get(c.repo.toLowerCase())),
+    );
     const title = md`${bold(group.wg)}${group.complete ? ' :white_check_mark:' : ''}`;
     blocks.push(listSection(title, groupLines, SEE_ALL));
   }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ACCEPT_USAGE, acceptRevisionAnyway } from '../../workflows/accept-revision';
 import { SHIP_USAGE, shipComponent, SKIP_USAGE, skipComponent } from '../../workflows/component-skips';
 import { getComponentVersions } from '../../workflows/component-versions';
+import { findRelease } from '../../workflows/find-release';
 import { prepareSubmitForm } from '../../workflows/prepare-submit-form';
 import { submitRevisionView } from '../blocks/submit-revision-view';
 import { versionsBlocks } from '../blocks/versions-blocks';
@@ -40,13 +41,14 @@ export const REVISION_SUBCOMMANDS: Subcommand[] = [
     usage: '/kfrelease versions [version] [--share]',
     example: '/kfrelease versions',
     summary: 'Every component with the accepted revision that ships, and who still owes one.',
-    run: (ctx, args) =>
-      versionsBlocks(
-        getComponentVersions(
-          ctx.services,
-          releaseVersion(ctx, parseArgs(optionalVersion('versions'), args, '/kfrelease versions [version]')),
-        ),
-      ),
+    run: (ctx, args) => {
+      const view = getComponentVersions(
+        ctx.services,
+        releaseVersion(ctx, parseArgs(optionalVersion('versions'), args, '/kfrelease versions [version]')),
+      );
+      const release = findRelease(ctx.services, view.version);
+      return versionsBlocks(view, ctx.services.store.manifestsPulls.forRelease(release.id));
+    },
   },
   {
     name: 'revision accept',

@@ -1,6 +1,7 @@
 import { AFTER_RELEASE_SUBCOMMANDS } from './after-release-subcommands';
 import { BLOCKER_SUBCOMMANDS } from './blocker-subcommands';
 import { DEPENDENCY_SUBCOMMANDS } from './dependency-subcommands';
+import { MANIFESTS_SUBCOMMANDS } from './manifests-subcommands';
 import { MEETING_SUBCOMMANDS } from './meeting-subcommands';
 import { RC_SUBCOMMANDS } from './rc-subcommands';
 import { RELEASE_MANAGER_SUBCOMMANDS } from './release-manager-subcommands';
@@ -17,6 +18,7 @@ export const SUBCOMMAND_GROUPS: { title: string; subcommands: Subcommand[] }[] =
   { title: 'The release at a glance', subcommands: RELEASE_SUBCOMMANDS },
   { title: 'Git revisions of the working groups', subcommands: REVISION_SUBCOMMANDS },
   { title: 'Expected versions and dependency ranges', subcommands: DEPENDENCY_SUBCOMMANDS },
+  { title: 'Manifests sync pull requests', subcommands: MANIFESTS_SUBCOMMANDS },
   { title: 'Blocking issues', subcommands: BLOCKER_SUBCOMMANDS },
   { title: 'RC tags and distribution sign-offs', subcommands: RC_SUBCOMMANDS },
   { title: 'Meetings, agenda, note-takers and reminders', subcommands: MEETING_SUBCOMMANDS },

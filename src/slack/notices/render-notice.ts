@@ -6,6 +6,7 @@ import { announcementDm } from '../blocks/announcement-blocks';
 import type { SlackAnswer } from '../blocks/block-kit';
 import { blockerChangedPost, blockerDecisionPost, blockersReportedPost } from '../blocks/blocker-blocks';
 import { decisionPost } from '../blocks/decision-blocks';
+import { manifestsPullChangedPost, manifestsPullsDm } from '../blocks/manifests-blocks';
 import { docsReminderMessage } from '../blocks/docs-blocks';
 import { featureDocsMissingMessage, featuresAtRiskMessage } from '../blocks/feature-blocks';
 import { postFailedBlocks } from '../blocks/outbox-blocks';
@@ -81,6 +82,10 @@ export function renderNotice(notice: Notice): SlackAnswer {
         trackingHeadline(notice.outcome, notice.version, notice.repo),
         notice.url ? link(notice.url) : text(notice.detail),
       );
+    case 'manifests_pulls':
+      return manifestsPullsDm(notice);
+    case 'manifests_pull_changed':
+      return manifestsPullChangedPost(notice);
     case 'announcement_draft':
       return announcementDm(notice.draft, notice.asReleaseManager);
     case 'features_at_risk':
