@@ -190,14 +190,13 @@ describe('manifests_sync in config/kubeflow.yml', () => {
       file: scripts/synchronize-spark-operator-manifests.sh
       pattern: COMMIT="{revision}"
 `);
-    expect(() => loadWorkingGroups(file)).toThrow(
-      [
-        '  manifests_sync.components.Katib.file: must not climb out of the repository with ..',
-        '  manifests_sync.components.Katib.pattern: must contain {revision} exactly once, e.g. COMMIT="{revision}"',
-        '  manifests_sync.components.Katib: must be lower-case letters, digits and dashes, e.g. knative-serving',
-        '  manifests_sync.components.spark.repo: kubeflow/spark-operator is not a component repository of any working group',
-      ].join('\n'),
-    );
+    const problems = [
+      'manifests_sync.components.Katib.file: must not climb out of the repository with ..',
+      'manifests_sync.components.Katib.pattern: must contain {revision} exactly once, e.g. COMMIT="{revision}"',
+      'manifests_sync.components.Katib: must be lower-case letters, digits and dashes, e.g. knative-serving',
+      'manifests_sync.components.spark.repo: kubeflow/spark-operator is not a component repository of any working group',
+    ];
+    expect(() => loadWorkingGroups(file)).toThrow(problems.map((p) => `• ${file}: ${p}`).join('\n'));
   });
 
   it('refuses a component of a repository no working group delivers', () => {
@@ -209,7 +208,7 @@ describe('manifests_sync in config/kubeflow.yml', () => {
       pattern: COMMIT="{revision}"
 `);
     expect(() => loadWorkingGroups(file)).toThrow(
-      '  manifests_sync.components.spark.repo: kubeflow/spark-operator is not a component repository of any working group',
+      `• ${file}: manifests_sync.components.spark.repo: kubeflow/spark-operator is not a component repository of any working group`,
     );
   });
 });
