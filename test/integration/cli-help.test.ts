@@ -50,7 +50,7 @@ describe('kfrelease help, usage mistakes and did-you-mean', () => {
     ]);
     expect(lines).toContain('  status                  Where the release stands');
     expect(lines).toContain(
-      '  release create         Create a release and its first plan, without a release channel (create it in Slack if it should post anywhere)',
+      '  release create          Create a release and its first plan, without a release channel (create it in Slack if it should post anywhere)',
     );
     expect(lines.slice(-2)).toEqual([
       "A command's usage, options and an example: kfrelease help <command>, or kfrelease <command> --help.",
