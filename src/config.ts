@@ -32,24 +32,31 @@ const slackUserIds = setting((raw) => {
   };
 });
 
-const httpUrl = setting((value) =>
-  /^https?:\/\/[^\s]+$/.test(value)
-    ? { ok: true, value }
-    : { ok: false, problem: `"${value}" is not an http(s) URL, e.g. https://slack.com/api/` },
-);
+const httpUrl = (example: string) =>
+  setting((value) =>
+    /^https?:\/\/[^\s]+$/.test(value)
+      ? { ok: true, value }
+      : { ok: false, problem: `"${value}" is not an http(s) URL, e.g. ${example}` },
+  );
 
 const prefixed = (prefix: string, what: string) =>
   setting((value) =>
     value.startsWith(prefix)
       ? { ok: true, value }
-      : { ok: false, problem: `starts with ${tokenStart(value)}, but must be ${what} starting with ${prefix}` },
+      : {
+          ok: false,
+          problem: `starts with ${tokenStart(value)}, but must be ${what} starting with ${prefix}`,
+        },
   );
 
 const port = setting((value) => {
   const n = Number(value);
   return /^\d+$/.test(value.trim()) && n <= 65535
     ? { ok: true, value: n }
-    : { ok: false, problem: `"${value}" is not a port: give a whole number from 0 to 65535 (0 picks a free one)` };
+    : {
+        ok: false,
+        problem: `"${value}" is not a port: give a whole number from 0 to 65535 (0 picks a free one)`,
+      };
 });
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -93,9 +100,9 @@ const envSchema = z.object({
     'xapp-',
     'an app-level token (Basic Information page, App-Level Tokens)',
   ).optional(),
-  SLACK_API_URL: httpUrl.default('https://slack.com/api/'),
+  SLACK_API_URL: httpUrl('https://slack.com/api/').default('https://slack.com/api/'),
   GITHUB_TOKEN: z.string().min(1).optional(),
-  GITHUB_API_URL: httpUrl.default('https://api.github.com'),
+  GITHUB_API_URL: httpUrl('https://api.github.com').default('https://api.github.com'),
   DATABASE_PATH: z.string().min(1).default(DEFAULT_DATABASE_PATH),
   PORT: port.default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),

@@ -55,8 +55,7 @@ export const CLI_COMMANDS: Record<string, CliCommand> = {
   },
   'release close': {
     usage: 'kfrelease release close [VERSION] [REASON...]',
-    summary:
-      'End a release: read-only from then on, its scheduled posts stop. Before release day, say why.',
+    summary: 'End a release: read-only from then on, its scheduled posts stop. Before release day, say why.',
     options: { release: 'The release, when no VERSION is given.' },
     example: 'kfrelease release close v1.11.0',
     run: (s, { positionals, flags }, io) => {

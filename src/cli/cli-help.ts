@@ -21,7 +21,9 @@ export function overviewText(commands: Record<string, CliCommand>): string {
     'Usage: kfrelease <command> [arguments] [options]',
     '',
     'Commands:',
-    ...columns(Object.entries(commands).map(([name, c]) => ({ left: name, right: firstSentence(c.summary) }))),
+    ...columns(
+      Object.entries(commands).map(([name, c]) => ({ left: name, right: firstSentence(c.summary) })),
+    ),
     '',
     "A command's usage, options and an example: kfrelease help <command>, or kfrelease <command> --help.",
     'Settings come from the environment (DATABASE_PATH, KFRELEASE_NOW, ...): see README.md.',

@@ -34,8 +34,7 @@ function commandNamed(words: string[], commands: Record<string, CliCommand>): st
 function unknownCommand(words: string[], commands: Record<string, CliCommand>): string {
   const names = Object.keys(commands);
   const typed = words.slice(0, 2).join(' ');
-  const guess =
-    (words.length > 1 ? closestMatch(typed, names) : null) ?? closestMatch(words[0] ?? '', names);
+  const guess = (words.length > 1 ? closestMatch(typed, names) : null) ?? closestMatch(words[0] ?? '', names);
   const lines = [`Unknown command: kfrelease ${typed}.`];
   if (guess) lines.push(`Did you mean kfrelease ${guess}?`);
   lines.push(SEE_ALL);
@@ -51,7 +50,9 @@ function optionMistake(name: string, command: CliCommand, tokens: Token[]): stri
     const more = `Usage: ${command.usage}\nMore: kfrelease help ${name}`;
     if (!known) {
       const guess = closestMatch(token.name, allowed);
-      const takes = allowed.length ? `It takes ${allowed.map(optionFlag).join(', ')}.` : 'It takes no options.';
+      const takes = allowed.length
+        ? `It takes ${allowed.map(optionFlag).join(', ')}.`
+        : 'It takes no options.';
       const hint = guess ? `Did you mean --${guess}?` : takes;
       return `kfrelease ${name} has no option ${token.rawName}. ${hint}\n${more}`;
     }
@@ -97,7 +98,9 @@ export function readCommandLine(argv: string[], commands: Record<string, CliComm
     const group = words[0] ?? '';
     if (words.length === 1 && groupsOf(commands).has(group)) {
       const text = groupHelpText(group, commands);
-      return help ? { kind: 'help', text } : { kind: 'mistake', text: `kfrelease ${group} needs a command.\n${text}` };
+      return help
+        ? { kind: 'help', text }
+        : { kind: 'mistake', text: `kfrelease ${group} needs a command.\n${text}` };
     }
     return { kind: 'mistake', text: unknownCommand(words, commands) };
   }

@@ -72,7 +72,7 @@ export const CLI_RELEASE_MANAGER_COMMANDS: Record<string, CliCommand> = {
   },
   decisions: {
     usage: 'kfrelease decisions [VERSION] [--json]',
-    summary: "Every decision of the release manager, with who made it, when and why.",
+    summary: 'Every decision of the release manager, with who made it, when and why.',
     options: JSON_OPTION,
     example: 'kfrelease decisions v1.10.0',
     readsOnly: true,

@@ -4,7 +4,6 @@ import { previewTrackingIssue } from '../workflows/tracking-issue';
 import { JSON_OPTION, type CliCommand } from './cli-command';
 import { md } from '../text/mrkdwn';
 
-
 function atMostVersion(positionals: string[], usage: string): string | undefined {
   if (positionals.length > 1)
     throw new UserError('bad_argument', md`Give at most a release version.`, md`Usage: ${usage}`);
@@ -15,7 +14,8 @@ function atMostVersion(positionals: string[], usage: string): string | undefined
 export const CLI_TRACKING_DOCS_COMMANDS: Record<string, CliCommand> = {
   'tracking-issue preview': {
     usage: 'kfrelease tracking-issue preview [VERSION] [--json]',
-    summary: 'The tracking issue as kfrelease would write it on GitHub, and whether it differs; nothing is sent.',
+    summary:
+      'The tracking issue as kfrelease would write it on GitHub, and whether it differs; nothing is sent.',
     options: JSON_OPTION,
     example: 'kfrelease tracking-issue preview v1.10.0',
     readsOnly: true,

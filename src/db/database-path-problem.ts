@@ -21,6 +21,17 @@ function runningUser(): string {
   }
 }
 
+/** The file or folder at `at`, or undefined when there is none (a file on the way counts as none). */
+function statOf(at: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(at);
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    throw error;
+  }
+}
+
 function mayWrite(target: string): boolean {
   try {
     fs.accessSync(target, fs.constants.W_OK);
@@ -34,7 +45,7 @@ function mayWrite(target: string): boolean {
 function nearestExisting(dir: string): { at: string; isDirectory: boolean } {
   let at = dir;
   for (;;) {
-    const stat = fs.statSync(at, { throwIfNoEntry: false });
+    const stat = statOf(at);
     if (stat) return { at, isDirectory: stat.isDirectory() };
     const up = path.dirname(at);
     if (up === at) return { at, isDirectory: true };
@@ -50,7 +61,7 @@ function nearestExisting(dir: string): { at: string; isDirectory: boolean } {
 export function databasePathProblem(file: string): string | null {
   const where = describeDatabasePath(file);
   const resolved = path.resolve(file);
-  const stat = fs.statSync(resolved, { throwIfNoEntry: false });
+  const stat = statOf(resolved);
   if (stat?.isDirectory()) {
     return `${where} is a folder, not a database file. Point DATABASE_PATH at a file in it, e.g. DATABASE_PATH=${path.join(file, 'kfrelease.db')}.`;
   }

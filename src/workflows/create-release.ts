@@ -127,7 +127,12 @@ export function createRelease(
   if (input.confirmedPastDates === false) {
     const warnings = pastDateWarnings(timeline, clock.now().setZone(timeZone).toISODate() ?? '');
     if (warnings.length > 0) {
-      const request = { version: version.canonical, startDate: input.startDate, template: template.key, timeZone };
+      const request = {
+        version: version.canonical,
+        startDate: input.startDate,
+        template: template.key,
+        timeZone,
+      };
       throw new UnconfirmedPastDates(warnings, request);
     }
   }

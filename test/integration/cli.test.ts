@@ -40,7 +40,10 @@ describe('kfrelease command line', () => {
         'Nothing was created. If that is what you mean, run it again with --yes: kfrelease release create v1.10.0 2026-03-02 handbook-17w Europe/Berlin --yes',
       ].join('\n'),
     });
-    expect(await run('status')).toMatchObject({ code: 1, err: expect.stringContaining('There is no release yet') });
+    expect(await run('status')).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('There is no release yet'),
+    });
     expect(
       await run('release', 'create', 'v1.10.0', '2026-03-02', 'handbook-17w', 'Europe/Berlin', '--yes'),
     ).toEqual({
