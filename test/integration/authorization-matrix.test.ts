@@ -64,6 +64,7 @@ const POLICY = `
 | button Triage (Notebooks issue)                   | yes             | no     | yes               | no                 | no        | no               | yes   | no       |
 | button Add docs item                              | yes             | no     | yes               | yes                | yes       | no               | yes   | no       |
 | button Retry (failed post)                        | yes             | no     | no                | no                 | no        | no               | yes   | no       |
+| button Create anyway (release create, past dates)  | no              | no     | no                | no                 | no        | no               | yes   | no       |
 | modal submit revisions (Notebooks)                | yes             | no     | yes               | no                 | no        | no               | yes   | no       |
 | modal deny revision (reason)                      | yes             | no     | no                | no                 | no        | no               | yes   | no       |
 | modal re-plan one date                            | yes             | no     | no                | no                 | no        | no               | yes   | no       |

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { createRelease, CREATE_RELEASE_USAGE, templateAndZone } from '../../workflows/create-release';
+import {
+  createRelease,
+  CREATE_RELEASE_USAGE,
+  templateAndZone,
+  UnconfirmedPastDates,
+} from '../../workflows/create-release';
+import { confirmCreateBlocks } from '../blocks/confirm-create-blocks';
 import { getPhaseView } from '../../workflows/phase-control';
 import { getReleaseStatus } from '../../workflows/release-status';
 import { getReleaseTeam } from '../../workflows/release-team';
@@ -107,14 +113,21 @@ export const RELEASE_SUBCOMMANDS: Subcommand[] = [
         args,
         usage,
       );
-      const result = createRelease(ctx.services, {
-        version: version ?? '',
-        startDate: startDate ?? '',
-        ...templateAndZone(rest),
-        channel: ctx.channelId,
-        actor: { kind: 'slack', userId: ctx.userId },
-      });
-      return releaseCreatedBlocks(result);
+      try {
+        const result = createRelease(ctx.services, {
+          version: version ?? '',
+          startDate: startDate ?? '',
+          ...templateAndZone(rest),
+          channel: ctx.channelId,
+          actor: { kind: 'slack', userId: ctx.userId },
+          confirmedPastDates: false,
+        });
+        return releaseCreatedBlocks(result);
+      } catch (error) {
+        // Dates in the past: the person who asked confirms with Create anyway, or cancels.
+        if (error instanceof UnconfirmedPastDates) return confirmCreateBlocks(error.warnings, error.request);
+        throw error;
+      }
     },
   },
   {
