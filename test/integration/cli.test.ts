@@ -68,6 +68,15 @@ describe('kfrelease command line', () => {
     expect(status.phases.map((p: { key: string }) => p.key)).toEqual(['feature_freeze', 'documentation']);
   });
 
+  it('prints the status as text, each heading once', async () => {
+    const { code, out } = await run('status');
+    expect(code).toBe(0);
+    const lines = out.split('\n');
+    expect(lines.filter((l) => l.includes('RC tags'))).toEqual([
+      'RC tags:   no RC tag found yet; missing v1.10-branch (due 2026-05-11, 1 day late), v1.10.0-rc.0 (due 2026-05-11, 1 day late) (the manifests repository has not been checked yet)',
+    ]);
+  });
+
   it('prints the timeline as JSON with every phase and milestone key', async () => {
     const timeline = JSON.parse((await run('timeline', 'v1.10.0', '--json')).out);
     expect(timeline.phases.map((p: { key: string }) => p.key)).toEqual([...PHASE_KEYS]);

@@ -178,6 +178,31 @@ describe('public schedule', () => {
       releases: unknown[];
     };
     expect(list.releases).toEqual([expect.objectContaining({ version: 'v1.11.0', status: 'live' })]);
+    // The list and the release's own data say the same about it, re-planned as it is (they did
+    // not: the list had the first plan's release day and the first day of Preparation as start).
+    const summaryKeys = Object.keys(list.releases[0] as object).sort();
+    expect(summaryKeys).toEqual([
+      'currentPhaseNames',
+      'currentPhases',
+      'cycle',
+      'releaseOn',
+      'shippedOn',
+      'startDate',
+      'status',
+      'timeZone',
+      'version',
+    ]);
+    expect(list.releases[0]).toEqual(Object.fromEntries(summaryKeys.map((key) => [key, data[key]])));
+    const phases = data.phases as { key: string; current: { startsOn: string; endsOn: string } }[];
+    const milestones = data.milestones as { key: string; dueOn: string }[];
+    expect(data).toMatchObject({
+      startDate: '2026-03-02',
+      releaseOn: milestones.find((m) => m.key === 'release')?.dueOn,
+      cycle: {
+        startsOn: phases.find((p) => p.key === 'preparation')?.current.startsOn,
+        endsOn: phases.find((p) => p.key === 'post_release')?.current.endsOn,
+      },
+    });
     expect((await fetchText(`${app.url}/api/releases/v9.9.9.json`)).status).toBe(404);
   });
 });
