@@ -58,6 +58,8 @@ describe('kfrelease help, usage mistakes and did-you-mean', () => {
     ]);
     expect(lines.filter((l) => /^ {2}\S/.test(l))).toHaveLength(Object.keys(CLI_COMMANDS).length);
     expect(await run('--help')).toEqual(help);
+    // No command at all is a mistake: the same list, on stderr, exit code 2.
+    expect(await run()).toEqual({ code: 2, out: '', err: help.out });
   });
 
   it.each([

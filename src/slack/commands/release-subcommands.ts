@@ -99,7 +99,7 @@ export const RELEASE_SUBCOMMANDS: Subcommand[] = [
     usage: CREATE_RELEASE_USAGE.split(', e.g.')[0] ?? CREATE_RELEASE_USAGE,
     example: '/kfrelease release create v1.10.0 2026-03-02 handbook-17w Europe/Berlin',
     summary:
-      'Create a release and its first plan (admins only). The channel you type it in becomes the release channel.',
+      'Create a release and its first plan (admins only). The channel you type it in becomes the release channel. A start date or release day in the past is asked about first (Create anyway or Cancel).',
     run: (ctx, args) => {
       const usage = CREATE_RELEASE_USAGE;
       const [version, startDate, ...rest] = parseArgs(
