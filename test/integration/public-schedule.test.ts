@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { request } from 'node:http';
 import { loadDemoSetup } from '../../src/sandbox/demo-workspace';
 import { seedDemo } from '../../src/sandbox/seed-demo';
@@ -77,6 +78,15 @@ describe('public schedule', () => {
     expect(page.headers['content-type']).toMatch(/^text\/html/);
     expect(page.body).toContain('<a href="/schedule/v1.11.0">Kubeflow v1.11.0</a>');
     expect(page.body).toContain('Development');
+    // The cycle runs from the first day of Preparation to the last of Post Release, as re-planned.
+    const data = JSON.parse((await fetchText(`${app.url}/api/releases/v1.11.0.json`)).body) as {
+      phases: { key: string; current: { startsOn: string; endsOn: string } }[];
+    };
+    const on = (key: string, end: 'startsOn' | 'endsOn') =>
+      DateTime.fromISO(data.phases.find((p) => p.key === key)?.current[end] ?? '').toFormat('ccc d LLL yyyy');
+    expect(page.body).toContain(
+      `<td>${on('preparation', 'startsOn')} – ${on('post_release', 'endsOn')}</td>`,
+    );
   });
 
   it('shows a release as a page with a Gantt chart, first plan against re-plan, and what ships', async () => {
