@@ -52,8 +52,13 @@ export interface CliCommand {
   options?: Partial<Record<CliOptionName, string>>;
   /** A command line as a release manager would type it. */
   example: string;
-  /** Reads only: never creates a database, and says which one it looked for when there is none. */
+  /** Reads only, changes nothing. */
   readsOnly?: boolean;
+  /**
+   * Starts a database when there is none (migrate, release create). Every other command needs one
+   * already: without it, it creates nothing and says which one it looked for.
+   */
+  createsDatabase?: boolean;
   /** Starts a new database in an existing empty file, which every other command refuses. */
   startsEmptyDatabase?: boolean;
   run(s: AppServices, inv: CliInvocation, io: CliIo): Promise<void> | void;

@@ -29,6 +29,7 @@ export const CLI_COMMANDS: Record<string, CliCommand> = {
     summary:
       'Create the database, or apply the migrations it is missing, and say which migration it is at (the bot and every other command migrate too).',
     example: 'DATABASE_PATH=./data/kfrelease.db kfrelease migrate',
+    createsDatabase: true,
     startsEmptyDatabase: true,
     run: (s, _inv, io) => {
       const { current } = migrationStatus(s.store.db, loadMigrations(MIGRATIONS_DIR));

@@ -29,7 +29,7 @@ export async function runCli(
     return 2;
   }
   const { databasePath } = loaded.config;
-  if (command.readsOnly && databasePath !== ':memory:' && !existsSync(databasePath)) {
+  if (!command.createsDatabase && databasePath !== ':memory:' && !existsSync(databasePath)) {
     io.err(missingDatabaseMessage(databasePath, env.DATABASE_PATH || undefined));
     return 1;
   }

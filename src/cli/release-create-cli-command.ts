@@ -24,6 +24,7 @@ export const RELEASE_CREATE_CLI_COMMAND: CliCommand = {
     json: 'Print the release and its timeline as JSON.',
   },
   example: 'kfrelease release create v1.11.0 2026-07-06 handbook-17w Europe/Berlin',
+  createsDatabase: true,
   run: (s, { positionals, flags }, io) => {
     const [version, startDate, ...rest] = positionals;
     if (!version || !startDate || positionals.length > 4) {

@@ -44,6 +44,10 @@ const BOT = {
 const READING = Object.entries(CLI_COMMANDS)
   .filter(([, c]) => c.readsOnly)
   .map(([name]) => name);
+/** Every command but migrate and release create needs a database already. */
+const NEEDING = Object.entries(CLI_COMMANDS)
+  .filter(([, c]) => !c.createsDatabase)
+  .map(([name]) => name);
 
 describe('kfrelease settings and DATABASE_PATH: every problem named, with what to do', () => {
   let dir: string;
@@ -72,7 +76,14 @@ describe('kfrelease settings and DATABASE_PATH: every problem named, with what t
     ]);
   });
 
-  it.each(READING)(
+  it('only migrate and release create start a database', () => {
+    expect(Object.keys(CLI_COMMANDS).filter((name) => !NEEDING.includes(name))).toEqual([
+      'migrate',
+      'release create',
+    ]);
+  });
+
+  it.each(NEEDING)(
     '%s without a database: says which one it looked for, creates nothing, exit 1',
     async (name) => {
       const file = join(dir, 'data', 'kfrelease.db');
