@@ -4,13 +4,12 @@ import { App, HTTPReceiver } from '@slack/bolt';
 import type { AppServices } from './app-services';
 import { clockStartingAt, systemClock, wallClockSeconds, type Clock } from './clock';
 import type { Config } from './config';
-import { checkDatabase } from './db/check-database';
 import { SERVING_BUSY_TIMEOUT_MS } from './db/database-busy';
 import { loadMigrations, migrate, MIGRATIONS_DIR } from './db/migrate';
 import { createOctokitGitHubClient } from './github/octokit-github-client';
 import { createIssueWriter } from './github/octokit-issue-writer';
 import { createManifestsRepo } from './github/octokit-manifests-repo';
-import { openDatabase } from './db/open-database';
+import { openConfiguredDatabase } from './db/open-configured-database';
 import { createStore } from './db/store';
 import { healthRoute } from './http/health-route';
 import { startBackgroundWork, type LeaseTiming } from './jobs/background-work';
@@ -63,16 +62,10 @@ export function buildServices(
   useConfigDir(config.configDir);
   const { workingGroups, templates } = readConfigFolder();
   // Longer than a typical lock by another process, shorter than Slack's 3 s: a write waits, then answers.
-  const db = openDatabase(config.databasePath, {
+  const db = openConfiguredDatabase(config.databasePath, {
     busyTimeoutMs: DATABASE_BUSY_TIMEOUT_MS,
     allowEmptyFile: options.allowEmptyDatabaseFile,
   });
-  // Before anything is written: a damaged file must not be written into.
-  const checked = checkDatabase(db, config.databasePath);
-  if (!checked.ok) {
-    db.close();
-    throw new Error(checked.message);
-  }
   const { applied, current } = migrate(db, loadMigrations(MIGRATIONS_DIR), () => clock.now().toISO() ?? '');
   if (applied.length > 0) logger.info({ applied, current }, 'database migrated');
   const store = createStore(db);

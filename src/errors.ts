@@ -9,6 +9,8 @@ export type UserErrorCode =
   | 'conflict'
   | 'bad_file'
   | 'unknown_command'
+  /** Allowed, but only once the person confirms it (a release with dates in the past). */
+  | 'unconfirmed'
   /** The database is locked by another program longer than a Slack answer can wait. */
   | 'busy';
 

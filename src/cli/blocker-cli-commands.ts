@@ -1,7 +1,6 @@
-import type { AppServices } from '../app-services';
 import { UserError } from '../errors';
 import { syncBlockers, type SyncBlockersResult } from '../workflows/sync-blockers';
-import type { CliInvocation, CliIo } from './cli-commands';
+import { JSON_OPTION, type CliCommand } from './cli-command';
 import { md } from '../text/mrkdwn';
 
 const SYNC_USAGE = 'kfrelease blockers sync [--json]';
@@ -16,12 +15,13 @@ function describeSync(result: SyncBlockersResult): string {
 }
 
 /** The command line's blocker commands, in the shape of CLI_COMMANDS. */
-export const CLI_BLOCKER_COMMANDS: Record<
-  string,
-  { usage: string; run(s: AppServices, inv: CliInvocation, io: CliIo): Promise<void> | void }
-> = {
+export const CLI_BLOCKER_COMMANDS: Record<string, CliCommand> = {
   'blockers sync': {
     usage: SYNC_USAGE,
+    summary:
+      'Refresh the tracked blocking issues from GitHub now, as the bot does every 10 minutes (needs GITHUB_TOKEN).',
+    options: JSON_OPTION,
+    example: 'kfrelease blockers sync',
     run: async (s, { positionals, flags }, io) => {
       if (positionals.length > 0)
         throw new UserError('bad_argument', md`blockers sync takes no arguments.`, md`Usage: ${SYNC_USAGE}`);

@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import type { AppServices } from '../app-services';
 import { backupDatabase } from '../db/backup-database';
 import { loadMigrations, migrationStatus, MIGRATIONS_DIR } from '../db/migrate';
 import { UserError } from '../errors';
 import type { Actor } from '../workflows/actor';
-import { createRelease, CREATE_RELEASE_USAGE, templateAndZone } from '../workflows/create-release';
 import { importTeam } from '../workflows/import-team';
 import { cancelRelease, closeRelease, markShipped } from '../workflows/release-lifecycle-commands';
 import { getReleaseStatus } from '../workflows/release-status';
@@ -22,82 +20,32 @@ import { CLI_RELEASE_MANAGER_COMMANDS } from './release-manager-cli-commands';
 import { CLI_TRACKING_DOCS_COMMANDS } from './tracking-docs-cli-commands';
 import { CLI_FEATURE_COMMANDS } from './feature-cli-commands';
 import { md } from '../text/mrkdwn';
-
-export interface CliIo {
-  out(line: string): void;
-}
-
-export interface CliInvocation {
-  positionals: string[];
-  flags: {
-    json: boolean;
-    markdown: boolean;
-    release?: string;
-    /** Span and instant for rehearse and jobs run (ISO dates or timestamps). */
-    from?: string;
-    to?: string;
-    at?: string;
-    /** outbox list --failed, outbox retry --all-failed, outbox list --limit N. */
-    failed?: boolean;
-    allFailed?: boolean;
-    limit?: string;
-  };
-}
+import { JSON_OPTION, type CliCommand } from './cli-command';
+import { RELEASE_CREATE_CLI_COMMAND } from './release-create-cli-command';
 
 const cliActor = (): Actor => ({ kind: 'cli', name: userInfo().username || 'operator' });
 
 /** The command line's subcommands over the same workflows Slack uses. */
-export const CLI_COMMANDS: Record<
-  string,
-  {
-    usage: string;
-    run(s: AppServices, inv: CliInvocation, io: CliIo): Promise<void> | void;
-    /** Starts a new database in an existing empty file, which every other command refuses. */
-    startsEmptyDatabase?: boolean;
-  }
-> = {
+export const CLI_COMMANDS: Record<string, CliCommand> = {
   migrate: {
     usage: 'kfrelease migrate',
+    summary:
+      'Create the database, or apply the migrations it is missing, and say which migration it is at (the bot and every other command migrate too).',
+    example: 'DATABASE_PATH=./data/kfrelease.db kfrelease migrate',
+    createsDatabase: true,
     startsEmptyDatabase: true,
     run: (s, _inv, io) => {
       const { current } = migrationStatus(s.store.db, loadMigrations(MIGRATIONS_DIR));
       io.out(`The database is at migration ${current}, the latest this kfrelease knows.`);
     },
   },
-  'release create': {
-    usage: CREATE_RELEASE_USAGE.replace('/kfrelease', 'kfrelease').split(', e.g.')[0] ?? '',
-    run: (s, { positionals, flags }, io) => {
-      const [version, startDate, ...rest] = positionals;
-      if (!version || !startDate || positionals.length > 4) {
-        throw new UserError(
-          'bad_argument',
-          md`Give a version and a start date, then optionally a template and a time zone.`,
-          md`Usage: ${CREATE_RELEASE_USAGE.replace('/kfrelease', 'kfrelease')}`,
-        );
-      }
-      const result = createRelease(s, {
-        version,
-        startDate,
-        ...templateAndZone(rest),
-        channel: null,
-        actor: cliActor(),
-      });
-      if (flags.json)
-        io.out(
-          JSON.stringify(
-            { version: result.release.version, timeline: result.timeline, notes: result.notes },
-            null,
-            2,
-          ),
-        );
-      else
-        io.out(
-          `Created ${result.release.version} (${result.release.template}, ${result.release.timeZone}); week 1 starts ${result.release.startDate}.`,
-        );
-    },
-  },
+  'release create': RELEASE_CREATE_CLI_COMMAND,
   'release shipped': {
     usage: 'kfrelease release shipped [VERSION] [YYYY-MM-DD]',
+    summary:
+      'Record the day the release actually shipped, today by default. The final tag on the manifests repository records it too.',
+    options: { release: 'The release, when no VERSION is given.' },
+    example: 'kfrelease release shipped v1.11.0 2026-06-29',
     run: (s, { positionals, flags }, io) => {
       const [first, second] = positionals;
       const isDate = (word: string | undefined) => word !== undefined && /^\d{4}-/.test(word);
@@ -111,6 +59,9 @@ export const CLI_COMMANDS: Record<
   },
   'release close': {
     usage: 'kfrelease release close [VERSION] [REASON...]',
+    summary: 'End a release: read-only from then on, its scheduled posts stop. Before release day, say why.',
+    options: { release: 'The release, when no VERSION is given.' },
+    example: 'kfrelease release close v1.11.0',
     run: (s, { positionals, flags }, io) => {
       const [first, ...rest] = positionals;
       const named = first !== undefined && s.store.releases.findByVersion(first) !== null;
@@ -126,6 +77,8 @@ export const CLI_COMMANDS: Record<
   },
   'release cancel': {
     usage: 'kfrelease release cancel VERSION REASON...',
+    summary: 'Give a release up, with a reason; it stays readable by version.',
+    example: 'kfrelease release cancel v1.12.0 merged into the calendar-versioned 26.10 release',
     run: (s, { positionals }, io) => {
       const [version, ...reason] = positionals;
       if (!version || reason.length === 0) {
@@ -140,7 +93,11 @@ export const CLI_COMMANDS: Record<
     },
   },
   'team import': {
-    usage: 'kfrelease team import FILE.yml [--release VERSION]',
+    usage: 'kfrelease team import FILE.yml [--release VERSION] [--json]',
+    summary:
+      'Set the release team (release manager, shadows, liaisons, docs lead, distribution representatives) from a YAML file.',
+    options: { release: 'The release whose team it is; default the current one.', ...JSON_OPTION },
+    example: 'kfrelease team import examples/team.yml --release v1.11.0',
     run: (s, { positionals, flags }, io) => {
       const [file] = positionals;
       if (!file || positionals.length > 1)
@@ -167,6 +124,11 @@ export const CLI_COMMANDS: Record<
   },
   status: {
     usage: 'kfrelease status [VERSION] [--json]',
+    summary:
+      'Where the release stands: phase, week, next milestone, release day, key roles, revisions, blockers, RC tags, sign-offs.',
+    options: JSON_OPTION,
+    example: 'kfrelease status v1.10.0',
+    readsOnly: true,
     run: (s, { positionals, flags }, io) => {
       const status = getReleaseStatus(s, positionals[0]);
       io.out(flags.json ? JSON.stringify(status, null, 2) : formatStatusText(status));
@@ -174,6 +136,10 @@ export const CLI_COMMANDS: Record<
   },
   timeline: {
     usage: 'kfrelease timeline [VERSION] [--json]',
+    summary: 'Every phase and milestone with its dates, the first plan against the current one.',
+    options: JSON_OPTION,
+    example: 'kfrelease timeline v1.10.0 --json',
+    readsOnly: true,
     run: (s, { positionals, flags }, io) => {
       const view = getReleaseTimeline(s, positionals[0]);
       io.out(flags.json ? JSON.stringify(view, null, 2) : formatTimelineText(view));
@@ -181,6 +147,10 @@ export const CLI_COMMANDS: Record<
   },
   versions: {
     usage: 'kfrelease versions [VERSION] [--json | --markdown]',
+    summary: 'The accepted Git revision of every component, by working group.',
+    options: { ...JSON_OPTION, markdown: 'Print the table as Markdown, for the manifests README or a PR.' },
+    example: 'kfrelease versions --markdown',
+    readsOnly: true,
     run: (s, { positionals, flags }, io) => {
       const view = getComponentVersions(s, positionals[0]);
       if (flags.json) return io.out(JSON.stringify(view, null, 2));
@@ -190,6 +160,10 @@ export const CLI_COMMANDS: Record<
   },
   backup: {
     usage: 'kfrelease backup FILE',
+    summary:
+      'Copy the database to FILE while the bot runs (an online backup), then check the copy. FILE must not exist yet.',
+    example: 'kfrelease backup backups/kfrelease-2026-03-02.db',
+    readsOnly: true,
     run: async (s, { positionals }, io) => {
       const [file] = positionals;
       if (!file)

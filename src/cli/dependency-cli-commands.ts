@@ -5,7 +5,7 @@ import {
   getDependencyMatrix,
   type DependencyMatrixView,
 } from '../workflows/dependency-matrix';
-import type { CLI_COMMANDS } from './cli-commands';
+import type { CliCommand } from './cli-command';
 
 const USAGE = 'kfrelease deps [VERSION] [--json | --markdown]';
 
@@ -31,9 +31,17 @@ export function formatDependencyMatrixText(view: DependencyMatrixView): string {
 }
 
 /** `kfrelease deps`: the declarations of a release, for a terminal, a script or a pull request. */
-export const CLI_DEPENDENCY_COMMANDS: typeof CLI_COMMANDS = {
+export const CLI_DEPENDENCY_COMMANDS: Record<string, CliCommand> = {
   deps: {
     usage: USAGE,
+    summary:
+      "Every working group's declared expected versions and dependency ranges side by side, the ranges that do not intersect flagged as conflicts, and who has not declared.",
+    options: {
+      json: 'Print the declarations and the matrix as JSON.',
+      markdown: 'Print Markdown tables, for a pull request or the tracking issue.',
+    },
+    example: 'kfrelease deps v1.10.0 --markdown',
+    readsOnly: true,
     run: (s, { positionals, flags }, io) => {
       if (positionals.length > 1)
         throw new UserError('bad_argument', md`Give at most a release version.`, md`Usage: ${USAGE}`);

@@ -1,4 +1,3 @@
-import type { AppServices } from '../app-services';
 import type { FeatureRow } from '../db/feature-repository';
 import { docsLabel, featuresByWg, FEATURE_STATE_LABELS } from '../domain/features';
 import { UserError } from '../errors';
@@ -6,9 +5,7 @@ import { escapeMarkdown, markdownLink } from '../text/github-markdown';
 import { md } from '../text/mrkdwn';
 import { listFeatures, type FeatureListView } from '../workflows/features';
 import { getReleaseNotes } from '../workflows/release-notes';
-import type { CliInvocation, CliIo } from './cli-commands';
-
-type CliCommand = { usage: string; run(s: AppServices, inv: CliInvocation, io: CliIo): Promise<void> | void };
+import { JSON_OPTION, type CliCommand } from './cli-command';
 
 const FEATURES_USAGE = 'kfrelease features [VERSION] [WORKING-GROUP] [--json | --markdown]';
 
@@ -77,6 +74,14 @@ function featureArgs(positionals: string[]): { version?: string; wg?: string } {
 export const CLI_FEATURE_COMMANDS: Record<string, CliCommand> = {
   features: {
     usage: FEATURES_USAGE,
+    summary:
+      'The features of the release by working group, with their state (tracked, at risk, landed, punted) and docs status.',
+    options: {
+      json: 'Print the features as JSON.',
+      markdown: 'Print a Markdown table per working group.',
+    },
+    example: 'kfrelease features v1.10.0 Pipelines --markdown',
+    readsOnly: true,
     run: (s, { positionals, flags }, io) => {
       const view = listFeatures(s, featureArgs(positionals));
       if (flags.json)
@@ -101,6 +106,11 @@ export const CLI_FEATURE_COMMANDS: Record<string, CliCommand> = {
   },
   'release-notes': {
     usage: 'kfrelease release-notes [VERSION] [--json]',
+    summary:
+      'The Markdown draft of the release notes: landed features by working group (highlights first), component versions, and the features punted to the next release.',
+    options: JSON_OPTION,
+    example: 'kfrelease release-notes v1.10.0',
+    readsOnly: true,
     run: (s, { positionals, flags }, io) => {
       if (positionals.length > 1)
         throw new UserError(

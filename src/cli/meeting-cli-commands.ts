@@ -1,6 +1,5 @@
 import { userInfo } from 'node:os';
 import { DateTime } from 'luxon';
-import type { AppServices } from '../app-services';
 import { weekdayName } from '../domain/meeting-schedule';
 import { formatOffset } from '../domain/reminders';
 import { UserError } from '../errors';
@@ -15,13 +14,12 @@ import {
 } from '../workflows/meeting-settings';
 import { rehearse } from '../workflows/rehearse';
 import { runDueJobs } from '../workflows/run-due-jobs';
-import type { CliInvocation, CliIo } from './cli-commands';
+import { JSON_OPTION, type CliCommand, type CliInvocation, type CliIo } from './cli-command';
 import { md, toPlainText } from '../text/mrkdwn';
 import { renderNotice } from '../slack/notices/render-notice';
 
 /** Flags only these commands read: `--from`, `--to` (rehearse) and `--at` (jobs run). */
 export type ScheduleFlags = CliInvocation['flags'];
-type Invocation = Omit<CliInvocation, 'flags'> & { flags: ScheduleFlags };
 
 const cliActor = (): Actor => ({ kind: 'cli', name: userInfo().username || 'operator' });
 const cliUsage = (usage: string) => usage.replace('/kfrelease', 'kfrelease');
@@ -43,16 +41,21 @@ function show(view: MeetingSettingsView, flags: ScheduleFlags, io: CliIo): void 
 }
 
 /** The command line's meeting, rehearsal and job commands, over the same workflows as Slack. */
-export const CLI_MEETING_COMMANDS: Record<
-  string,
-  { usage: string; run(s: AppServices, inv: Invocation, io: CliIo): Promise<void> | void }
-> = {
+export const CLI_MEETING_COMMANDS: Record<string, CliCommand> = {
   'meeting show': {
     usage: 'kfrelease meeting show [--release VERSION] [--json]',
+    summary: "The release team meeting's day, time, channel and notes, and the reminder settings.",
+    options: { release: 'The release; default the current one.', ...JSON_OPTION },
+    example: 'kfrelease meeting show --release v1.10.0',
+    readsOnly: true,
     run: (s, { flags }, io) => show(getMeetingSettings(s, flags.release), flags, io),
   },
   'meeting set': {
     usage: `${cliUsage(MEETING_SET_USAGE)} [--release VERSION]`,
+    summary:
+      'Set the weekly release team meeting: weekday, time, channel, how long before it the agenda is posted, the notes document.',
+    options: { release: 'The release; default the current one.', ...JSON_OPTION },
+    example: 'kfrelease meeting set tue 16:00 C0RELEASE notes=https://example.com/notes',
     run: (s, { positionals, flags }, io) =>
       show(
         setMeetingSettings(s, { version: flags.release, words: positionals, actor: cliActor() }),
@@ -62,6 +65,9 @@ export const CLI_MEETING_COMMANDS: Record<
   },
   'reminders set': {
     usage: `${cliUsage(REMINDERS_SET_USAGE)} [--release VERSION]`,
+    summary: 'Set when reminders go out: days before a deadline, the time of day, the quiet hours.',
+    options: { release: 'The release; default the current one.', ...JSON_OPTION },
+    example: 'kfrelease reminders set offsets=7d,2d,0d at=09:30 quiet=20:00-08:00',
     run: (s, { positionals, flags }, io) =>
       show(
         setReminderSettings(s, { version: flags.release, words: positionals, actor: cliActor() }),
@@ -71,6 +77,16 @@ export const CLI_MEETING_COMMANDS: Record<
   },
   rehearse: {
     usage: 'kfrelease rehearse [VERSION] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]',
+    summary:
+      'Every post kfrelease would make over a span of days (reminders, agendas, note-taker notices, escalations), in order; nothing is posted.',
+    options: {
+      release: 'The release, when no VERSION is given.',
+      from: 'The first day to rehearse; default today.',
+      to: 'The last day to rehearse; default the end of the cycle.',
+      ...JSON_OPTION,
+    },
+    example: 'kfrelease rehearse v1.10.0 --from 2026-05-11 --to 2026-05-24',
+    readsOnly: true,
     run: (s, { positionals, flags }, io) => {
       if (positionals.length > 1) throw new UserError('bad_argument', md`Give at most one release version.`);
       const rehearsal = rehearse(s, {
@@ -89,6 +105,10 @@ export const CLI_MEETING_COMMANDS: Record<
   },
   'jobs run': {
     usage: 'kfrelease jobs run [--at ISO-TIMESTAMP] [--json]',
+    summary:
+      'Run the scheduled jobs due at an instant (now by default), exactly once each; the running bot delivers what they queue.',
+    options: { at: 'The instant to run them at, e.g. 2026-05-11T07:00:00Z; default now.', ...JSON_OPTION },
+    example: 'kfrelease jobs run --at 2026-05-11T07:00:00Z',
     run: (s, { flags }, io) => {
       const at = flags.at ? DateTime.fromISO(flags.at, { zone: 'utc' }) : s.clock.now();
       if (!at.isValid) {

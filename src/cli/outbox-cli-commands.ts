@@ -1,12 +1,11 @@
 import { userInfo } from 'node:os';
 import { DateTime } from 'luxon';
-import type { AppServices } from '../app-services';
 import { UserError } from '../errors';
 import type { OutboxRow } from '../outbox/outbox-repository';
 import { md } from '../text/mrkdwn';
 import { readWholeNumber } from '../text/numbers';
 import { listOutboxEntries, OUTBOX_LIST_LIMIT, retryFailedPost } from '../workflows/outbox-retry';
-import type { CliInvocation, CliIo } from './cli-commands';
+import { JSON_OPTION, type CliCommand } from './cli-command';
 
 const LIST_USAGE = 'kfrelease outbox list [--failed] [--limit N] [--json]';
 const RETRY_USAGE = 'kfrelease outbox retry KEY | --all-failed';
@@ -54,12 +53,17 @@ function entryJson({ content: _content, id: _id, ...row }: OutboxRow) {
 }
 
 /** The command line's outbox commands: see and resend what kfrelease could not post. */
-export const CLI_OUTBOX_COMMANDS: Record<
-  string,
-  { usage: string; run(s: AppServices, inv: CliInvocation, io: CliIo): Promise<void> | void }
-> = {
+export const CLI_OUTBOX_COMMANDS: Record<string, CliCommand> = {
   'outbox list': {
     usage: LIST_USAGE,
+    summary: 'The posts kfrelease queued for Slack, newest first: sent, waiting, or given up on.',
+    options: {
+      failed: 'Only the posts kfrelease gave up on.',
+      limit: `Show at most N entries (default ${OUTBOX_LIST_LIMIT}, at most ${MAX_LIST_LIMIT}).`,
+      ...JSON_OPTION,
+    },
+    example: 'kfrelease outbox list --failed',
+    readsOnly: true,
     run: (s, { positionals, flags }, io) => {
       if (positionals.length > 0)
         throw new UserError('bad_argument', md`outbox list takes no arguments.`, md`Usage: ${LIST_USAGE}`);
@@ -78,6 +82,10 @@ export const CLI_OUTBOX_COMMANDS: Record<
   },
   'outbox retry': {
     usage: RETRY_USAGE,
+    summary:
+      'Send a post kfrelease gave up on again (or every one); the running bot posts it, looking in Slack first.',
+    options: { 'all-failed': 'Every post kfrelease gave up on.', ...JSON_OPTION },
+    example: 'kfrelease outbox retry --all-failed',
     run: (s, { positionals, flags }, io) => {
       const [key] = positionals;
       if (positionals.length > 1 || (key === undefined) === !flags.allFailed)

@@ -4,7 +4,7 @@ import { checkRcTags, rcCheckDeps } from '../workflows/check-rc-tags';
 import { findRelease } from '../workflows/find-release';
 import { rcStatus, type ArtifactStatus, type RcStatusView } from '../workflows/rc-status';
 import { getSignoffMatrix, type SignoffMatrixView } from '../workflows/signoff-matrix';
-import type { CLI_COMMANDS } from './cli-commands';
+import { JSON_OPTION, type CliCommand } from './cli-command';
 import { md } from '../text/mrkdwn';
 
 /** Plain-text branch and tags for a terminal. */
@@ -51,9 +51,13 @@ function atMostVersion(positionals: string[], usage: string): string | undefined
 }
 
 /** `kfrelease rcs ...` and `kfrelease signoffs`: the same workflows Slack uses. */
-export const CLI_RC_COMMANDS: typeof CLI_COMMANDS = {
+export const CLI_RC_COMMANDS: Record<string, CliCommand> = {
   'rcs check': {
     usage: 'kfrelease rcs check [VERSION] [--json]',
+    summary:
+      'Look for the release branch and RC tags on the manifests repository now, as the bot does on its own (needs GITHUB_TOKEN).',
+    options: JSON_OPTION,
+    example: 'kfrelease rcs check v1.10.0',
     run: async (s: AppServices, { positionals, flags }, io) => {
       const release = findRelease(s, atMostVersion(positionals, 'kfrelease rcs check [VERSION]'));
       const result = await checkRcTags(rcCheckDeps(s), release);
@@ -69,6 +73,10 @@ export const CLI_RC_COMMANDS: typeof CLI_COMMANDS = {
   },
   rcs: {
     usage: 'kfrelease rcs [VERSION] [--json]',
+    summary: 'The release branch and RC tags: expected, found, missing or late.',
+    options: JSON_OPTION,
+    example: 'kfrelease rcs v1.10.0',
+    readsOnly: true,
     run: (s, { positionals, flags }, io) => {
       const view = rcStatus(s, atMostVersion(positionals, 'kfrelease rcs [VERSION] [--json]'));
       io.out(flags.json ? JSON.stringify(view, null, 2) : formatRcStatusText(view));
@@ -76,6 +84,10 @@ export const CLI_RC_COMMANDS: typeof CLI_COMMANDS = {
   },
   signoffs: {
     usage: 'kfrelease signoffs [VERSION] [--json]',
+    summary: "Each distribution's sign-off on the latest RC, and whether the release criterion is met.",
+    options: JSON_OPTION,
+    example: 'kfrelease signoffs v1.10.0',
+    readsOnly: true,
     run: (s, { positionals, flags }, io) => {
       const view = getSignoffMatrix(s, atMostVersion(positionals, 'kfrelease signoffs [VERSION] [--json]'));
       io.out(flags.json ? JSON.stringify(view, null, 2) : formatSignoffsText(view));

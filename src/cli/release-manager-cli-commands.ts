@@ -1,10 +1,9 @@
-import type { AppServices } from '../app-services';
 import { UserError } from '../errors';
 import { getDecisionLog } from '../workflows/decision-log';
 import { planRelease, PLAN_RELEASE_USAGE, readCalendar } from '../workflows/plan-release';
 import { compileRetrospective, retrospectiveMarkdown } from '../workflows/retrospective';
 import { draftScheduleAnnouncement } from '../workflows/schedule-announcement';
-import type { CliInvocation, CliIo } from './cli-commands';
+import { JSON_OPTION, type CliCommand } from './cli-command';
 import { md } from '../text/mrkdwn';
 
 const cliUsage = (usage: string) => usage.replace('/kfrelease', 'kfrelease').split(', e.g.')[0] ?? usage;
@@ -16,12 +15,14 @@ function atMostVersion(positionals: string[], usage: string): string | undefined
 }
 
 /** The command line's release manager tools, over the same workflows as Slack. */
-export const CLI_RELEASE_MANAGER_COMMANDS: Record<
-  string,
-  { usage: string; run(s: AppServices, inv: CliInvocation, io: CliIo): Promise<void> | void }
-> = {
+export const CLI_RELEASE_MANAGER_COMMANDS: Record<string, CliCommand> = {
   'release plan': {
-    usage: cliUsage(PLAN_RELEASE_USAGE),
+    usage: `${cliUsage(PLAN_RELEASE_USAGE)} [--json]`,
+    summary:
+      'Propose a timeline and create nothing: warns about milestones, phase starts and weekly meetings on the holidays and events of config/calendar.yml, and ends with the release create command to use.',
+    options: JSON_OPTION,
+    example: 'kfrelease release plan v1.11.0 2026-07-06 handbook-17w Europe/Berlin',
+    readsOnly: true,
     run: (s, { positionals, flags }, io) => {
       const [version, startDate, ...words] = positionals;
       if (!version || !startDate || positionals.length > 4) {
@@ -50,6 +51,9 @@ export const CLI_RELEASE_MANAGER_COMMANDS: Record<
   },
   'schedule-announcement': {
     usage: 'kfrelease schedule-announcement [VERSION]',
+    summary: 'Draft the schedule announcement for kubeflow-discuss, with the dates of the current plan.',
+    example: 'kfrelease schedule-announcement v1.11.0',
+    readsOnly: true,
     run: (s, { positionals }, io) => {
       const version = atMostVersion(positionals, 'kfrelease schedule-announcement [VERSION]');
       io.out(draftScheduleAnnouncement(s, { version, calendar: readCalendar().events }).text);
@@ -57,6 +61,10 @@ export const CLI_RELEASE_MANAGER_COMMANDS: Record<
   },
   retro: {
     usage: 'kfrelease retro [VERSION] [--json]',
+    summary: "The release's retrospective as Markdown: slips, revisions, blockers, sign-offs, decisions.",
+    options: JSON_OPTION,
+    example: 'kfrelease retro v1.10.0',
+    readsOnly: true,
     run: (s, { positionals, flags }, io) => {
       const view = compileRetrospective(s, atMostVersion(positionals, 'kfrelease retro [VERSION] [--json]'));
       io.out(flags.json ? JSON.stringify(view, null, 2) : retrospectiveMarkdown(view));
@@ -64,6 +72,10 @@ export const CLI_RELEASE_MANAGER_COMMANDS: Record<
   },
   decisions: {
     usage: 'kfrelease decisions [VERSION] [--json]',
+    summary: 'Every decision of the release manager, with who made it, when and why.',
+    options: JSON_OPTION,
+    example: 'kfrelease decisions v1.10.0',
+    readsOnly: true,
     run: (s, { positionals, flags }, io) => {
       const log = getDecisionLog(s, atMostVersion(positionals, 'kfrelease decisions [VERSION] [--json]'));
       if (flags.json) return io.out(JSON.stringify(log, null, 2));

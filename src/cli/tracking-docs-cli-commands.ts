@@ -1,11 +1,8 @@
-import type { AppServices } from '../app-services';
 import { UserError } from '../errors';
 import { getAnnouncementDraft } from '../workflows/announcement-draft';
 import { previewTrackingIssue } from '../workflows/tracking-issue';
-import type { CliInvocation, CliIo } from './cli-commands';
+import { JSON_OPTION, type CliCommand } from './cli-command';
 import { md } from '../text/mrkdwn';
-
-type CliCommand = { usage: string; run(s: AppServices, inv: CliInvocation, io: CliIo): Promise<void> | void };
 
 function atMostVersion(positionals: string[], usage: string): string | undefined {
   if (positionals.length > 1)
@@ -17,6 +14,11 @@ function atMostVersion(positionals: string[], usage: string): string | undefined
 export const CLI_TRACKING_DOCS_COMMANDS: Record<string, CliCommand> = {
   'tracking-issue preview': {
     usage: 'kfrelease tracking-issue preview [VERSION] [--json]',
+    summary:
+      'The tracking issue as kfrelease would write it on GitHub, and whether it differs; nothing is sent.',
+    options: JSON_OPTION,
+    example: 'kfrelease tracking-issue preview v1.10.0',
+    readsOnly: true,
     run: (s, { positionals, flags }, io) => {
       const preview = previewTrackingIssue(
         s,
@@ -46,6 +48,10 @@ export const CLI_TRACKING_DOCS_COMMANDS: Record<string, CliCommand> = {
   },
   announcement: {
     usage: 'kfrelease announcement [VERSION] [--json]',
+    summary: 'The release announcement draft: highlights, component versions, thanks.',
+    options: JSON_OPTION,
+    example: 'kfrelease announcement v1.10.0',
+    readsOnly: true,
     run: (s, { positionals, flags }, io) => {
       const draft = getAnnouncementDraft(s, atMostVersion(positionals, 'kfrelease announcement [VERSION]'));
       io.out(flags.json ? JSON.stringify(draft, null, 2) : draft.text);

@@ -1,4 +1,5 @@
 import type { Clock } from '../clock';
+import { pastDateWarnings } from '../domain/past-date-warnings';
 import type { ReleaseTemplate } from '../domain/release-template';
 import { computeTimeline, isValidTimeZone, validateStartDate, type Timeline } from '../domain/timeline';
 import { parseVersion, type ParsedVersion } from '../domain/version';
@@ -40,6 +41,34 @@ export interface CreateReleaseInput {
   /** The Slack channel the release team works in. */
   channel: string | null;
   actor: Actor;
+  /**
+   * Whether the person confirmed dates in the past (`--yes`, or *Create anyway*). False: such a
+   * release is refused with UnconfirmedPastDates and nothing is written; absent: not asked (the
+   * sandbox's demo release, a test's world).
+   */
+  confirmedPastDates?: boolean;
+}
+
+/** The arguments of a release create, as read: what a confirmation creates again. */
+export interface CreateReleaseRequest {
+  version: string;
+  startDate: string;
+  template: string;
+  timeZone: string;
+}
+
+/**
+ * A release with its start date or release day in the past, not created until the person who
+ * asked confirms: the usual cause is a mistyped year.
+ */
+export class UnconfirmedPastDates extends UserError {
+  constructor(
+    readonly warnings: string[],
+    readonly request: CreateReleaseRequest,
+  ) {
+    super('unconfirmed', md`${warnings.join('\n')}`, md`Nothing was created.`);
+    this.name = 'UnconfirmedPastDates';
+  }
 }
 
 export interface CreateReleaseDeps {
@@ -95,6 +124,18 @@ export function createRelease(
   }
 
   const timeline = computeTimeline({ template, version, startDate: input.startDate, zone: timeZone });
+  if (input.confirmedPastDates === false) {
+    const warnings = pastDateWarnings(timeline, clock.now().setZone(timeZone).toISODate() ?? '');
+    if (warnings.length > 0) {
+      const request = {
+        version: version.canonical,
+        startDate: input.startDate,
+        template: template.key,
+        timeZone,
+      };
+      throw new UnconfirmedPastDates(warnings, request);
+    }
+  }
   const at = clock.now().toISO() ?? '';
   const by = actorId(input.actor);
   const release = store.transaction(() => {

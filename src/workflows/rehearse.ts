@@ -59,7 +59,17 @@ export function rehearse(
   if (!schedule) throw new Error(`release ${release.version} has no plan`);
   const zone = release.timeZone;
   const fromOn = dateArg(input.from, 'from') ?? deps.clock.now().setZone(zone).toISODate() ?? '';
-  const toOn = dateArg(input.to, 'to') ?? meetingSpan(schedule.timeline).toOn;
+  const span = meetingSpan(schedule.timeline);
+  const toOn = dateArg(input.to, 'to') ?? span.toOn;
+  if (input.to === undefined && toOn < fromOn) {
+    // No --to was given: the cycle itself is over by the first day asked for.
+    const since = input.from === undefined ? `today (${fromOn})` : `--from ${fromOn}`;
+    throw new UserError(
+      'bad_argument',
+      md`The cycle of Kubeflow ${release.version} ended on ${span.toOn}, before ${since}: there is nothing left to rehearse.`,
+      md`Rehearse a span of it with --from and --to, e.g. kfrelease rehearse ${release.version} --from ${span.fromOn} --to ${addDays(span.fromOn, 13)}`,
+    );
+  }
   if (toOn < fromOn) throw new UserError('bad_argument', md`--to ${toOn} is before --from ${fromOn}.`);
   const from = localMoment(fromOn, '00:00', zone);
   const to = localMoment(addDays(toOn, 1), '00:00', zone);

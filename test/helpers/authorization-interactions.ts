@@ -1,5 +1,6 @@
 import type { StoredView } from '../fakes/fake-slack';
-import { pressButton, submitModal, type MatrixAction } from './authorization-cell';
+import { pressButton, submitModal, type MatrixAction, type Outcome } from './authorization-cell';
+import { textOf } from './revision-fixtures';
 import { FAILED_POST, THIS_WG, type World } from './authorization-world';
 import { blockAction, postSlashCommand, viewSubmission, type ViewStateValue } from './slack-request';
 import { ADMIN, RELEASE_CHANNEL, SIGNING_SECRET } from './start-app';
@@ -34,6 +35,42 @@ async function openRevisionForm(w: World): Promise<StoredView> {
   const view = viewId ? w.app.slack.view(viewId) : undefined;
   if (!view) throw new Error('the revision form was not opened');
   return view;
+}
+
+let confirmations = 0;
+
+/**
+ * *Create anyway* under a `release create` of v1.11.0 with dates in the past: the answer posted to
+ * the question's response_url, or the refusal shown to the presser.
+ */
+async function pressCreateAnyway(w: World, user: string): Promise<Outcome> {
+  const id = `matrix-create-anyway-${++confirmations}`;
+  const value = JSON.stringify({
+    version: 'v1.11.0',
+    startDate: '2026-03-02',
+    template: 'handbook-17w',
+    timeZone: 'Europe/Berlin',
+  });
+  const payload = blockAction({
+    user,
+    actionId: 'release_create_anyway',
+    value,
+    responseUrl: w.app.slack.responseUrl(id),
+  });
+  const seen = w.app.slack.calls.length;
+  const response = await w.app.interact(payload);
+  if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${response.text}`);
+  const until = Date.now() + 3000;
+  while (Date.now() < until) {
+    const [answer] = w.app.slack.responsesTo(id);
+    if (answer) return { refused: false, text: textOf(answer.body) };
+    const refusal = w.app.slack.calls
+      .slice(seen)
+      .find((c) => c.method === 'chat.postEphemeral' && c.args.user === user);
+    if (refusal) return { refused: true, text: String(refusal.args.text ?? '') };
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  throw new Error('no answer to Create anyway within 3 s');
 }
 
 /** The picker inside the revision form: the person who opened it picks Notebooks. */
@@ -206,6 +243,14 @@ export const INTERACTION_ACTIONS: MatrixAction[] = [
     scene: 'freeze',
     names: /Only the release manager of v1\.10\.0 \(<@U0RM00001>\) or an admin can retry a failed post/,
     act: (w, user) => pressButton(w, button(user, 'outbox_retry', FAILED_POST)),
+  },
+  {
+    name: 'button Create anyway (release create, past dates)',
+    changes: true,
+    surface: 'button',
+    scene: 'freeze',
+    names: /Only kfrelease admins can create a release/,
+    act: pressCreateAnyway,
   },
   {
     name: 'modal submit revisions (Notebooks)',

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importTeam } from '../../src/workflows/import-team';
+import { createReleaseInSlack } from './create-release-in-slack';
 import { ADMIN, startTestApp, type TestApp } from './start-app';
 
 /** The example team file (examples/team.yml), for release v1.10.0. */
@@ -16,7 +17,8 @@ export async function startAppWithTeam(
 ): Promise<TestApp> {
   const app = await startTestApp({ now });
   app.slack.expect('chat.postMessage');
-  await app.command(
+  await createReleaseInSlack(
+    app,
     `release create ${release.version} ${release.startDate} handbook-17w Europe/Berlin`,
     ADMIN,
   );

@@ -77,6 +77,7 @@ const POLICY = `
 | button Keep (Notebooks feature at risk)           | yes             | no     | yes               | no                 | no        | no               | yes   | no       |
 | button Punt (Notebooks feature at risk)           | yes             | no     | yes               | no                 | no        | no               | yes   | no       |
 | button Retry (failed post)                        | yes             | no     | no                | no                 | no        | no               | yes   | no       |
+| button Create anyway (release create, past dates)  | no              | no     | no                | no                 | no        | no               | yes   | no       |
 | modal submit revisions (Notebooks)                | yes             | no     | yes               | no                 | no        | no               | yes   | no       |
 | modal declare dependencies (Notebooks)            | yes             | no     | yes               | no                 | no        | no               | yes   | no       |
 | modal deny revision (reason)                      | yes             | no     | no                | no                 | no        | no               | yes   | no       |

@@ -1,3 +1,4 @@
+import { createReleaseInSlack } from '../helpers/create-release-in-slack';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importTeam } from '../../src/workflows/import-team';
@@ -18,7 +19,7 @@ describe('bounded numbers in /kfrelease', () => {
 
   beforeAll(async () => {
     app = await startTestApp({ now: '2026-05-12T10:00:00Z' });
-    expect(answerText(await app.command('release create v1.10.0 2026-03-02'))).toContain(
+    expect(answerText(await createReleaseInSlack(app, 'release create v1.10.0 2026-03-02'))).toContain(
       'Created Kubeflow *v1.10.0*',
     );
     importTeam(app.services, { yaml: TEAM_YAML, source: 'team.yml', actor: { kind: 'cli', name: 'test' } });

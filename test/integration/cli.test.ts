@@ -31,10 +31,26 @@ describe('kfrelease command line', () => {
     });
   });
 
-  it('creates a release and imports a team', async () => {
+  it('creates a release that started in the past only with --yes, and imports a team', async () => {
+    expect(await run('release', 'create', 'v1.10.0', '2026-03-02', 'handbook-17w', 'Europe/Berlin')).toEqual({
+      code: 1,
+      out: '',
+      err: [
+        'Its start date, 2026-03-02, is 71 days in the past (today is 2026-05-12 in Europe/Berlin); 2 milestones would already be past (the latest, First release candidate (rc.0) tagged, was due 2026-05-11).',
+        'Nothing was created. If that is what you mean, run it again with --yes: kfrelease release create v1.10.0 2026-03-02 handbook-17w Europe/Berlin --yes',
+      ].join('\n'),
+    });
+    expect(await run('status')).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('There is no release yet'),
+    });
     expect(
-      (await run('release', 'create', 'v1.10.0', '2026-03-02', 'handbook-17w', 'Europe/Berlin')).code,
-    ).toBe(0);
+      await run('release', 'create', 'v1.10.0', '2026-03-02', 'handbook-17w', 'Europe/Berlin', '--yes'),
+    ).toEqual({
+      code: 0,
+      out: 'Created v1.10.0 (handbook-17w, Europe/Berlin); week 1 starts 2026-03-02.',
+      err: '',
+    });
     const imported = await run('team', 'import', join(__dirname, '..', '..', 'examples', 'team.yml'));
     expect(imported).toMatchObject({ code: 0, out: expect.stringContaining('14 role(s) added') });
   });
@@ -52,6 +68,15 @@ describe('kfrelease command line', () => {
     expect(status.phases.map((p: { key: string }) => p.key)).toEqual(['feature_freeze', 'documentation']);
   });
 
+  it('prints the status as text, each heading once', async () => {
+    const { code, out } = await run('status');
+    expect(code).toBe(0);
+    const lines = out.split('\n');
+    expect(lines.filter((l) => l.includes('RC tags'))).toEqual([
+      'RC tags:   no RC tag found yet; missing v1.10-branch (due 2026-05-11, 1 day late), v1.10.0-rc.0 (due 2026-05-11, 1 day late) (the manifests repository has not been checked yet)',
+    ]);
+  });
+
   it('prints the timeline as JSON with every phase and milestone key', async () => {
     const timeline = JSON.parse((await run('timeline', 'v1.10.0', '--json')).out);
     expect(timeline.phases.map((p: { key: string }) => p.key)).toEqual([...PHASE_KEYS]);
@@ -66,10 +91,12 @@ describe('kfrelease command line', () => {
     expect(result.err).toContain('Usage: kfrelease release create');
   });
 
-  it('answers an unknown command with the usage, exit code 2', async () => {
-    const result = await run('frobnicate');
-    expect(result.code).toBe(2);
-    expect(result.err).toContain('Unknown command: frobnicate');
+  it('answers an unknown command with the closest one, exit code 2', async () => {
+    expect(await run('frobnicate')).toEqual({
+      code: 2,
+      out: '',
+      err: 'Unknown command: kfrelease frobnicate.\nSee every command with: kfrelease help',
+    });
   });
 
   it('takes an online backup that opens with the same status', async () => {

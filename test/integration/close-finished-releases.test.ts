@@ -1,3 +1,4 @@
+import { createReleaseInSlack } from '../helpers/create-release-in-slack';
 import { DateTime } from 'luxon';
 import { startReleaseUpkeep } from '../../src/jobs/release-upkeep';
 import { closeFinishedReleases } from '../../src/workflows/close-finished-releases';
@@ -16,8 +17,8 @@ describe('a release nobody closed is closed four weeks after its Post Release', 
   beforeAll(async () => {
     app = await startTestApp({ now: '2026-02-02T10:00:00Z' });
     app.slack.expect('chat.postMessage');
-    await app.command('release create v1.10.0 2026-03-02 handbook-17w Europe/Berlin', ADMIN);
-    await app.command('release create v1.11.0 2026-06-29 handbook-17w Europe/Berlin', ADMIN);
+    await createReleaseInSlack(app, 'release create v1.10.0 2026-03-02 handbook-17w Europe/Berlin', ADMIN);
+    await createReleaseInSlack(app, 'release create v1.11.0 2026-06-29 handbook-17w Europe/Berlin', ADMIN);
   });
   afterAll(async () => {
     await app.stop();

@@ -7,7 +7,7 @@ import type { AppServices } from '../../src/app-services';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack';
-import { postSlashCommand } from '../helpers/slack-request';
+import { blockAction, postInteraction, postSlashCommand } from '../helpers/slack-request';
 import { ADMIN, RELEASE_CHANNEL, SIGNING_SECRET } from '../helpers/start-app';
 
 const KFRELEASE_NOW = '2026-05-12T10:00:00Z';
@@ -73,8 +73,24 @@ describe('KFRELEASE_NOW sets where the clock starts', () => {
           user_id: ADMIN,
           channel_id: RELEASE_CHANNEL,
         });
-      expect((await command('release create v1.10.0 2026-03-02 handbook-17w Europe/Berlin')).status).toBe(
-        200,
+      // The release started ten weeks ago: kfrelease asks, and the admin presses Create anyway.
+      const asked = await command('release create v1.10.0 2026-03-02 handbook-17w Europe/Berlin');
+      expect(asked.text).toContain('has dates in the past');
+      const request = JSON.stringify({
+        version: 'v1.10.0',
+        startDate: '2026-03-02',
+        template: 'handbook-17w',
+        timeZone: 'Europe/Berlin',
+      });
+      const responseUrl = slack.responseUrl('create-anyway');
+      const actionId = 'release_create_anyway';
+      await postInteraction(
+        running.url,
+        SIGNING_SECRET,
+        blockAction({ user: ADMIN, actionId, value: request, responseUrl }),
+      );
+      expect(JSON.stringify((await slack.waitForResponse('create-anyway')).body)).toContain(
+        'Created Kubeflow v1.10.0',
       );
       slack.failNext('chat.postMessage', { kind: 'http_500' });
       const delayed = await command('delay rc.1 2026-05-29 Pipelines needs a week for the backend fix');

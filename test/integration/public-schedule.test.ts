@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { request } from 'node:http';
 import { loadDemoSetup } from '../../src/sandbox/demo-workspace';
 import { seedDemo } from '../../src/sandbox/seed-demo';
@@ -77,6 +78,15 @@ describe('public schedule', () => {
     expect(page.headers['content-type']).toMatch(/^text\/html/);
     expect(page.body).toContain('<a href="/schedule/v1.11.0">Kubeflow v1.11.0</a>');
     expect(page.body).toContain('Development');
+    // The cycle runs from the first day of Preparation to the last of Post Release, as re-planned.
+    const data = JSON.parse((await fetchText(`${app.url}/api/releases/v1.11.0.json`)).body) as {
+      phases: { key: string; current: { startsOn: string; endsOn: string } }[];
+    };
+    const on = (key: string, end: 'startsOn' | 'endsOn') =>
+      DateTime.fromISO(data.phases.find((p) => p.key === key)?.current[end] ?? '').toFormat('ccc d LLL yyyy');
+    expect(page.body).toContain(
+      `<td>${on('preparation', 'startsOn')} – ${on('post_release', 'endsOn')}</td>`,
+    );
   });
 
   it('shows a release as a page with a Gantt chart, first plan against re-plan, and what ships', async () => {
@@ -178,6 +188,31 @@ describe('public schedule', () => {
       releases: unknown[];
     };
     expect(list.releases).toEqual([expect.objectContaining({ version: 'v1.11.0', status: 'live' })]);
+    // The list and the release's own data say the same about it, re-planned as it is (they did
+    // not: the list had the first plan's release day and the first day of Preparation as start).
+    const summaryKeys = Object.keys(list.releases[0] as object).sort();
+    expect(summaryKeys).toEqual([
+      'currentPhaseNames',
+      'currentPhases',
+      'cycle',
+      'releaseOn',
+      'shippedOn',
+      'startDate',
+      'status',
+      'timeZone',
+      'version',
+    ]);
+    expect(list.releases[0]).toEqual(Object.fromEntries(summaryKeys.map((key) => [key, data[key]])));
+    const phases = data.phases as { key: string; current: { startsOn: string; endsOn: string } }[];
+    const milestones = data.milestones as { key: string; dueOn: string }[];
+    expect(data).toMatchObject({
+      startDate: '2026-03-02',
+      releaseOn: milestones.find((m) => m.key === 'release')?.dueOn,
+      cycle: {
+        startsOn: phases.find((p) => p.key === 'preparation')?.current.startsOn,
+        endsOn: phases.find((p) => p.key === 'post_release')?.current.endsOn,
+      },
+    });
     expect((await fetchText(`${app.url}/api/releases/v9.9.9.json`)).status).toBe(404);
   });
 });

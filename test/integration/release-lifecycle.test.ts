@@ -1,3 +1,4 @@
+import { createReleaseInSlack } from '../helpers/create-release-in-slack';
 import { DateTime } from 'luxon';
 import { runCli } from '../../src/cli/main';
 import { computeDue } from '../../src/workflows/compute-due';
@@ -22,7 +23,12 @@ const DM = 'D0ALANDM1';
 const MANIFESTS = 'kubeflow/manifests';
 
 async function createWithTeam(app: TestApp, version: string, startDate: string, channel: string) {
-  await app.command(`release create ${version} ${startDate} handbook-17w Europe/Berlin`, ADMIN, { channel });
+  await createReleaseInSlack(
+    app,
+    `release create ${version} ${startDate} handbook-17w Europe/Berlin`,
+    ADMIN,
+    { channel },
+  );
   importTeam(app.services, {
     yaml: EXAMPLE_TEAM_YAML.replace(/^release: .*$/m, `release: ${version}`),
     source: 'team.yml',
@@ -137,7 +143,9 @@ describe('two live releases: which one a command is about', () => {
   it('refuses to create or bind a release in a direct message, changing nothing', async () => {
     const before = databaseSnapshot(app.services.store.db);
     expect(
-      answerText(await app.command('release create v1.13.0 2026-12-07', ADMIN, { channel: DM })),
+      answerText(
+        await createReleaseInSlack(app, 'release create v1.13.0 2026-12-07', ADMIN, { channel: DM }),
+      ),
     ).toContain('Create the release in the channel the release team works in');
     expect(await say('release channel v1.12.0', DM, RM)).toContain('not in a direct message');
     expect(databaseSnapshot(app.services.store.db)).toBe(before);

@@ -1,3 +1,4 @@
+import { createReleaseInSlack } from '../helpers/create-release-in-slack';
 import { statusBlocks } from '../../src/slack/blocks/status-blocks';
 import { getPhaseView } from '../../src/workflows/phase-control';
 import { getReleaseStatus } from '../../src/workflows/release-status';
@@ -251,7 +252,7 @@ describe('phase control: bugs at risk ticked from the tracked issues', () => {
   beforeAll(async () => {
     app = await startTestApp({ now: '2026-05-12T10:00:00Z' });
     app.slack.expect('chat.postMessage');
-    await app.command('release create v1.12.0 2026-03-02 handbook-17w Europe/Berlin', ADMIN);
+    await createReleaseInSlack(app, 'release create v1.12.0 2026-03-02 handbook-17w Europe/Berlin', ADMIN);
   });
   afterAll(async () => {
     await app.stop();

@@ -1,3 +1,4 @@
+import { createReleaseInSlack } from '../helpers/create-release-in-slack';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,7 +43,7 @@ describe('planning a release before it is created', () => {
   });
 
   it('checks the weekly meetings too, on the day the latest release meets', async () => {
-    await app.command('release create v1.10.0 2025-09-01 handbook-17w Europe/Berlin', ADMIN);
+    await createReleaseInSlack(app, 'release create v1.10.0 2025-09-01 handbook-17w Europe/Berlin', ADMIN);
     const release = app.services.store.releases.findByVersion('v1.10.0');
     app.services.store.meetings.saveMeeting(release?.id ?? 0, {
       weekday: 4,
@@ -82,7 +83,7 @@ describe('planning a release before it is created', () => {
   it('creates the release as proposed, and the proposal becomes its first plan', async () => {
     const proposal = app.services.store.releases.findByVersion('v1.11.0');
     expect(proposal).toBeNull();
-    await app.command('release create v1.11.0 2026-01-12 Europe/Berlin', ADMIN);
+    await createReleaseInSlack(app, 'release create v1.11.0 2026-01-12 Europe/Berlin', ADMIN);
     const release = app.services.store.releases.findByVersion('v1.11.0');
     const first = release && app.services.store.releases.firstPlan(release);
     expect(first?.revision).toBe(1);

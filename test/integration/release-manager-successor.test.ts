@@ -1,3 +1,4 @@
+import { createReleaseInSlack } from '../helpers/create-release-in-slack';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importTeam } from '../../src/workflows/import-team';
@@ -47,9 +48,9 @@ describe('the next release manager, from the history of releases', () => {
 
   beforeAll(async () => {
     app = await startTestApp({ now: '2026-06-30T10:00:00Z' });
-    await app.command('release create v1.8.0 2025-03-03', ADMIN);
-    await app.command('release create v1.9.0 2025-07-07', ADMIN);
-    await app.command('release create v1.10.0 2026-03-02 handbook-17w Europe/Berlin', ADMIN);
+    await createReleaseInSlack(app, 'release create v1.8.0 2025-03-03', ADMIN);
+    await createReleaseInSlack(app, 'release create v1.9.0 2025-07-07', ADMIN);
+    await createReleaseInSlack(app, 'release create v1.10.0 2026-03-02 handbook-17w Europe/Berlin', ADMIN);
     team('v1.8.0', `team:\n${[ADA, GRACE, BARBARA, EVE].join('\n')}\n`);
     team('v1.9.0', `team:\n${[ADA, GRACE, ALAN_M, EVE].join('\n')}\n`);
     team('v1.10.0', `${TEAM_YAML.trimEnd()}\n${EVE_TEST}\n`);

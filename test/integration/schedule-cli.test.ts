@@ -41,7 +41,8 @@ describe('kfrelease meeting, rehearse and jobs run', () => {
     dir = mkdtempSync(join(tmpdir(), 'kfrelease-schedule-cli-'));
     env = { DATABASE_PATH: join(dir, 'k.db'), KFRELEASE_NOW: '2026-05-04T06:00:00Z', LOG_LEVEL: 'silent' };
     expect(
-      (await run('release', 'create', 'v1.10.0', '2026-03-02', 'handbook-17w', 'Europe/Berlin')).code,
+      (await run('release', 'create', 'v1.10.0', '2026-03-02', 'handbook-17w', 'Europe/Berlin', '--yes'))
+        .code,
     ).toBe(0);
     expect((await run('team', 'import', join(__dirname, '..', '..', 'examples', 'team.yml'))).code).toBe(0);
   });

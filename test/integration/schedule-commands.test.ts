@@ -1,3 +1,4 @@
+import { createReleaseInSlack } from '../helpers/create-release-in-slack';
 import { readFileSync } from 'node:fs';
 import { rendered } from '../helpers/rendered-posts';
 import { join } from 'node:path';
@@ -22,7 +23,7 @@ describe('/kfrelease meeting, agenda, notetaker, away and action through signed 
   beforeAll(async () => {
     // Tuesday of week 11, 12:00 in Berlin. Meetings go on Thursdays: nothing is due while the test runs.
     app = await startTestApp({ now: '2026-05-12T10:00:00Z' });
-    await app.command('release create v1.10.0 2026-03-02 handbook-17w Europe/Berlin');
+    await createReleaseInSlack(app, 'release create v1.10.0 2026-03-02 handbook-17w Europe/Berlin');
     importTeam(app.services, { yaml: TEAM_YAML, source: 'team.yml', actor: { kind: 'cli', name: 'test' } });
   });
   afterAll(async () => {

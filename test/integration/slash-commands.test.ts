@@ -1,3 +1,4 @@
+import { createReleaseInSlack } from '../helpers/create-release-in-slack';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importTeam } from '../../src/workflows/import-team';
@@ -29,7 +30,10 @@ describe('/kfrelease through signed HTTP', () => {
   });
 
   it('lets an admin create a release in the channel the command was typed in', async () => {
-    const response = await app.command('release create v1.10.0 2026-03-02 handbook-17w Europe/Berlin');
+    const response = await createReleaseInSlack(
+      app,
+      'release create v1.10.0 2026-03-02 handbook-17w Europe/Berlin',
+    );
     expect(answerText(response)).toContain('Created Kubeflow *v1.10.0*');
     const release = app.services.store.releases.findByVersion('v1.10.0');
     expect(release).toMatchObject({
@@ -105,7 +109,7 @@ describe('/kfrelease through signed HTTP', () => {
 
   it("refuses a non-admin's release create with the reason, changing nothing", async () => {
     const before = databaseSnapshot(app.services.store.db);
-    const text = answerText(await app.command('release create v1.11.0 2026-07-06', RM));
+    const text = answerText(await createReleaseInSlack(app, 'release create v1.11.0 2026-07-06', RM));
     expect(text).toContain('Only kfrelease admins can create a release');
     expect(text).toContain('KFRELEASE_ADMINS');
     expect(databaseSnapshot(app.services.store.db)).toBe(before);
@@ -139,7 +143,9 @@ describe('/kfrelease through signed HTTP', () => {
   });
 
   it('reports every problem of a bad release create at once', async () => {
-    const answer = answerText(await app.command('release create 1.x 2026-13-01 nope Nowhere/City'));
+    const answer = answerText(
+      await createReleaseInSlack(app, 'release create 1.x 2026-13-01 nope Nowhere/City'),
+    );
     expect(answer).toContain('is not a valid version');
     expect(answer).toContain('There is no template "nope"');
     expect(answer).toContain('"Nowhere/City" is not a time zone');

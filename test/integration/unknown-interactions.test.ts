@@ -1,3 +1,4 @@
+import { createReleaseInSlack } from '../helpers/create-release-in-slack';
 import {
   blockActionsPayload,
   viewClosedPayload,
@@ -37,7 +38,7 @@ describe('interactions kfrelease no longer listens for', () => {
   beforeAll(async () => {
     app = await startTestApp({ now: '2026-05-06T10:00:00Z' });
     app.slack.expect('chat.postMessage');
-    await app.command('release create v1.10.0 2026-03-02 handbook-17w Europe/Berlin', ADMIN);
+    await createReleaseInSlack(app, 'release create v1.10.0 2026-03-02 handbook-17w Europe/Berlin', ADMIN);
   });
   beforeEach(() => {
     before = databaseSnapshot(app.services.store.db);

@@ -42,12 +42,14 @@ describe('configuration from the environment', () => {
     });
     expect(result.ok).toBe(false);
     const problems = result.ok ? [] : result.problems;
-    expect(problems).toHaveLength(6);
-    expect(problems.join('\n')).toMatch(
-      /SLACK_BOT_TOKEN: must be a bot token starting with xoxb-.*OAuth & Permissions/,
-    );
-    expect(problems.join('\n')).toContain('KFRELEASE_ADMINS: must be Slack user IDs');
-    expect(problems.join('\n')).toContain('KFRELEASE_NOW: must be an ISO timestamp');
+    expect(problems).toEqual([
+      'SLACK_BOT_TOKEN: starts with "xoxp-…", but must be the Bot User OAuth Token (OAuth & Permissions page of https://api.slack.com/apps (your app)) starting with xoxb-',
+      'SLACK_API_URL: "slack.com" is not an http(s) URL, e.g. https://slack.com/api/',
+      'PORT: "eighty" is not a port: give a whole number from 0 to 65535 (0 picks a free one)',
+      'LOG_LEVEL: "loud" is not a log level: use one of fatal, error, warn, info, debug, trace, silent',
+      'KFRELEASE_ADMINS: "alice" is not a Slack user ID: give member IDs separated by commas, e.g. U012ABCDEF,U034GHIJKL (in Slack, a profile\'s ⋮ menu, "Copy member ID")',
+      'KFRELEASE_NOW: "yesterday" is not an ISO timestamp: write it like 2026-03-02T09:00:00Z',
+    ]);
   });
 
   it('stops without Slack credentials, naming each missing setting and where to find it', () => {

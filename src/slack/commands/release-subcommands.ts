@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { createRelease, CREATE_RELEASE_USAGE, templateAndZone } from '../../workflows/create-release';
+import {
+  createRelease,
+  CREATE_RELEASE_USAGE,
+  templateAndZone,
+  UnconfirmedPastDates,
+} from '../../workflows/create-release';
+import { confirmCreateBlocks } from '../blocks/confirm-create-blocks';
 import { getPhaseView } from '../../workflows/phase-control';
 import { getReleaseStatus } from '../../workflows/release-status';
 import { getReleaseTeam } from '../../workflows/release-team';
@@ -93,7 +99,7 @@ export const RELEASE_SUBCOMMANDS: Subcommand[] = [
     usage: CREATE_RELEASE_USAGE.split(', e.g.')[0] ?? CREATE_RELEASE_USAGE,
     example: '/kfrelease release create v1.10.0 2026-03-02 handbook-17w Europe/Berlin',
     summary:
-      'Create a release and its first plan (admins only). The channel you type it in becomes the release channel.',
+      'Create a release and its first plan (admins only). The channel you type it in becomes the release channel. A start date or release day in the past is asked about first (Create anyway or Cancel).',
     run: (ctx, args) => {
       const usage = CREATE_RELEASE_USAGE;
       const [version, startDate, ...rest] = parseArgs(
@@ -107,14 +113,21 @@ export const RELEASE_SUBCOMMANDS: Subcommand[] = [
         args,
         usage,
       );
-      const result = createRelease(ctx.services, {
-        version: version ?? '',
-        startDate: startDate ?? '',
-        ...templateAndZone(rest),
-        channel: ctx.channelId,
-        actor: { kind: 'slack', userId: ctx.userId },
-      });
-      return releaseCreatedBlocks(result);
+      try {
+        const result = createRelease(ctx.services, {
+          version: version ?? '',
+          startDate: startDate ?? '',
+          ...templateAndZone(rest),
+          channel: ctx.channelId,
+          actor: { kind: 'slack', userId: ctx.userId },
+          confirmedPastDates: false,
+        });
+        return releaseCreatedBlocks(result);
+      } catch (error) {
+        // Dates in the past: the person who asked confirms with Create anyway, or cancels.
+        if (error instanceof UnconfirmedPastDates) return confirmCreateBlocks(error.warnings, error.request);
+        throw error;
+      }
     },
   },
   {

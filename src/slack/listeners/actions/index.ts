@@ -8,6 +8,7 @@ import { registerFeatureActions } from './feature-actions';
 import { registerHomeActions } from './home-actions';
 import { registerOutboxActions } from './outbox-actions';
 import { registerPhaseEndActions } from './phase-end-actions';
+import { registerReleaseCreateActions } from './release-create-actions';
 import { registerReplanActions } from './replan-actions';
 import { registerSignoffActions } from './signoff-actions';
 import { approveRevision, denyRevision } from './revision-decision-actions';
@@ -25,4 +26,5 @@ export function registerActions(router: SlackRouter, services: AppServices): voi
   registerPhaseEndActions(router, services);
   registerOutboxActions(router, services);
   registerSignoffActions(router, services);
+  registerReleaseCreateActions(router, services);
 }
