@@ -59,8 +59,7 @@ export function buildServices(
   const logger = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? (config.now ? clockStartingAt(config.now) : systemClock);
   // Every config loader reads from here (checked before the database is opened): KFRELEASE_CONFIG_DIR, or the shipped config/.
-  useConfigDir(config.configDir);
-  const { workingGroups, templates } = readConfigFolder();
+  const { workingGroups, templates } = readConfigFolder(config.configDir);
   // Longer than a typical lock by another process, shorter than Slack's 3 s: a write waits, then answers.
   const db = openConfiguredDatabase(config.databasePath, {
     busyTimeoutMs: DATABASE_BUSY_TIMEOUT_MS,
@@ -99,7 +98,11 @@ export function buildServices(
  * Reads every file of the config folder once at start, so a broken one stops the start with the
  * problems of every file at once, not a later command.
  */
-function readConfigFolder(): { workingGroups: WorkingGroupsFile; templates: Map<string, ReleaseTemplate> } {
+export function readConfigFolder(dir: string): {
+  workingGroups: WorkingGroupsFile;
+  templates: Map<string, ReleaseTemplate>;
+} {
+  useConfigDir(dir);
   const problems: string[] = [];
   const attempt = <T>(read: () => T): T | undefined => {
     try {

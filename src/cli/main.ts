@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { buildServices } from '../app';
+import { buildServices, readConfigFolder } from '../app';
 import { loadConfig } from '../config';
 import { missingDatabaseMessage } from '../db/database-path-problem';
 import { isUserError } from '../errors';
@@ -28,17 +28,21 @@ export async function runCli(
     io.err(`Fix these settings first:\n${loaded.problems.map((p) => `  - ${p}`).join('\n')}`);
     return 2;
   }
-  const { databasePath } = loaded.config;
-  if (!command.createsDatabase && databasePath !== ':memory:' && !existsSync(databasePath)) {
-    io.err(missingDatabaseMessage(databasePath, env.DATABASE_PATH || undefined));
+  // The config folder first: a broken file is reported before anything else, database included.
+  try {
+    readConfigFolder(loaded.config.configDir);
+  } catch (error) {
+    io.err((error as Error).message);
     return 1;
   }
-  const logger = createLogger(
-    loaded.config.logLevel === 'info' ? 'warn' : loaded.config.logLevel,
-    process.stderr as never,
-  );
+  const { config } = loaded;
+  if (!command.createsDatabase && config.databasePath !== ':memory:' && !existsSync(config.databasePath)) {
+    io.err(missingDatabaseMessage(config.databasePath, env.DATABASE_PATH || undefined));
+    return 1;
+  }
+  const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, process.stderr as never);
   try {
-    const services = buildServices(loaded.config, {
+    const services = buildServices(config, {
       logger,
       allowEmptyDatabaseFile: command.startsEmptyDatabase ?? false,
     });

@@ -64,6 +64,8 @@ describe('kfrelease settings and DATABASE_PATH: every problem named, with what t
       'backup',
       'tracking-issue preview',
       'announcement',
+      'features',
+      'release-notes',
       'meeting show',
       'rehearse',
       'release plan',
@@ -72,7 +74,9 @@ describe('kfrelease settings and DATABASE_PATH: every problem named, with what t
       'decisions',
       'rcs',
       'signoffs',
+      'deps',
       'outbox list',
+      'manifests preview',
     ]);
   });
 

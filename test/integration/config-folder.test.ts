@@ -36,6 +36,7 @@ describe('a config folder mounted with KFRELEASE_CONFIG_DIR', () => {
       join(configDir, 'calendar.yml'),
       'holidays:\n  - name: Kubeflow team offsite\n    date: 2026-09-21\n    where: Berlin\n',
     );
+    expect((await run('migrate')).code).toBe(0);
     const { code, out } = await run('release', 'plan', 'v1.12.0', '2026-06-01');
     expect(code).toBe(0);
     expect(out).toContain('Kubeflow team offsite');

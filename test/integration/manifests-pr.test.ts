@@ -67,7 +67,7 @@ function seedManifests(github: FakeGitHub): void {
 }
 
 /** The next direct message to `user` after the first `seen` Slack calls, as text. */
-async function nextDm(app: TestApp, user: string, seen: number, timeoutMs = 5000): Promise<string> {
+async function nextDm(app: TestApp, user: string, seen: number, timeoutMs = 15_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const call = app.slack.calls
@@ -92,7 +92,7 @@ const writes = (github: FakeGitHub) =>
     .map((r) => `${r.method} ${r.path}`);
 
 // Direct messages to one person are paced about a second apart, as Slack wants.
-jest.setTimeout(20_000);
+jest.setTimeout(45_000);
 
 describe('the manifests sync pull request', () => {
   let github: FakeGitHub;

@@ -31,6 +31,7 @@ describe('release create with dates in the past: said plainly, created only once
   let app: TestApp;
   beforeAll(async () => {
     app = await startTestApp({ now: '2026-05-12T10:00:00Z' });
+    app.slack.expect('chat.postEphemeral');
   });
   afterAll(async () => {
     await app.stop();
