@@ -138,6 +138,10 @@ function noteDuty(deps: Deps, release: ReleaseRow, userId: string): HomeDuty[] {
  * blocking issues, decisions, docs work, sign-off, note-taking turn, the announcement draft).
  */
 export function getAppHome(deps: Deps, userId: string): AppHome {
+  return deps.store.readOnce(() => appHomeOf(deps, userId));
+}
+
+function appHomeOf(deps: Deps, userId: string): AppHome {
   const { store } = deps;
   const live = store.releases.list().filter((r) => r.status === 'live');
   const mine = live.filter(

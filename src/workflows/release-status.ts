@@ -81,6 +81,10 @@ const person = (a: TeamAssignment): PersonRef => ({ name: a.name, slackId: a.sla
 
 /** Assembles the status of the named release, or of the current one. */
 export function getReleaseStatus(deps: { store: Store; clock: Clock }, version?: string): ReleaseStatus {
+  return deps.store.readOnce(() => assembleStatus(deps, version));
+}
+
+function assembleStatus(deps: { store: Store; clock: Clock }, version?: string): ReleaseStatus {
   const { store, clock } = deps;
   const release = findRelease(deps, version);
   const latest = currentPlan(store, release);
