@@ -27,6 +27,8 @@ export interface BlockersView {
   lastSyncedAt: string | null;
 }
 
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
  * Tracked issues of a release by working group: the open ones (release-blocking first, then at
  * risk, then the rest, oldest first), then the punted and closed ones.
@@ -49,19 +51,18 @@ export function listBlockers(
     }
     wg = group.name;
   }
-  const now = deps.clock.now();
+  const nowMs = deps.clock.now().toMillis();
   const rows = deps.store.blockers.forRelease(release.id).filter((r) => wg === null || r.wg === wg);
-  const items: BlockerItem[] = rows
-    .map((row) => ({
-      ...row,
-      ageDays: ageInDays(row.submittedAt, now),
-      releaseBlocking: isReleaseBlocking(row),
-    }))
-    .sort(
-      (a, b) => triageRank(a) - triageRank(b) || a.submittedAt.localeCompare(b.submittedAt) || a.id - b.id,
-    );
+  const items: (BlockerItem & { rank: number })[] = rows.map((row) => ({
+    ...row,
+    ageDays: ageInDays(row.submittedAt, nowMs),
+    releaseBlocking: isReleaseBlocking(row),
+    rank: triageRank(row),
+  }));
+  // Stored moments are UTC ISO strings of one shape: they sort as plain strings.
+  items.sort((a, b) => a.rank - b.rank || compareText(a.submittedAt, b.submittedAt) || a.id - b.id);
   const groups = new Map<string, BlockersView['groups'][number]>();
-  for (const item of items) {
+  for (const { rank: _rank, ...item } of items) {
     const group = groups.get(item.wg) ?? { wg: item.wg, active: [], punted: [], closed: [] };
     if (item.state !== 'open') group.closed.push(item);
     else if (item.decision === 'punted') group.punted.push(item);
