@@ -8,7 +8,6 @@ import { isUserError } from '../errors';
 import { authorityOf } from './authority';
 import { getComponentVersions } from './component-versions';
 import { chooseRelease } from './find-release';
-import { listBlockers } from './list-blockers';
 import { noteTakerRotation } from './note-takers';
 import { getReleaseStatus, type ReleaseStatus } from './release-status';
 import { matrixOf } from './signoff-matrix';
@@ -61,23 +60,28 @@ export interface AppHome {
 type Deps = { store: Store; clock: Clock; admins: string[] };
 
 /** Revisions and blocking issues of the working groups the person is a liaison of; held ones for the RM. */
-function workingGroupDuties(deps: Deps, release: ReleaseRow, userId: string): HomeDuty[] {
+function workingGroupDuties(
+  deps: Deps,
+  release: ReleaseRow,
+  userId: string,
+  blockers: ReleaseStatus['blockers'],
+): HomeDuty[] {
   const authority = authorityOf(deps, release, userId);
   const versions = getComponentVersions(deps, release.version);
-  const blockers = listBlockers(deps, { version: release.version }).groups;
   const duties: HomeDuty[] = [];
   for (const wg of [...new Set(authority.liaisonOf)]) {
     const group = versions.groups.find((g) => g.wg === wg);
     const missing = group?.components.filter((c) => !c.accepted).map((c) => c.component) ?? [];
     const waiting = new Set(group?.components.filter((c) => c.waiting).map((c) => c.repo)).size;
     if (missing.length > 0 || waiting > 0) duties.push({ kind: 'revision', wg, missing, waiting });
-    const active = blockers.find((b) => b.wg === wg)?.active ?? [];
-    const releaseBlocking = active.filter((b) => b.releaseBlocking).length;
-    if (active.length > 0) duties.push({ kind: 'blockers', wg, open: active.length, releaseBlocking });
+    // Counted in SQL (status's blocker summary): open and not punted, and how many hold the release up.
+    const counts = blockers.find((b) => b.wg === wg);
+    if (counts && counts.open > 0)
+      duties.push({ kind: 'blockers', wg, open: counts.open, releaseBlocking: counts.releaseBlocking });
   }
   if (!authority.releaseManager) return duties;
   if (versions.held > 0) duties.push({ kind: 'decisions', held: versions.held });
-  const count = blockers.reduce((n, g) => n + g.active.filter((b) => b.releaseBlocking).length, 0);
+  const count = blockers.reduce((n, g) => n + g.releaseBlocking, 0);
   if (count > 0) duties.push({ kind: 'release_blocking', count });
   return duties;
 }
@@ -177,7 +181,7 @@ function homeRelease(deps: Deps, release: ReleaseRow, userId: string): HomeRelea
     ...new Set(roles.filter((r) => r.role === 'distribution_rep').map((r) => r.distribution ?? '')),
   ];
   const duties: HomeDuty[] = [
-    ...workingGroupDuties(deps, release, userId),
+    ...workingGroupDuties(deps, release, userId, status.blockers),
     ...docsDuties(store, release, userId, isDocsLead),
     ...distributionDuties(store, release, distributions),
     ...noteDuty(deps, release, userId),
