@@ -46,6 +46,8 @@ const COMMANDS: [string, string, string][] = [
   ['timeline', 'timeline', ALAN],
   ['timeline-la', 'timeline v1.11.0', ALAN],
   ['decisions', 'decisions', RM],
+  ['blockers-long', 'blockers v1.11.0', RM],
+  ['blockers-long-pipelines', 'blockers v1.11.0 Pipelines', RM],
 ];
 
 const HOMES: [string, string][] = [
@@ -195,6 +197,67 @@ function seed(store: Store, now: string): void {
   });
 }
 
+/**
+ * v1.11.0 tracks more than Slack can show: 130 open issues over three working groups (45 in
+ * Pipelines, release-blocking, at risk and untriaged mixed), 300 punted and 520 closed ones with
+ * short references, so the list is cut and counted.
+ */
+function seedLongList(store: Store): void {
+  const release = store.releases.findByVersion('v1.11.0')!;
+  const groups = ['Pipelines', 'Notebooks', 'Training'].map((name) => store.workingGroups.findByName(name)!);
+  let n = 0;
+  const add = (g: number, state: 'open' | 'closed', blocksRelease: boolean, shortUrl: boolean) => {
+    n += 1;
+    const minute = String(n % 60).padStart(2, '0');
+    return store.blockers.insert({
+      releaseId: release.id,
+      wgId: groups[g]!.id,
+      owner: 'kf',
+      repo: `r${g}`,
+      number: n,
+      title: `Long list issue ${n}`,
+      state,
+      isPullRequest: false,
+      labels: [],
+      assignees: [],
+      url: shortUrl ? `not a url ${n}` : `https://github.com/kf/r${g}/issues/${n}`,
+      updatedAt: '2026-07-01T00:00:00Z',
+      blocksRelease,
+      submittedBy: ALAN,
+      // Several share a moment: the id breaks the tie.
+      submittedAt: `2026-07-${String(1 + (n % 27)).padStart(2, '0')}T0${n % 10}:${minute}:00Z`,
+      note: '',
+    })!;
+  };
+  for (let i = 0; i < 130; i += 1) {
+    const id = add(i < 45 ? 0 : i < 100 ? 1 : 2, 'open', i % 7 === 0, false);
+    if (i % 5 === 0)
+      store.blockers.decide(id, 'none', {
+        decision: 'at_risk',
+        reason: null,
+        by: RM,
+        at: '2026-07-02T00:00:00Z',
+      });
+    if (i % 11 === 0)
+      store.blockers.decide(id, i % 5 === 0 ? 'at_risk' : 'none', {
+        decision: 'release_blocking',
+        reason: null,
+        by: RM,
+        at: '2026-07-02T00:00:00Z',
+      });
+  }
+  for (let i = 0; i < 300; i += 1) {
+    const id = add(i % 3, 'open', false, true);
+    store.blockers.decide(id, 'none', {
+      decision: 'punted',
+      reason: 'Later',
+      by: RM,
+      at: '2026-07-02T00:00:00Z',
+    });
+  }
+  for (let i = 0; i < 520; i += 1) add(i % 2, 'closed', false, i % 4 !== 0);
+}
+
 describe('answers stay byte-identical for recorded cases', () => {
   let app: TestApp;
   const failures: string[] = [];
@@ -239,6 +302,7 @@ describe('answers stay byte-identical for recorded cases', () => {
       actor: { kind: 'cli', name: 'test' },
     });
     seed(app.services.store, MOMENTS[0]![1]);
+    seedLongList(app.services.store);
   });
   afterAll(async () => {
     app.slack.assertNoUnexpectedCalls();
