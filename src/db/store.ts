@@ -5,6 +5,7 @@ import { createJobRunRepository } from './job-run-repository';
 import { createMeetingRepository } from './meeting-repository';
 import { createMilestoneActualRepository } from './milestone-actual-repository';
 import { createBlockerRepository } from './blocker-repository';
+import { createBlockerListQueries } from './blocker-list-queries';
 import { createDocsItemRepository } from './docs-item-repository';
 import { createDependencyDeclarationRepository } from './dependency-declaration-repository';
 import { createOutboxRepository } from '../outbox/outbox-repository';
@@ -54,6 +55,7 @@ export function createStore(db: Database, writeHealth: WriteHealth = createWrite
     rcTags: once(createRcTagRepository(db), ['forRelease', 'latestRc', 'lastCheck']),
     signoffs: once(createSignoffRepository(db), ['forRelease']),
     blockers: once(createBlockerRepository(db), ['openTriage', 'openDecisions']),
+    blockerLists: createBlockerListQueries(db),
     trackingIssues: once(createTrackingIssueRepository(db), ['find']),
     docsItems: createDocsItemRepository(db),
     phaseControl: once(createPhaseControlRepository(db), ['ticks', 'transitions', 'endDecisions']),

@@ -27,6 +27,22 @@ export interface BlockersView {
   lastSyncedAt: string | null;
 }
 
+/** The working group a list is narrowed to; a UserError naming the others when there is none. */
+export function namedWorkingGroup(
+  store: Store,
+  name: string | undefined,
+): { id: number; name: string } | null {
+  if (!name) return null;
+  const group = store.workingGroups.findByName(name);
+  if (group) return group;
+  const names = store.workingGroups.list().map((g) => g.name);
+  throw new UserError(
+    'not_found',
+    md`There is no working group "${name}".`,
+    md`Working groups: ${names.join(', ')}.`,
+  );
+}
+
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
@@ -38,19 +54,7 @@ export function listBlockers(
   input: { version?: string; wg?: string },
 ): BlockersView {
   const release = findRelease(deps, input.version);
-  let wg: string | null = null;
-  if (input.wg) {
-    const group = deps.store.workingGroups.findByName(input.wg);
-    if (!group) {
-      const names = deps.store.workingGroups.list().map((g) => g.name);
-      throw new UserError(
-        'not_found',
-        md`There is no working group "${input.wg}".`,
-        md`Working groups: ${names.join(', ')}.`,
-      );
-    }
-    wg = group.name;
-  }
+  const wg = namedWorkingGroup(deps.store, input.wg)?.name ?? null;
   const nowMs = deps.clock.now().toMillis();
   const rows = deps.store.blockers.forRelease(release.id).filter((r) => wg === null || r.wg === wg);
   const items: (BlockerItem & { rank: number })[] = rows.map((row) => ({

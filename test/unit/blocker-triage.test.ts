@@ -201,6 +201,15 @@ describe('the blockers list in Slack', () => {
     });
     const groups = ['A', 'B', 'C'].map((wg, g) => ({
       wg,
+      counts: {
+        wgId: g + 1,
+        wg,
+        active: 20,
+        releaseBlocking: 0,
+        punted: 0,
+        closed: 0,
+        oldestSync: '2026-05-01T00:00:00Z',
+      },
       active: Array.from({ length: 20 }, (_, i) => item(g * 100 + i + 1, wg)),
       punted: [],
       closed: [],
