@@ -102,10 +102,12 @@ export function createBlockerRepository(db: Database) {
   );
   const forRelease = db.prepare(`${BLOCKER_SELECT} WHERE b.release_id = ? ORDER BY wg.name, b.id`);
   const openTriage = db.prepare(
-    `SELECT wg.name AS wg, b.state, b.decision, b.blocks_release AS blocksRelease, COUNT(*) AS n
-     FROM blockers b JOIN working_groups wg ON wg.id = b.wg_id
-     WHERE b.release_id = ? AND b.state = 'open' AND b.decision <> 'punted'
-     GROUP BY wg.name, b.state, b.decision, b.blocks_release`,
+    // Grouped in the order of blockers_release_open (no temporary sort), named afterwards.
+    `SELECT wg.name AS wg, t.state, t.decision, t.blocksRelease, t.n FROM (
+       SELECT wg_id, state, decision, blocks_release AS blocksRelease, COUNT(*) AS n FROM blockers
+       WHERE release_id = ? AND state = 'open' AND decision <> 'punted'
+       GROUP BY decision, blocks_release, wg_id
+     ) t JOIN working_groups wg ON wg.id = t.wg_id`,
   );
   const openDecisions = db.prepare(
     `SELECT COUNT(*) AS open, COALESCE(SUM(decision = 'none'), 0) AS undecided
