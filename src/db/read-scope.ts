@@ -9,6 +9,11 @@
 export interface ReadScope {
   run<T>(work: () => T): T;
   memoize<R extends object>(repository: R, reads: readonly (keyof R & string)[]): R;
+  /**
+   * What `compute` makes of the reads, kept under `key` for the rest of `run` (outside it,
+   * computed every time): for a view several parts of one answer build, e.g. component versions.
+   */
+  remember<T>(key: string, compute: () => T): T;
   /** Forgets what was read: a write happened. */
   forget(): void;
 }
@@ -36,6 +41,14 @@ export function createReadScope(): ReadScope {
     },
     forget() {
       memo?.clear();
+    },
+    remember<T>(key: string, compute: () => T): T {
+      if (!memo) return compute();
+      const at = `remember:${key}`;
+      if (memo.has(at)) return memo.get(at) as T;
+      const result = compute();
+      memo.set(at, result !== null && typeof result === 'object' ? Object.freeze(result) : result);
+      return result;
     },
     memoize<R extends object>(repository: R, reads: readonly (keyof R & string)[]): R {
       const wrapped: Record<string, unknown> = {};

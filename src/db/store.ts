@@ -71,6 +71,8 @@ export function createStore(db: Database, writeHealth: WriteHealth = createWrite
      * Only for work that reads; a write inside it makes it read afresh.
      */
     readOnce: <T>(work: () => T): T => reads.run(work),
+    /** Inside readOnce: a view several parts of the answer build, built once (see ReadScope.remember). */
+    remember: <T>(key: string, compute: () => T): T => reads.remember(key, compute),
     transaction<T>(work: () => T): T {
       reads.forget();
       const before = totalChanges.get() as number;

@@ -67,7 +67,10 @@ function workingGroupDuties(
   blockers: ReleaseStatus['blockers'],
 ): HomeDuty[] {
   const authority = authorityOf(deps, release, userId);
-  const versions = getComponentVersions(deps, release.version);
+  // Built once for the status above and the duties here.
+  const versions = deps.store.remember(`versions:${release.id}`, () =>
+    getComponentVersions(deps, release.version),
+  );
   const duties: HomeDuty[] = [];
   for (const wg of [...new Set(authority.liaisonOf)]) {
     const group = versions.groups.find((g) => g.wg === wg);

@@ -114,7 +114,9 @@ function assembleStatus(deps: { store: Store; clock: Clock }, version?: string):
   const lastDay = lastDayOf(timeline);
   const workingGroups = store.workingGroups.list().map((g) => g.name);
   const team = summarizeTeam(store.team.assignments(release.id), workingGroups);
-  const versions = getComponentVersions(deps, release.version);
+  const versions = store.remember(`versions:${release.id}`, () =>
+    getComponentVersions(deps, release.version),
+  );
   return {
     version: release.version,
     template: release.template,
