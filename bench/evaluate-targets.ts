@@ -1,4 +1,7 @@
 import type { LevelFigures } from './compare-under-load';
+import type { AnswerCaseFigures } from './measure-answers';
+import type { GrowthRow } from './measure-growth';
+import type { StartupFigures } from './measure-startup';
 import type { BlockerSyncFigures } from './measure-blocker-sync';
 import type { ModalCaseFigures } from './measure-modal-ack';
 import type { SchedulerFigures } from './measure-scheduler';
@@ -55,19 +58,31 @@ export function evaluateTargets(params: {
   modal: ModalCaseFigures[];
   blockerSync: BlockerSyncFigures;
   scheduler: SchedulerFigures;
+  answers: AnswerCaseFigures[];
+  growth: GrowthRow[];
+  startup: StartupFigures;
 }): TargetResult[] {
+  // Issue 18: cached status within 90% of bare Bolt (issue 2 asked for 70%).
   const ratios = params.load.map((level): TargetResult => ({
-    name: `throughput ours/bare at ${level.connections} connections`,
-    target: '>= 0.7',
+    name: `cached status throughput ours/bare at ${level.connections} connections`,
+    target: '>= 0.9',
     value: level.throughputRatio,
     unit: 'ratio',
-    met: level.throughputRatio >= 0.7,
+    met: level.throughputRatio >= 0.9,
   }));
   const at100 = params.load.find((level) => level.connections === 100);
   const p99 = at100?.ours.p99 ?? Number.NaN;
   const { blockerSync: sync, scheduler } = params;
   return [
     ...ratios,
+    ...answerTargets(params.answers, params.growth),
+    atMost(
+      'start-up to the first answer, ours/bare (median of 3)',
+      params.startup.firstAnswerRatio,
+      1.5,
+      'ratio',
+    ),
+    atMost('idle RSS, ours/bare (median of 3)', params.startup.rssIdleRatio, 1.3, 'ratio'),
     { name: 'our p99 at 100 connections', target: '< 50', value: p99, unit: 'ms', met: p99 < 50 },
     below('status assembly median (in-process)', params.statusAssembly.p50, 2, 'ms'),
     ...params.modal.map((c) =>
@@ -127,4 +142,43 @@ export function evaluateTargets(params: {
       true,
     ),
   ];
+}
+
+/** Answers the growth table holds the current release's size for: 10x is 5,000 tracked issues. */
+const GROWN = 10;
+
+/**
+ * Issue 18: uncached status at most 1 ms of CPU and 5x bare Bolt's per request; the other answers
+ * at most 2 ms on the 10-year database (over HTTP) and 20 ms with 5,000 tracked issues in the
+ * current release (the growth table, in-process).
+ */
+function answerTargets(answers: AnswerCaseFigures[], growth: GrowthRow[]): TargetResult[] {
+  const targets: TargetResult[] = [];
+  for (const answer of answers) {
+    const cpu = answer.ours.cpuMsPerRequest;
+    if (answer.name === 'status, uncached') {
+      targets.push(atMost('uncached status: CPU per answer', cpu, 1, 'ms'));
+      targets.push(
+        atMost(
+          "uncached status: CPU per answer / bare Bolt's",
+          cpu / answer.bare.cpuMsPerRequest,
+          5,
+          'ratio',
+        ),
+      );
+    } else targets.push(atMost(`${answer.name}: CPU per answer`, cpu, 2, 'ms'));
+  }
+  const grown = growth.find((row) => row.factor === GROWN);
+  for (const [name, cpu] of Object.entries(grown?.cpuMs ?? {})) {
+    if (name === 'status, uncached') continue;
+    targets.push(
+      atMost(
+        `${name} with ${grown?.trackedIssues} tracked issues: CPU per answer (in-process)`,
+        cpu,
+        20,
+        'ms',
+      ),
+    );
+  }
+  return targets;
 }

@@ -39,12 +39,16 @@ const POSTING: Record<string, () => object> = {
 /**
  * A loopback Slack Web API that knows auth.test, all Bolt asks at start-up, and refuses the rest;
  * GitHub 404s. With `acceptPosts` it also takes posts and direct messages (and counts them as
- * expected).
+ * expected); with `acceptViews`, Home tabs published (views.publish).
  */
-export async function startFakeSlackApi(options: { acceptPosts?: boolean } = {}): Promise<FakeSlackApi> {
+export async function startFakeSlackApi(
+  options: { acceptPosts?: boolean; acceptViews?: boolean } = {},
+): Promise<FakeSlackApi> {
   const calls: Record<string, number> = {};
   const known = (method: string | null) =>
-    method === 'auth.test' || (options.acceptPosts === true && method !== null && method in POSTING);
+    method === 'auth.test' ||
+    (options.acceptViews === true && method === 'views.publish') ||
+    (options.acceptPosts === true && method !== null && method in POSTING);
   const server = createServer((req, res) => {
     req.resume();
     req.on('end', () => {
@@ -56,7 +60,7 @@ export async function startFakeSlackApi(options: { acceptPosts?: boolean } = {})
         slackMethod === 'auth.test'
           ? AUTH_TEST
           : known(slackMethod)
-            ? (POSTING[slackMethod ?? '']?.() ?? {})
+            ? (POSTING[slackMethod ?? '']?.() ?? { ok: true })
             : { ok: false, error: 'unknown_method', message: 'Not Found' };
       res.writeHead(slackMethod ? 200 : 404, { 'content-type': 'application/json; charset=utf-8' });
       res.end(JSON.stringify(body));

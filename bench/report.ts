@@ -9,6 +9,9 @@ import type { ModalCaseFigures } from './measure-modal-ack';
 import type { SchedulerFigures } from './measure-scheduler';
 import type { StatusAssemblyResult } from './measure-status-assembly';
 import type { SeededLiaison } from './seed-database';
+import type { AnswerCaseFigures } from './measure-answers';
+import type { GrowthRow } from './measure-growth';
+import type { StartupFigures } from './measure-startup';
 
 export const RESULTS_DIR = join(PROJECT_ROOT, 'bench', 'results');
 
@@ -46,6 +49,12 @@ export interface BenchResults {
   /** Issue 5: rehearse and computeDue on twenty active releases. */
   scheduler: SchedulerFigures;
   fakeSlackApi: { calls: Record<string, number>; unexpected: string[] };
+  /** Issue 18: each answer over HTTP against bare Bolt at one connection. */
+  answers: AnswerCaseFigures[];
+  /** Issue 18: CPU per answer in-process as the current release grows. */
+  growth: GrowthRow[];
+  /** Issue 18: start-up and idle RSS over alternating runs. */
+  startupRuns: StartupFigures;
   targets: TargetResult[];
   /** Why the figures cannot be trusted (answers other than 200); empty when sound. */
   problems: string[];
@@ -227,6 +236,23 @@ export function printSummary(results: BenchResults, log: (line: string) => void)
       `median ${ms(due.ticks.p50)} ms, max ${ms(due.ticks.max)} ms`,
   );
   log('');
+  log('Answers over HTTP, one connection, against bare Bolt (issue 18)');
+  log(formatTable(answerTable(results.answers)));
+  log('');
+  log('CPU per answer in-process as the current release grows (issue 18)');
+  log(formatTable(growthTable(results.growth)));
+  log('');
+  const s = results.startupRuns;
+  log(
+    `Start-up to the first answer, median of ${s.runs.ours.length} alternating runs: ours ${ms(s.ours.firstAnswerMs)} ms, ` +
+      `bare ${ms(s.bare.firstAnswerMs)} ms (${s.firstAnswerRatio.toFixed(2)}x); idle RSS ours ${mib(s.ours.rssIdleBytes)}, ` +
+      `bare ${mib(s.bare.rssIdleBytes)} (${s.rssIdleRatio.toFixed(2)}x)`,
+  );
+  for (const run of s.runs.ours) {
+    const child = Object.entries(run.child).map(([key, value]) => `${key} ${ms(value)} ms`);
+    log(`  ours, measured in its own process: ${child.join(', ')}`);
+  }
+  log('');
   log(formatTable(tables.targets));
   for (const warning of results.warnings) log(`WARNING: ${warning}`);
   for (const problem of results.problems) log(`PROBLEM: ${problem}`);
@@ -241,4 +267,42 @@ export function writeResults(results: BenchResults): string {
   writeFileSync(file, text);
   writeFileSync(join(RESULTS_DIR, 'latest.json'), text);
   return file;
+}
+
+/** One row per answer: ours and bare Bolt side by side, CPU and latency. */
+export function answerTable(answers: AnswerCaseFigures[]): string[][] {
+  return [
+    [
+      'answer',
+      'ours CPU/answer',
+      'bare CPU/request',
+      'CPU ours/bare',
+      'ours p50',
+      'ours p99',
+      'req/s ours/bare',
+    ],
+    ...answers.map((a) => [
+      a.name,
+      `${a.ours.cpuMsPerRequest.toFixed(3)} ms`,
+      `${a.bare.cpuMsPerRequest.toFixed(3)} ms`,
+      `${(a.ours.cpuMsPerRequest / a.bare.cpuMsPerRequest).toFixed(2)}x`,
+      `${ms(a.ours.p50)} ms`,
+      `${ms(a.ours.p99)} ms`,
+      a.throughputRatio.toFixed(2),
+    ]),
+  ];
+}
+
+/** One row per size of the current release, one column per answer. */
+export function growthTable(growth: GrowthRow[]): string[][] {
+  const names = Object.keys(growth[0]?.cpuMs ?? {});
+  return [
+    ['size', 'tracked issues', 'revisions', ...names.map((n) => `${n} CPU`)],
+    ...growth.map((row) => [
+      `${row.factor}x`,
+      count(row.trackedIssues),
+      count(row.revisions),
+      ...names.map((n) => `${(row.cpuMs[n] ?? Number.NaN).toFixed(2)} ms`),
+    ]),
+  ];
 }

@@ -15,6 +15,9 @@ import { measureBlockerSync } from './measure-blocker-sync';
 import { measureModalAck, seedRevisionGitHub, type ModalCaseSettings } from './measure-modal-ack';
 import { measureScheduler, SCHEDULER_RELEASES } from './measure-scheduler';
 import { measureStatusAssembly } from './measure-status-assembly';
+import { measureAnswers } from './measure-answers';
+import { measureGrowth } from './measure-growth';
+import { measureStartup } from './measure-startup';
 import { printSummary, writeResults, type BenchResults } from './report';
 import { seedDatabase } from './seed-database';
 import { signedSlashCommand } from './signed-slash-command';
@@ -42,6 +45,13 @@ const SETTINGS = {
   slowGitHubMs: 5_000,
   rehearsals: 5,
   schedulerTicks: 20,
+  /** Issue 18: each answer against bare Bolt at one connection, in short alternating rounds. */
+  answerRounds: 2,
+  answerRoundMs: 2_000,
+  answerWarmupMs: 500,
+  /** The current release at 1x, 10x and 100x its tracked issues and revisions. */
+  growthFactors: [1, 10, 100],
+  startupRuns: 3,
 };
 
 const MODAL_CASES: ModalCaseSettings[] = [
@@ -109,6 +119,20 @@ async function main(): Promise<number> {
     const githubDeadlineMs = services.githubDeadlineMs;
     services.store.db.close();
 
+    // 2a. Issue 18: every answer in-process as the current release grows 10x and 100x.
+    log(
+      `2a. growth: the current release at ${SETTINGS.growthFactors.join('x, ')}x its tracked issues and revisions`,
+    );
+    const growth = measureGrowth({
+      workDir,
+      databasePath,
+      env: { ...seedEnv, KFRELEASE_NOW: seeded.now },
+      currentVersion: seeded.currentVersion,
+      homeUser: seeded.liaison.userId,
+      factors: SETTINGS.growthFactors,
+      log,
+    });
+
     // 2b. Issue 5: the scheduler's rehearsal and minute tick, on twenty releases of their own.
     log(`2b. scheduler: rehearse and computeDue on ${SCHEDULER_RELEASES} active releases`);
     const scheduler = measureScheduler({
@@ -137,7 +161,7 @@ async function main(): Promise<number> {
 
     // 3. A fake Slack Web API on loopback for both apps' auth.test; GitHub goes there too.
     log('3. fake Slack Web API on loopback');
-    slack = await startFakeSlackApi();
+    slack = await startFakeSlackApi({ acceptViews: true });
     const env = benchEnvironment({
       databasePath,
       now: seeded.now,
@@ -180,7 +204,39 @@ async function main(): Promise<number> {
     // 7. Load: alternating short rounds at each level of concurrency.
     log('7. load, alternating ours and bare');
     const load = await compareUnderLoad({ ours, bare, ...SETTINGS, makeRequest, log });
+
+    // 7b. Issue 18: uncached status, versions, blockers, timeline and App Home over HTTP.
+    log('7b. each answer against bare Bolt, one connection, alternating');
+    const answers = await measureAnswers({
+      ours,
+      bare,
+      databasePath,
+      signingSecret,
+      homeUser: seeded.liaison.userId,
+      rounds: SETTINGS.answerRounds,
+      roundMs: SETTINGS.answerRoundMs,
+      warmupMs: SETTINGS.answerWarmupMs,
+      log,
+    });
     await Promise.all([ours.stop(), bare.stop()]);
+
+    // 7c. Issue 18: start-up and idle memory over three alternating runs.
+    log(`7c. start-up and idle RSS, ${SETTINGS.startupRuns} runs each, alternating`);
+    const startupRuns = await measureStartup({
+      runs: SETTINGS.startupRuns,
+      idleSettleMs: SETTINGS.idleSettleMs,
+      ours: { modulePath: join(__dirname, 'app-process.js'), env },
+      bare: {
+        modulePath: join(__dirname, 'bare-bolt-process.js'),
+        env: {
+          SLACK_BOT_TOKEN: env.SLACK_BOT_TOKEN ?? '',
+          SLACK_SIGNING_SECRET: signingSecret,
+          SLACK_API_URL: slack.url,
+        },
+      },
+      makeRequest,
+      log,
+    });
 
     // 8. Issue 3: the revision form's answer with GitHub fast, then slow, through our app in a process
     //    of its own whose GitHub is the stand-in behind a proxy that can hold every call.
@@ -230,6 +286,13 @@ async function main(): Promise<number> {
           (c) =>
             `${c.errors} revision submissions not answered 200 (GitHub ${c.github}, ${c.concurrency} at once): ${JSON.stringify(c.answers)}`,
         ),
+      ...answers.flatMap((c) =>
+        [c.ours, c.bare]
+          .filter((app) => app.errors > 0)
+          .map(
+            (app) => `${app.errors} ${c.name} requests not answered 200: ${JSON.stringify(app.errorsByKind)}`,
+          ),
+      ),
       ...[blockerSync.first, blockerSync.rerun]
         .filter((run) => run.error !== null)
         .map((run) => `the blocker sync failed: ${run.error}`),
@@ -286,7 +349,19 @@ async function main(): Promise<number> {
       blockerSync,
       scheduler,
       fakeSlackApi: { calls: slack.calls, unexpected: slack.unexpected() },
-      targets: evaluateTargets({ load, statusAssembly, modal, blockerSync, scheduler }),
+      answers,
+      growth,
+      startupRuns,
+      targets: evaluateTargets({
+        load,
+        statusAssembly,
+        modal,
+        blockerSync,
+        scheduler,
+        answers,
+        growth,
+        startup: startupRuns,
+      }),
       problems,
       warnings,
     };

@@ -61,7 +61,7 @@ export interface BlockerSyncState {
   lastError: string | null;
 }
 
-const SELECT = `SELECT b.id, b.release_id AS releaseId, b.wg_id AS wgId, wg.name AS wg, b.owner, b.repo, b.number,
+export const BLOCKER_SELECT = `SELECT b.id, b.release_id AS releaseId, b.wg_id AS wgId, wg.name AS wg, b.owner, b.repo, b.number,
   b.title, b.state, b.is_pr AS isPullRequest, b.labels, b.assignees, b.url, b.blocks_release AS blocksRelease,
   b.decision, b.decision_reason AS decisionReason, b.decided_by AS decidedBy, b.decided_at AS decidedAt,
   b.submitted_by AS submittedBy, b.submitted_at AS submittedAt, b.note, b.github_updated_at AS githubUpdatedAt,
@@ -70,14 +70,14 @@ const SELECT = `SELECT b.id, b.release_id AS releaseId, b.wg_id AS wgId, wg.name
 /** Tracked issues the sync refreshes: those of releases still under way. */
 const ACTIVE = 'JOIN releases r ON r.id = b.release_id AND r.status = ?';
 
-type Raw = Omit<BlockerRow, 'isPullRequest' | 'labels' | 'assignees' | 'blocksRelease'> & {
+export type BlockerRaw = Omit<BlockerRow, 'isPullRequest' | 'labels' | 'assignees' | 'blocksRelease'> & {
   isPullRequest: number;
   labels: string;
   assignees: string;
   blocksRelease: number;
 };
 
-function toRow(raw: Raw): BlockerRow {
+export function toBlockerRow(raw: BlockerRaw): BlockerRow {
   return {
     ...raw,
     isPullRequest: raw.isPullRequest === 1,
@@ -96,16 +96,18 @@ export function createBlockerRepository(db: Database) {
        @blocksRelease, @submittedBy, @submittedAt, @note, @updatedAt, @submittedAt)
      ON CONFLICT (release_id, owner, repo, number) DO NOTHING`,
   );
-  const byId = db.prepare(`${SELECT} WHERE b.id = ?`);
+  const byId = db.prepare(`${BLOCKER_SELECT} WHERE b.id = ?`);
   const byRef = db.prepare(
-    `${SELECT} WHERE b.release_id = ? AND b.owner = ? AND b.repo = ? AND b.number = ?`,
+    `${BLOCKER_SELECT} WHERE b.release_id = ? AND b.owner = ? AND b.repo = ? AND b.number = ?`,
   );
-  const forRelease = db.prepare(`${SELECT} WHERE b.release_id = ? ORDER BY wg.name, b.id`);
+  const forRelease = db.prepare(`${BLOCKER_SELECT} WHERE b.release_id = ? ORDER BY wg.name, b.id`);
   const openTriage = db.prepare(
-    `SELECT wg.name AS wg, b.state, b.decision, b.blocks_release AS blocksRelease, COUNT(*) AS n
-     FROM blockers b JOIN working_groups wg ON wg.id = b.wg_id
-     WHERE b.release_id = ? AND b.state = 'open' AND b.decision <> 'punted'
-     GROUP BY wg.name, b.state, b.decision, b.blocks_release`,
+    // Grouped in the order of blockers_release_open (no temporary sort), named afterwards.
+    `SELECT wg.name AS wg, t.state, t.decision, t.blocksRelease, t.n FROM (
+       SELECT wg_id, state, decision, blocks_release AS blocksRelease, COUNT(*) AS n FROM blockers
+       WHERE release_id = ? AND state = 'open' AND decision <> 'punted'
+       GROUP BY decision, blocks_release, wg_id
+     ) t JOIN working_groups wg ON wg.id = t.wg_id`,
   );
   const openDecisions = db.prepare(
     `SELECT COUNT(*) AS open, COALESCE(SUM(decision = 'none'), 0) AS undecided
@@ -120,7 +122,7 @@ export function createBlockerRepository(db: Database) {
        url = @url, github_updated_at = @updatedAt, last_synced_at = @now WHERE id = @id`,
   );
   const touch = db.prepare('UPDATE blockers SET last_synced_at = ? WHERE id = ?');
-  const syncPage = db.prepare(`${SELECT} ${ACTIVE} WHERE b.id > ? ORDER BY b.id LIMIT ?`);
+  const syncPage = db.prepare(`${BLOCKER_SELECT} ${ACTIVE} WHERE b.id > ? ORDER BY b.id LIMIT ?`);
   const countAfter = db.prepare(`SELECT COUNT(*) AS n FROM blockers b ${ACTIVE} WHERE b.id > ?`);
   const syncState = db.prepare(
     `SELECT cursor, pass_started_at AS passStartedAt, pass_completed_at AS passCompletedAt,
@@ -140,7 +142,7 @@ export function createBlockerRepository(db: Database) {
     url: state.url,
     updatedAt: state.updatedAt,
   });
-  const one = (raw: unknown) => (raw ? toRow(raw as Raw) : null);
+  const one = (raw: unknown) => (raw ? toBlockerRow(raw as BlockerRaw) : null);
 
   return {
     /** Starts tracking an issue; null when the release already tracks it. */
@@ -155,7 +157,7 @@ export function createBlockerRepository(db: Database) {
     byId: (id: number) => one(byId.get(id)),
     byRef: (releaseId: number, ref: { owner: string; repo: string; number: number }) =>
       one(byRef.get(releaseId, ref.owner, ref.repo, ref.number)),
-    forRelease: (releaseId: number) => (forRelease.all(releaseId) as Raw[]).map(toRow),
+    forRelease: (releaseId: number) => (forRelease.all(releaseId) as BlockerRaw[]).map(toBlockerRow),
     /** Open, un-punted issues counted by working group and triage state, for summaries. */
     /** How many of a release's tracked issues are open, and how many of those nobody has triaged. */
     openDecisions: (releaseId: number) => openDecisions.get(releaseId) as { open: number; undecided: number },
@@ -186,7 +188,7 @@ export function createBlockerRepository(db: Database) {
     touch: (id: number, now: string) => touch.run(now, id),
     /** The next `limit` tracked issues of active releases after `afterId`, by id: the sync's order. */
     syncPage: (afterId: number, limit: number) =>
-      (syncPage.all('active', afterId, limit) as Raw[]).map(toRow),
+      (syncPage.all('active', afterId, limit) as BlockerRaw[]).map(toBlockerRow),
     countAfter: (afterId: number) => (countAfter.get('active', afterId) as { n: number }).n,
     syncState: () => syncState.get() as BlockerSyncState,
     saveSyncState: (state: BlockerSyncState) => saveSyncState.run(state),

@@ -6,6 +6,7 @@ import { createManifestsPullRepository } from './manifests-pull-repository';
 import { createMeetingRepository } from './meeting-repository';
 import { createMilestoneActualRepository } from './milestone-actual-repository';
 import { createBlockerRepository } from './blocker-repository';
+import { createBlockerListQueries } from './blocker-list-queries';
 import { createDocsItemRepository } from './docs-item-repository';
 import { createDependencyDeclarationRepository } from './dependency-declaration-repository';
 import { createFeatureRepository } from './feature-repository';
@@ -22,42 +23,62 @@ import { createTeamRepository } from './team-repository';
 import { createTrackingIssueRepository } from './tracking-issue-repository';
 import { createWorkingGroupRepository } from './working-group-repository';
 import { createWriteHealth, type WriteHealth } from './write-health';
+import { createReadScope } from './read-scope';
 
 /** Every repository over one connection, and a way to run several writes as one transaction. */
 export function createStore(db: Database, writeHealth: WriteHealth = createWriteHealth()) {
   // A transaction that only read proves nothing about the disk: only changes count as a write.
   const totalChanges = db.prepare('SELECT total_changes()').pluck();
+  const reads = createReadScope();
+  const once = reads.memoize;
   return {
     db,
     /** Whether the last write reached the disk, for /healthz. */
     writeHealth,
-    releases: createReleaseRepository(db),
-    actuals: createMilestoneActualRepository(db),
-    team: createTeamRepository(db),
-    workingGroups: createWorkingGroupRepository(db),
+    releases: once(createReleaseRepository(db), [
+      'findByVersion',
+      'findById',
+      'list',
+      'windows',
+      'firstPlan',
+      'latestPlan',
+      'planCount',
+    ]),
+    actuals: once(createMilestoneActualRepository(db), ['forRelease']),
+    team: once(createTeamRepository(db), ['assignments', 'rolesOf', 'githubOfSlackId', 'nameOfSlackId']),
+    workingGroups: once(createWorkingGroupRepository(db), ['list', 'skips', 'findByName']),
     audit: createAuditLog(db),
-    revisions: createRevisionRepository(db),
+    revisions: once(createRevisionRepository(db), ['latestPerRepo', 'waitingCounts']),
     outbox: createOutboxRepository(db),
-    meetings: createMeetingRepository(db),
+    meetings: once(createMeetingRepository(db), ['meeting', 'reminders']),
     jobRuns: createJobRunRepository(db),
     actionItems: createActionItemRepository(db),
     rotation: createRotationRepository(db),
-    rcTags: createRcTagRepository(db),
-    signoffs: createSignoffRepository(db),
-    blockers: createBlockerRepository(db),
-    trackingIssues: createTrackingIssueRepository(db),
+    rcTags: once(createRcTagRepository(db), ['forRelease', 'latestRc', 'lastCheck']),
+    signoffs: once(createSignoffRepository(db), ['forRelease']),
+    blockers: once(createBlockerRepository(db), ['openTriage', 'openDecisions']),
+    blockerLists: createBlockerListQueries(db),
+    trackingIssues: once(createTrackingIssueRepository(db), ['find']),
     manifestsPulls: createManifestsPullRepository(db),
     docsItems: createDocsItemRepository(db),
-    phaseControl: createPhaseControlRepository(db),
-    patchReleases: createPatchReleaseRepository(db),
+    phaseControl: once(createPhaseControlRepository(db), ['ticks', 'transitions', 'endDecisions']),
+    patchReleases: once(createPatchReleaseRepository(db), ['forRelease']),
     retroNotes: createRetroNoteRepository(db),
-    dependencyDeclarations: createDependencyDeclarationRepository(db),
+    dependencyDeclarations: once(createDependencyDeclarationRepository(db), ['latest']),
     features: createFeatureRepository(db),
     /**
      * Runs `work` in one IMMEDIATE transaction: all of it is saved, or none. A disk or file failure
      * (full, I/O error, read-only, damaged) is recorded in `writeHealth` before it is rethrown.
      */
+    /**
+     * Runs `work` (the assembly of one answer) reading each thing once: see createReadScope.
+     * Only for work that reads; a write inside it makes it read afresh.
+     */
+    readOnce: <T>(work: () => T): T => reads.run(work),
+    /** Inside readOnce: a view several parts of the answer build, built once (see ReadScope.remember). */
+    remember: <T>(key: string, compute: () => T): T => reads.remember(key, compute),
     transaction<T>(work: () => T): T {
+      reads.forget();
       const before = totalChanges.get() as number;
       let result: T;
       try {

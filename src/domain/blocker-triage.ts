@@ -1,5 +1,3 @@
-import { DateTime } from 'luxon';
-
 /** The release team's call on a tracked issue (handbook, Feature Freeze: "fix or punt"). */
 export type BlockerDecision = 'none' | 'at_risk' | 'punted' | 'release_blocking';
 /** What a person asks for; `punt` records the decision `punted`. */
@@ -86,11 +84,18 @@ export function checkTriage(
   return { ok: true, decision, reason: reason || null };
 }
 
-/** Whole days from `since` (an ISO moment) to `now`; never negative. */
-export function ageInDays(since: string, now: DateTime): number {
-  const from = DateTime.fromISO(since, { zone: 'utc' });
-  if (!from.isValid) return 0;
-  return Math.max(0, Math.floor(now.diff(from, 'days').days));
+const MS_PER_DAY = 86_400_000;
+
+/**
+ * Whole days (24 hours each: an age, not a count of calendar days, so no time zone or
+ * daylight-saving switch enters) from `since`, an ISO moment in UTC as stored, to `nowMs`
+ * (epoch milliseconds, read once per answer); never negative. Plain arithmetic: a list of
+ * thousands of tracked issues asks it once per row.
+ */
+export function ageInDays(since: string, nowMs: number): number {
+  const from = Date.parse(since);
+  if (Number.isNaN(from)) return 0;
+  return Math.max(0, Math.floor((nowMs - from) / MS_PER_DAY));
 }
 
 /**

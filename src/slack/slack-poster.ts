@@ -104,6 +104,7 @@ const MAX_HISTORY_PAGES = 20;
 const SLACK_TS = z.string().regex(/^\d+\.\d+$/);
 const PostAnswer = z.object({ channel: z.string().min(1), ts: SLACK_TS });
 const OpenAnswer = z.object({ channel: z.object({ id: z.string().min(1) }) });
+const UpdateAnswer = z.object({ ok: z.literal(true) }).passthrough();
 const HistoryAnswer = z.object({
   messages: z.array(
     z.object({
@@ -246,7 +247,7 @@ export function createWebClientPoster(options: WebClientPosterOptions): SlackPos
     },
 
     async update(msg) {
-      await call('chat.update', z.object({ ok: z.literal(true) }).passthrough(), () =>
+      await call('chat.update', UpdateAnswer, () =>
         client.chat.update({
           channel: msg.channel,
           ts: msg.ts,

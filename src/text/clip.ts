@@ -62,9 +62,11 @@ export function fitLines(
   budget: number,
   more: (hidden: number) => Mrkdwn,
   separator = '\n',
+  /** How many there are in all, when `items` are only the first of them (more than fit). */
+  total = items.length,
 ): Mrkdwn {
   const all = items.map((i) => i.value).join(separator);
-  if (all.length <= budget) return Mrkdwn.mint(all);
+  if (all.length <= budget && total === items.length) return Mrkdwn.mint(all);
   // The line that says how many are left out, with its separator; nothing when none are.
   const tail = (hidden: number) => (hidden > 0 ? `${separator}${more(hidden).value}` : '');
   const shown: string[] = [];
@@ -72,13 +74,13 @@ export function fitLines(
   for (let i = 0; i < items.length; i += 1) {
     const item = (items[i] as Mrkdwn).value;
     const cost = (shown.length > 0 ? separator.length : 0) + item.length;
-    if (used + cost + tail(items.length - i - 1).length > budget) break;
+    if (used + cost + tail(total - i - 1).length > budget) break;
     shown.push(item);
     used += cost;
   }
   if (shown.length === 0 && items[0]) {
-    const rest = tail(items.length - 1);
+    const rest = tail(total - 1);
     return Mrkdwn.mint(`${clipMrkdwn(items[0], Math.max(1, budget - rest.length)).value}${rest}`);
   }
-  return Mrkdwn.mint(`${shown.join(separator)}${tail(items.length - shown.length)}`);
+  return Mrkdwn.mint(`${shown.join(separator)}${tail(total - shown.length)}`);
 }

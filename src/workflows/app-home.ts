@@ -10,7 +10,6 @@ import { authorityOf } from './authority';
 import { getComponentVersions } from './component-versions';
 import { describeMissingRepository } from '../domain/missing-revisions';
 import { chooseRelease } from './find-release';
-import { listBlockers } from './list-blockers';
 import { noteTakerRotation } from './note-takers';
 import { getReleaseStatus, type ReleaseStatus } from './release-status';
 import { matrixOf } from './signoff-matrix';
@@ -74,10 +73,17 @@ export interface AppHome {
 type Deps = { store: Store; clock: Clock; admins: string[] };
 
 /** Revisions and blocking issues of the working groups the person is a liaison of; held ones for the RM. */
-function workingGroupDuties(deps: Deps, release: ReleaseRow, userId: string): HomeDuty[] {
+function workingGroupDuties(
+  deps: Deps,
+  release: ReleaseRow,
+  userId: string,
+  blockers: ReleaseStatus['blockers'],
+): HomeDuty[] {
   const authority = authorityOf(deps, release, userId);
-  const versions = getComponentVersions(deps, release.version);
-  const blockers = listBlockers(deps, { version: release.version }).groups;
+  // Built once for the status above and the duties here.
+  const versions = deps.store.remember(`versions:${release.id}`, () =>
+    getComponentVersions(deps, release.version),
+  );
   const duties: HomeDuty[] = [];
   for (const wg of [...new Set(authority.liaisonOf)]) {
     const group = versions.groups.find((g) => g.wg === wg);
@@ -87,13 +93,14 @@ function workingGroupDuties(deps: Deps, release: ReleaseRow, userId: string): Ho
     const notShipping = versions.notShipping.filter((c) => c.wg === wg).map((c) => c.component);
     if (missing.length > 0 || waiting > 0 || notShipping.length > 0)
       duties.push({ kind: 'revision', wg, missing, waiting, notShipping });
-    const active = blockers.find((b) => b.wg === wg)?.active ?? [];
-    const releaseBlocking = active.filter((b) => b.releaseBlocking).length;
-    if (active.length > 0) duties.push({ kind: 'blockers', wg, open: active.length, releaseBlocking });
+    // Counted in SQL (status's blocker summary): open and not punted, and how many hold the release up.
+    const counts = blockers.find((b) => b.wg === wg);
+    if (counts && counts.open > 0)
+      duties.push({ kind: 'blockers', wg, open: counts.open, releaseBlocking: counts.releaseBlocking });
   }
   if (!authority.releaseManager) return duties;
   if (versions.held > 0) duties.push({ kind: 'decisions', held: versions.held });
-  const count = blockers.reduce((n, g) => n + g.active.filter((b) => b.releaseBlocking).length, 0);
+  const count = blockers.reduce((n, g) => n + g.releaseBlocking, 0);
   if (count > 0) duties.push({ kind: 'release_blocking', count });
   return duties;
 }
@@ -154,6 +161,10 @@ function noteDuty(deps: Deps, release: ReleaseRow, userId: string): HomeDuty[] {
  * blocking issues, decisions, docs work, sign-off, note-taking turn, the announcement draft).
  */
 export function getAppHome(deps: Deps, userId: string): AppHome {
+  return deps.store.readOnce(() => appHomeOf(deps, userId));
+}
+
+function appHomeOf(deps: Deps, userId: string): AppHome {
   const { store } = deps;
   const live = store.releases.list().filter((r) => r.status === 'live');
   const mine = live.filter(
@@ -189,7 +200,7 @@ function homeRelease(deps: Deps, release: ReleaseRow, userId: string): HomeRelea
     ...new Set(roles.filter((r) => r.role === 'distribution_rep').map((r) => r.distribution ?? '')),
   ];
   const duties: HomeDuty[] = [
-    ...workingGroupDuties(deps, release, userId),
+    ...workingGroupDuties(deps, release, userId, status.blockers),
     ...docsDuties(store, release, userId, isDocsLead),
     ...distributionDuties(store, release, distributions),
     ...noteDuty(deps, release, userId),

@@ -41,15 +41,15 @@ export function chooseRelease(deps: Deps, channel: string | null): ReleaseChoice
     if (today === undefined) todayByZone.set(zone, (today = now.setZone(zone).toISODate() ?? ''));
     return today;
   };
-  const windows = store.releases.windows();
-  const choice = pickRelease(windows, { todayIn, channel });
+  // Only live releases can be chosen; the ended ones are read only to say which ended last.
+  const choice = pickRelease(store.releases.liveWindows(), { todayIn, channel });
   const byVersion = (version: string) => store.releases.findByVersion(version);
   const release = choice ? byVersion(choice.release.version) : null;
   if (choice && release) {
     const others = choice.others.flatMap((w) => byVersion(w.version) ?? []);
     return { release, how: choice.how, others };
   }
-  const ended = [...windows].sort((a, b) => b.startsOn.localeCompare(a.startsOn))[0];
+  const ended = [...store.releases.windows()].sort((a, b) => b.startsOn.localeCompare(a.startsOn))[0];
   if (ended) {
     throw new UserError(
       'not_found',

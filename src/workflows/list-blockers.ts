@@ -27,6 +27,24 @@ export interface BlockersView {
   lastSyncedAt: string | null;
 }
 
+/** The working group a list is narrowed to; a UserError naming the others when there is none. */
+export function namedWorkingGroup(
+  store: Store,
+  name: string | undefined,
+): { id: number; name: string } | null {
+  if (!name) return null;
+  const group = store.workingGroups.findByName(name);
+  if (group) return group;
+  const names = store.workingGroups.list().map((g) => g.name);
+  throw new UserError(
+    'not_found',
+    md`There is no working group "${name}".`,
+    md`Working groups: ${names.join(', ')}.`,
+  );
+}
+
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
  * Tracked issues of a release by working group: the open ones (release-blocking first, then at
  * risk, then the rest, oldest first), then the punted and closed ones.
@@ -36,32 +54,19 @@ export function listBlockers(
   input: { version?: string; wg?: string },
 ): BlockersView {
   const release = findRelease(deps, input.version);
-  let wg: string | null = null;
-  if (input.wg) {
-    const group = deps.store.workingGroups.findByName(input.wg);
-    if (!group) {
-      const names = deps.store.workingGroups.list().map((g) => g.name);
-      throw new UserError(
-        'not_found',
-        md`There is no working group "${input.wg}".`,
-        md`Working groups: ${names.join(', ')}.`,
-      );
-    }
-    wg = group.name;
-  }
-  const now = deps.clock.now();
+  const wg = namedWorkingGroup(deps.store, input.wg)?.name ?? null;
+  const nowMs = deps.clock.now().toMillis();
   const rows = deps.store.blockers.forRelease(release.id).filter((r) => wg === null || r.wg === wg);
-  const items: BlockerItem[] = rows
-    .map((row) => ({
-      ...row,
-      ageDays: ageInDays(row.submittedAt, now),
-      releaseBlocking: isReleaseBlocking(row),
-    }))
-    .sort(
-      (a, b) => triageRank(a) - triageRank(b) || a.submittedAt.localeCompare(b.submittedAt) || a.id - b.id,
-    );
+  const items: (BlockerItem & { rank: number })[] = rows.map((row) => ({
+    ...row,
+    ageDays: ageInDays(row.submittedAt, nowMs),
+    releaseBlocking: isReleaseBlocking(row),
+    rank: triageRank(row),
+  }));
+  // Stored moments are UTC ISO strings of one shape: they sort as plain strings.
+  items.sort((a, b) => a.rank - b.rank || compareText(a.submittedAt, b.submittedAt) || a.id - b.id);
   const groups = new Map<string, BlockersView['groups'][number]>();
-  for (const item of items) {
+  for (const { rank: _rank, ...item } of items) {
     const group = groups.get(item.wg) ?? { wg: item.wg, active: [], punted: [], closed: [] };
     if (item.state !== 'open') group.closed.push(item);
     else if (item.decision === 'punted') group.punted.push(item);

@@ -37,7 +37,10 @@ export function gatherChecklistFacts(
   const plan = store.releases.latestPlan(release);
   const workingGroups = store.workingGroups.list().map((g) => g.name);
   const summary = summarizeTeam(store.team.assignments(release.id), workingGroups);
-  const versions = getComponentVersions(deps, release.version);
+  // The same view status builds for its revisions line: inside one answer it is built once.
+  const versions = store.remember(`versions:${release.id}`, () =>
+    getComponentVersions(deps, release.version),
+  );
   const rcs = rcStatus(deps, release.version);
   const blockers = store.blockers.openDecisions(release.id);
   const signoffs = signoffSummary(deps, release.id);

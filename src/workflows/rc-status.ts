@@ -111,8 +111,12 @@ function buildStatus(deps: Deps, release: ReleaseRow): RcStatusView {
 
 /** Where the named release's (or the current one's) branch and tags stand today. */
 export function rcStatus(deps: Deps, version?: string): RcStatusView {
-  return buildStatus(deps, findRelease(deps, version));
+  return builtOnce(deps, findRelease(deps, version));
 }
+
+/** Status and its phase checklist both ask: inside one answer it is built once. */
+const builtOnce = (deps: Deps, release: ReleaseRow) =>
+  deps.store.remember(`rc-status:${release.id}`, () => buildStatus(deps, release));
 
 /** A planned artifact that is due today or late and not found, for reminders. */
 export interface DueMissingArtifact {
@@ -151,7 +155,7 @@ export interface RcSummary {
 export function rcSummary(deps: Deps, releaseId: number): RcSummary {
   const release = deps.store.releases.findById(releaseId);
   if (!release) throw new Error(`no release with id ${releaseId}`);
-  const view = buildStatus(deps, release);
+  const view = builtOnce(deps, release);
   const dueMissing = view.artifacts
     .filter((a) => a.state === 'due' || a.state === 'missing')
     .map((a) => ({ key: a.key, artifact: a.expected ?? a.key, dueOn: a.dueOn ?? '', daysLate: a.daysLate }));

@@ -84,6 +84,10 @@ const person = (a: TeamAssignment): PersonRef => ({ name: a.name, slackId: a.sla
 
 /** Assembles the status of the named release, or of the current one. */
 export function getReleaseStatus(deps: { store: Store; clock: Clock }, version?: string): ReleaseStatus {
+  return deps.store.readOnce(() => assembleStatus(deps, version));
+}
+
+function assembleStatus(deps: { store: Store; clock: Clock }, version?: string): ReleaseStatus {
   const { store, clock } = deps;
   const release = findRelease(deps, version);
   const latest = currentPlan(store, release);
@@ -113,7 +117,9 @@ export function getReleaseStatus(deps: { store: Store; clock: Clock }, version?:
   const lastDay = lastDayOf(timeline);
   const workingGroups = store.workingGroups.list().map((g) => g.name);
   const team = summarizeTeam(store.team.assignments(release.id), workingGroups);
-  const versions = getComponentVersions(deps, release.version);
+  const versions = store.remember(`versions:${release.id}`, () =>
+    getComponentVersions(deps, release.version),
+  );
   return {
     version: release.version,
     template: release.template,

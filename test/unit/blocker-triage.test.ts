@@ -80,7 +80,25 @@ describe('ageInDays', () => {
     ['2026-05-13T00:00:00Z', 0],
     ['not a date', 0],
   ])('%s is %i day(s) old', (since, days) => {
-    expect(ageInDays(since, now)).toBe(days);
+    expect(ageInDays(since, now.toMillis())).toBe(days);
+  });
+});
+
+describe('ageInDays counts whole 24-hour days, whatever the clocks of Berlin or Los Angeles did', () => {
+  it.each([
+    // Europe/Berlin springs forward at 01:00 UTC on 29 March 2026, falls back at 01:00 UTC on 25 October.
+    ['2026-03-28T23:30:00Z', '2026-03-29T23:29:59Z', 0],
+    ['2026-03-28T23:30:00Z', '2026-03-29T23:30:00Z', 1],
+    ['2026-10-24T22:00:00Z', '2026-10-25T22:00:00Z', 1],
+    ['2026-10-24T22:00:00Z', '2026-10-26T21:59:00Z', 1],
+    // America/Los_Angeles springs forward at 10:00 UTC on 8 March, falls back at 09:00 UTC on 1 November.
+    ['2026-03-08T09:59:00Z', '2026-03-09T09:58:59Z', 0],
+    ['2026-03-08T09:59:00Z', '2026-03-15T09:59:00Z', 7],
+    ['2026-10-31T07:00:00Z', '2026-11-01T06:59:59Z', 0],
+    ['2026-10-31T07:00:00Z', '2026-11-01T07:00:00Z', 1],
+    ['2026-10-31T07:00:00.000Z', '2026-11-02T07:00:00Z', 2],
+  ])('from %s to %s: %i', (since, now, days) => {
+    expect(ageInDays(since, Date.parse(now))).toBe(days);
   });
 });
 
@@ -183,6 +201,15 @@ describe('the blockers list in Slack', () => {
     });
     const groups = ['A', 'B', 'C'].map((wg, g) => ({
       wg,
+      counts: {
+        wgId: g + 1,
+        wg,
+        active: 20,
+        releaseBlocking: 0,
+        punted: 0,
+        closed: 0,
+        oldestSync: '2026-05-01T00:00:00Z',
+      },
       active: Array.from({ length: 20 }, (_, i) => item(g * 100 + i + 1, wg)),
       punted: [],
       closed: [],

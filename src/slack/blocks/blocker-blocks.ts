@@ -2,7 +2,8 @@ import type { BlockerRow } from '../../db/blocker-repository';
 import { DECISION_LABELS, type IssueChange } from '../../domain/blocker-triage';
 import { fitLines } from '../../text/clip';
 import { bold, code, join, link, md, text, type Mrkdwn } from '../../text/mrkdwn';
-import type { BlockerItem, BlockersView } from '../../workflows/list-blockers';
+import type { BlockersPage, BlockersRoom } from '../../workflows/blockers-page';
+import type { BlockerItem } from '../../workflows/list-blockers';
 import {
   actions,
   answer,
@@ -23,6 +24,14 @@ export const TRIAGE_BLOCKER = 'blocker_triage';
 const MAX_BLOCKS = LIMITS.messageBlocks;
 const MAX_ITEM_BLOCKS = 40;
 
+/** What a list has room for, which is all getBlockersPage reads. */
+export const BLOCKERS_ROOM: BlockersRoom = {
+  // Header, a heading and a context line per group, and the three closing blocks stay in.
+  items: (groups) => Math.min(MAX_ITEM_BLOCKS, MAX_BLOCKS - 4 - 2 * groups),
+  // The longer label ("Punted: ", "Closed: ") is taken from the section's room by refsLine.
+  refs: LIMITS.sectionText,
+};
+
 type IssueRef = Pick<BlockerRow, 'url' | 'owner' | 'repo' | 'number'>;
 
 /** `kubeflow/pipelines#12`, linked to GitHub (shown as text when the address is not a safe one). */
@@ -37,9 +46,14 @@ export function issueLink(row: IssueRef & Pick<BlockerRow, 'title'>): Mrkdwn {
  * Items one after another on one line (`a, b, c`), as many as fit in a context or section text,
  * then "and N more", with where to see them all when there is such a place.
  */
-export function inlineList(items: readonly Mrkdwn[], room: number, seeAll: Mrkdwn | null): Mrkdwn {
+export function inlineList(
+  items: readonly Mrkdwn[],
+  room: number,
+  seeAll: Mrkdwn | null,
+  total = items.length,
+): Mrkdwn {
   const more = (hidden: number) => (seeAll ? md`and ${hidden} more: ${seeAll}` : md`and ${hidden} more`);
-  return fitLines(items, room, more, ', ');
+  return fitLines(items, room, more, ', ', total);
 }
 
 function decisionText(row: BlockerRow): Mrkdwn {
@@ -68,13 +82,13 @@ function itemBlock(item: BlockerItem): Block {
 }
 
 /** Punted or closed issues of a group, in a context line: a long list says how many it leaves out. */
-function refsLine(label: string, rows: BlockerItem[], seeAll: Mrkdwn | null): Mrkdwn | null {
-  if (rows.length === 0) return null;
-  return md`${label}: ${inlineList(rows.map(shortRef), LIMITS.sectionText - label.length - 2, seeAll)}`;
+function refsLine(label: string, rows: IssueRef[], total: number, seeAll: Mrkdwn | null): Mrkdwn | null {
+  if (total === 0) return null;
+  return md`${label}: ${inlineList(rows.map(shortRef), LIMITS.sectionText - label.length - 2, seeAll, total)}`;
 }
 
 /** `/kfrelease blockers`: tracked issues by working group, the ones holding the release up first. */
-export function blockersListBlocks(view: BlockersView): SlackAnswer {
+export function blockersListBlocks(view: BlockersPage): SlackAnswer {
   const title = `Blocking issues of Kubeflow ${view.version}${view.wg ? ` (${view.wg})` : ''}`;
   const blocks: Block[] = [header(title)];
   if (view.groups.length === 0) {
@@ -82,21 +96,22 @@ export function blockersListBlocks(view: BlockersView): SlackAnswer {
       section(md`Nothing is tracked yet. Report an issue or pull request that holds the release up:`),
     );
   }
-  // Header, a heading and a context line per group, and the three closing blocks stay in.
-  const budget = Math.min(MAX_ITEM_BLOCKS, MAX_BLOCKS - 4 - 2 * view.groups.length);
+  const budget = BLOCKERS_ROOM.items(view.groups.length);
   let shown = 0;
   let hidden = 0;
   for (const group of view.groups) {
-    const counts = md`${group.active.length} open · ${group.active.filter((i) => i.releaseBlocking).length} release-blocking`;
+    const counts = md`${group.counts.active} open · ${group.counts.releaseBlocking} release-blocking`;
     blocks.push(section(md`${bold(group.wg)} · ${counts}`));
-    for (const item of group.active) {
-      if (shown >= budget) hidden += 1;
-      else blocks.push(itemBlock(item));
-      shown += 1;
-    }
+    const room = Math.max(0, Math.min(group.active.length, budget - shown));
+    for (const item of group.active.slice(0, room)) blocks.push(itemBlock(item));
+    shown += room;
+    hidden += group.counts.active - room;
     // Listing one working group shows the same lines: only the whole list points there.
     const seeAll = view.wg ? null : code(`/kfrelease blockers ${group.wg}`);
-    const rest = [refsLine('Punted', group.punted, seeAll), refsLine('Closed', group.closed, seeAll)];
+    const rest = [
+      refsLine('Punted', group.punted, group.counts.punted, seeAll),
+      refsLine('Closed', group.closed, group.counts.closed, seeAll),
+    ];
     const present = rest.filter((r): r is Mrkdwn => r !== null);
     if (present.length) blocks.push(context(...present));
   }

@@ -1,9 +1,19 @@
 import { DateTime } from 'luxon';
 import { join, md, text, user, type MdValue, type Mrkdwn } from '../../text/mrkdwn';
 
-/** "Mon 2 Mar 2026" for a calendar date. */
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * "Mon 2 Mar 2026" for a calendar date. A calendar date has no time zone: plain arithmetic on
+ * its day number, as lists format one per row; anything but YYYY-MM-DD goes through Luxon.
+ */
 export function formatDate(isoDate: string): string {
-  return DateTime.fromISO(isoDate).toFormat('ccc d LLL yyyy');
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  const day = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
+  if (!day || day.toISOString().slice(0, 10) !== isoDate)
+    return DateTime.fromISO(isoDate).toFormat('ccc d LLL yyyy');
+  return `${WEEKDAYS[day.getUTCDay()]} ${day.getUTCDate()} ${MONTHS[day.getUTCMonth()]} ${match?.[1]}`;
 }
 
 /** "today", "tomorrow", "in 5 days", "3 days ago". */

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { TriageAction } from '../../domain/blocker-triage';
-import { listBlockers } from '../../workflows/list-blockers';
+import { getBlockersPage } from '../../workflows/blockers-page';
 import { prepareBlockerForm } from '../../workflows/submit-blockers';
 import { triageBlocker } from '../../workflows/triage-blocker';
 import { context } from '../blocks/block-kit';
-import { blockerDecisionPost, blockersListBlocks } from '../blocks/blocker-blocks';
+import { BLOCKERS_ROOM, blockerDecisionPost, blockersListBlocks } from '../blocks/blocker-blocks';
 import { blockerFormView } from '../blocks/blocker-form-view';
 import { md } from '../../text/mrkdwn';
 import { freeText } from './command-tokens';
@@ -71,7 +71,9 @@ export const BLOCKER_SUBCOMMANDS: Subcommand[] = [
     summary: 'Tracked blocking issues by working group, with age, state on GitHub and triage decision.',
     run: (ctx, args) => {
       const { version, wg } = parseArgs(listArgs, args, LIST_USAGE);
-      return blockersListBlocks(listBlockers(ctx.services, { version: releaseVersion(ctx, version), wg }));
+      return blockersListBlocks(
+        getBlockersPage(ctx.services, { version: releaseVersion(ctx, version), wg }, BLOCKERS_ROOM),
+      );
     },
   },
   {

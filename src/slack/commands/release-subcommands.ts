@@ -61,10 +61,11 @@ export const RELEASE_SUBCOMMANDS: Subcommand[] = [
       return cachedAnswer(
         { db: ctx.services.store.db, clock: ctx.services.clock },
         `status:${version ?? ''}`,
-        () => {
-          const status = getReleaseStatus(ctx.services, version);
-          return statusBlocks(status, getPhaseView(ctx.services, status.version));
-        },
+        () =>
+          ctx.services.store.readOnce(() => {
+            const status = getReleaseStatus(ctx.services, version);
+            return statusBlocks(status, getPhaseView(ctx.services, status.version));
+          }),
       );
     },
   },

@@ -1,0 +1,87 @@
+import type { Clock } from '../clock';
+import type { BlockerGroupCounts, BlockerRef } from '../db/blocker-list-queries';
+import type { Store } from '../db/store';
+import { ageInDays, isReleaseBlocking } from '../domain/blocker-triage';
+import { findRelease } from './find-release';
+import { namedWorkingGroup, type BlockerItem } from './list-blockers';
+
+/** How much of the list a Slack answer has room for. */
+export interface BlockersRoom {
+  /** Open issues shown one by one in all, given how many working groups the list has. */
+  items: (groups: number) => number;
+  /** Characters a line of punted or closed references may take. */
+  refs: number;
+}
+
+/** What `/kfrelease blockers` shows: counts for everything, rows only for what fits in Slack. */
+export interface BlockersPage {
+  version: string;
+  /** The working group asked for, or null for all. */
+  wg: string | null;
+  groups: {
+    wg: string;
+    counts: BlockerGroupCounts;
+    /** The first open, un-punted issues in triage order (release-blocking, at risk, the rest; oldest first). */
+    active: BlockerItem[];
+    /** The first punted and closed issues, oldest first. */
+    punted: BlockerRef[];
+    closed: BlockerRef[];
+  }[];
+  /** The oldest refresh from GitHub among the listed issues. */
+  lastSyncedAt: string | null;
+}
+
+/**
+ * Tracked issues of a release by working group, as a Slack answer can show them: counted in SQL,
+ * with only the first rows of each group read, so the cost stays the same however many the
+ * release tracks. Same order and counts as listBlockers.
+ */
+export function getBlockersPage(
+  deps: { store: Store; clock: Clock },
+  input: { version?: string; wg?: string },
+  room: BlockersRoom,
+): BlockersPage {
+  const { store } = deps;
+  const release = findRelease(deps, input.version);
+  const group = namedWorkingGroup(store, input.wg);
+  const wgId = group?.id ?? null;
+  const nowMs = deps.clock.now().toMillis();
+  const counts = store.blockerLists.counts(release.id, wgId).sort((a, b) => a.wg.localeCompare(b.wg));
+  // Groups in the order shown, each given the open issues that still fit: nothing else is read.
+  let left = Math.max(0, room.items(counts.length));
+  const active = new Map<string, BlockerItem[]>();
+  for (const group of counts) {
+    const take = Math.min(left, group.active);
+    if (take === 0) continue;
+    left -= take;
+    const rows = store.blockerLists.firstActive(release.id, group.wgId, take);
+    active.set(
+      group.wg,
+      rows.map((row) => ({
+        ...row,
+        ageDays: ageInDays(row.submittedAt, nowMs),
+        releaseBlocking: isReleaseBlocking(row),
+      })),
+    );
+  }
+  const refs = new Map<string, BlockerRef[]>();
+  for (const ref of store.blockerLists.firstRefs(release.id, wgId, room.refs)) {
+    const key = `${ref.kind}:${ref.wg}`;
+    const list = refs.get(key) ?? [];
+    list.push(ref);
+    refs.set(key, list);
+  }
+  const synced = counts.map((c) => c.oldestSync).sort();
+  return {
+    version: release.version,
+    wg: group?.name ?? null,
+    groups: counts.map((c) => ({
+      wg: c.wg,
+      counts: c,
+      active: active.get(c.wg) ?? [],
+      punted: refs.get(`punted:${c.wg}`) ?? [],
+      closed: refs.get(`closed:${c.wg}`) ?? [],
+    })),
+    lastSyncedAt: synced[0] ?? null,
+  };
+}
