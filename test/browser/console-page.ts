@@ -7,6 +7,8 @@ export function consolePage(page: Page, url: string) {
     modal,
     /** Opens the console as someone and waits until it shows them. */
     async openAs(user: string, tab = 'channel'): Promise<void> {
+      // A new address that differs only in its #hash would not load the page again.
+      await page.goto('about:blank');
       await page.goto(`${url}/sandbox#user=${user}&tab=${tab}`);
       // Locators, not page functions: the console's CSP rightly refuses to evaluate strings.
       await page.locator(`#person option:checked[value="${user}"]`).waitFor({ state: 'attached' });
