@@ -117,6 +117,9 @@ export function createOutboxRepository(db: Database) {
      WHERE key = @key AND status = 'failed'
      RETURNING ${COLUMNS}`,
   );
+  const sentOf = db.prepare(
+    "SELECT COUNT(*) FROM outbox WHERE status = 'sent' AND replaces IS NULL AND created_at > ? AND created_at <= ?",
+  );
   const withPrefix = db.prepare(
     `SELECT ${COLUMNS} FROM outbox o WHERE substr(key, 1, length(@prefix)) = @prefix AND replaces IS NULL
      ORDER BY id`,
@@ -178,6 +181,8 @@ export function createOutboxRepository(db: Database) {
       const row = retry.get({ key, now, by }) as DbRow | undefined;
       return row ? toRow(row) : null;
     },
+    /** How many messages (not edits) enqueued in (after, until] are in Slack now, whoever posted them. */
+    sentEnqueuedIn: (after: string, until: string): number => sentOf.pluck().get(after, until) as number,
     /** The messages (not edits) whose key starts with `prefix`: every post of one occurrence. */
     postsWithPrefix: (prefix: string) => (withPrefix.all({ prefix }) as DbRow[]).map(toRow),
   };

@@ -196,7 +196,8 @@ function byPerson<T extends { user: string }>(
 
 /** Moves the clock on, running what falls due on the way: answers the new time and how many posts. */
 async function moveClock(deps: ConsoleRouteDeps, by: { hours: number; days: number }): Promise<object> {
-  const from = deps.clock.now();
+  // Days in the release's zone, so +1 day over a change to summer time keeps 10:00 at 10:00.
+  const from = deps.clock.now().setZone(deps.release.timeZone);
   const summary = await deps.passTime(from.plus({ hours: by.hours, days: by.days }));
   const now = deps.clock.now().toISO();
   const { posted, ran, skipped } = summary;

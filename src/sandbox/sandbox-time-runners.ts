@@ -11,6 +11,8 @@ import { revalidatePending } from '../workflows/revalidate-pending';
 import { runDueJobs } from '../workflows/run-due-jobs';
 import type { TimeRunners } from './pass-time';
 
+const iso = (at: DateTime): string => at.toUTC().toISO() ?? '';
+
 /** Delivery runs in a row at one instant at most; each takes up to 100 messages. */
 const MAX_DELIVERY_RUNS = 20;
 
@@ -48,7 +50,7 @@ export function sandboxTimeRunners(params: {
   const live = () => store.releases.list().filter((release) => release.status === 'live');
 
   return {
-    setClock: (at) => params.clock.set(at.toUTC().toISO() ?? ''),
+    setClock: (at) => params.clock.set(iso(at)),
     zones: () => live().map((release) => release.timeZone),
     dueInstants: (after, until) =>
       live().flatMap((release) => {
@@ -72,14 +74,12 @@ export function sandboxTimeRunners(params: {
       await revalidatePending(services);
     },
     deliver: async () => {
-      let posted = 0;
       for (let run = 0; run < MAX_DELIVERY_RUNS; run++) {
         const result = await sender.deliverDue();
-        posted += result.sent;
         if (result.sent + result.retried + result.failed === 0) break;
       }
-      return posted;
     },
+    posted: (after, until) => store.outbox.sentEnqueuedIn(iso(after), iso(until)),
     stop: async () => {
       await upkeep.stop();
       await sender.stop();

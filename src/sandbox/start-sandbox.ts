@@ -4,6 +4,7 @@ import type { AppServices } from '../app-services';
 import { adjustableClock } from '../clock';
 import type { Config } from '../config';
 import { ROLE_TITLES } from '../domain/roles';
+import { createOctokitGitHubClient } from '../github/octokit-github-client';
 import { createLogger } from '../logger';
 import { consoleRoutes } from './console-routes';
 import { demoClockStart, loadDemoSetup, type DemoSetup } from './demo-workspace';
@@ -16,6 +17,17 @@ import { seedGitHub } from './seed-github';
 import { seedManifestsFiles } from './seed-manifests-files';
 import { startSlackStandIn } from './slack-stand-in';
 import { sandboxTimeRunners, type SandboxTimeRunners } from './sandbox-time-runners';
+
+/**
+ * The GitHub stand-in answers on loopback with no rate limit, so nothing is spaced out: throttled,
+ * each blocker sync would wait a second for its GraphQL query, and a sandbox week (a stop at
+ * every due instant) would take a quarter of a minute.
+ */
+function withUnthrottledGitHub(services: AppServices, apiUrl: string): AppServices {
+  const logger = services.logger.child({ component: 'github' });
+  const github = createOctokitGitHubClient({ baseUrl: apiUrl, logger, throttle: { enabled: false } });
+  return { ...services, github };
+}
 
 export interface RunningSandbox {
   /** Where the app listens; the console is at `${url}/sandbox`. */
@@ -77,7 +89,7 @@ export async function startSandbox(
     for (const guest of workspace.guests)
       slack.addUser({ id: guest.id, name: guest.name.toLowerCase(), realName: guest.name });
     slack.addChannel(workspace.channel);
-    const built = buildServices(sandboxConfig, { logger, clock });
+    const built = withUnthrottledGitHub(buildServices(sandboxConfig, { logger, clock }), github.url);
     services = built;
     seedGitHub(github, workspace, built.store.workingGroups.list());
     // The revisions kubeflow/manifests synced last: each repository's first demo tag, else main.

@@ -30,12 +30,20 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
-/** The sandbox as `npm start` runs it without settings, on a free port and a temporary database. */
-export async function startTestSandbox(): Promise<
-  RunningSandbox & { firstLine: string; cleanUp(): Promise<void> }
-> {
+/**
+ * The sandbox as `npm start` runs it without settings, on a free port and a temporary database;
+ * `env` adds settings, e.g. KFRELEASE_NOW to start the clock elsewhere.
+ */
+export async function startTestSandbox(
+  env: Record<string, string> = {},
+): Promise<RunningSandbox & { firstLine: string; cleanUp(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'kfrelease-browser-'));
-  const mode = startupMode({ PORT: '0', DATABASE_PATH: join(dir, 'sandbox.db'), LOG_LEVEL: 'silent' });
+  const mode = startupMode({
+    PORT: '0',
+    DATABASE_PATH: join(dir, 'sandbox.db'),
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
   if (mode.kind !== 'sandbox') throw new Error(`expected sandbox mode, got ${mode.kind}`);
   const lines: string[] = [];
   const sandbox = await startSandbox(mode.config, { output: { write: (text) => lines.push(text) } });

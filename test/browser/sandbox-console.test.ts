@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, startTestSandbox } from './chromium';
+import { consolePage } from './console-page';
 
 type Sandbox = Awaited<ReturnType<typeof startTestSandbox>>;
 
@@ -28,17 +29,8 @@ describe('sandbox console in Chromium', () => {
     await sandbox?.cleanUp();
   });
 
-  /** Opens the console as someone and waits until it shows them. */
-  async function openAs(user: string, tab = 'channel'): Promise<void> {
-    await page.goto(`${sandbox.url}/sandbox#user=${user}&tab=${tab}`);
-    // Locators, not page functions: the console's CSP rightly refuses to evaluate strings.
-    await page.locator(`#person option:checked[value="${user}"]`).waitFor({ state: 'attached' });
-  }
-
-  async function type(command: string): Promise<void> {
-    await page.fill('#command', command);
-    await page.press('#command', 'Enter');
-  }
+  const openAs = (user: string, tab = 'channel') => consolePage(page, sandbox.url).openAs(user, tab);
+  const type = (command: string) => consolePage(page, sandbox.url).type(command);
 
   it('is at the address the first line of output gives', async () => {
     const url = /open (http:\/\/\S+\/sandbox) /.exec(sandbox.firstLine)?.[1];

@@ -46,9 +46,10 @@ function fakeRunners(
     },
     upkeep: async () => void calls.push('upkeep'),
     revalidate: async () => void calls.push('revalidate'),
-    deliver: async () => {
-      calls.push('deliver');
-      return 1;
+    deliver: async () => void calls.push('deliver'),
+    posted: (after, until) => {
+      calls.push(`posted ${iso(after)} ${iso(until)}`);
+      return 2;
     },
   };
   return { runners, calls };
@@ -100,6 +101,7 @@ describe('passTime', () => {
       'upkeep',
       'revalidate',
       'deliver',
+      'posted 2026-05-09T08:00:00.000Z 2026-05-10T08:00:00.000Z',
     ]);
   });
 
@@ -134,8 +136,8 @@ describe('passTime', () => {
     ]);
   });
 
-  it('counts the posts delivered at every stop, and stops once at an instant two sources name', async () => {
-    const { runners } = fakeRunners(
+  it('counts the posts of the whole jump once, at its end, and stops once at an instant two sources name', async () => {
+    const { runners, calls } = fakeRunners(
       [{ key: 'reminder', dueAt: '2026-05-08T07:00:00Z', expiresAt: '2026-05-09T07:00:00Z' }],
       { zones: ['Europe/Berlin', 'Europe/Berlin'] },
     );
@@ -146,6 +148,9 @@ describe('passTime', () => {
     });
     expect(summary.steps.map(iso)).toEqual(['2026-05-08T07:00:00.000Z', '2026-05-08T08:00:00.000Z']);
     expect(summary.posted).toBe(2);
+    expect(calls.filter((call) => call.startsWith('posted'))).toEqual([
+      'posted 2026-05-08T06:00:00.000Z 2026-05-08T08:00:00.000Z',
+    ]);
   });
 
   it('does nothing when the clock does not move', async () => {

@@ -199,7 +199,8 @@
       const button = form.querySelector('button[type=submit]');
       if (button) button.disabled = true;
       void api('submit', { user: ui.user, viewId: top.id, values: BlockKit.collect(form) }).then(() => {
-        ui.keys.modal = '';
+        // Not '': that is the key of no modal at all, and a form the app closed must go away.
+        ui.keys.modal = null;
         soon();
       });
     });

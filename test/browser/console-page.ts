@@ -1,0 +1,44 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** What a person does in the sandbox console, through the page as they would. */
+export function consolePage(page: Page, url: string) {
+  const modal = page.locator('.modal');
+  return {
+    modal,
+    /** Opens the console as someone and waits until it shows them. */
+    async openAs(user: string, tab = 'channel'): Promise<void> {
+      // A new address that differs only in its #hash would not load the page again.
+      await page.goto('about:blank');
+      await page.goto(`${url}/sandbox#user=${user}&tab=${tab}`);
+      // Locators, not page functions: the console's CSP rightly refuses to evaluate strings.
+      await page.locator(`#person option:checked[value="${user}"]`).waitFor({ state: 'attached' });
+    },
+    /** Types a command into the composer and sends it. */
+    async type(command: string): Promise<void> {
+      await page.fill('#command', command);
+      await page.press('#command', 'Enter');
+    },
+    /** The newest answer only the person sees. */
+    lastEphemeral(): Locator {
+      return page.locator('.message.ephemeral').last();
+    },
+    /** The input block of the open modal with this label. */
+    field(label: string): Locator {
+      return modal.locator('.bk-input-block', {
+        has: page.locator('.bk-label', { hasText: new RegExp(`^${label}`) }),
+      });
+    },
+    /** Waits for the modal with this title. */
+    async modalTitled(title: string): Promise<void> {
+      await modal.locator('h2', { hasText: title }).waitFor();
+    },
+    async submit(): Promise<void> {
+      await modal.locator('button[type=submit]').click();
+    },
+    /** Closes the top modal with its close button and waits until none is left. */
+    async closeModal(label: string): Promise<void> {
+      await modal.locator('.modal-foot button.secondary', { hasText: label }).click();
+      await modal.waitFor({ state: 'detached' });
+    },
+  };
+}
