@@ -7,7 +7,7 @@ import { actorId, type Actor } from './actor';
 import { refuse } from './authority';
 import { requireLive } from './release-lifecycle';
 import { findRelease } from './find-release';
-import { md } from '../text/mrkdwn';
+import { md, user } from '../text/mrkdwn';
 
 type Deps = { store: Store; clock: Clock; admins: string[] };
 
@@ -75,7 +75,9 @@ export function completeActionItem(deps: Deps, input: { id: number; actor: Actor
     if (!deps.store.actionItems.complete(item.id, by, at)) {
       throw new UserError(
         'conflict',
-        md`Action item #${item.id} was already done${item.doneBy ? ` (by ${item.doneBy})` : ''}.`,
+        item.doneBy
+          ? md`Action item #${item.id} was already done (by ${user(item.doneBy)}).`
+          : md`Action item #${item.id} was already done.`,
       );
     }
     deps.store.audit.record({

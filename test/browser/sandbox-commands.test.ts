@@ -116,15 +116,17 @@ describe('every command of /kfrelease help, as each role of the demo team', () =
   beforeAll(async () => {
     [sandbox, browser] = await Promise.all([startTestSandbox(), launchChromium()]);
   });
-  // A page of their own for each person, as each would have.
-  beforeEach(async () => {
+  // A page of their own for each person, as each would have; the checks of the rights need none.
+  async function withOwnPage(work: () => Promise<void>): Promise<void> {
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.on('pageerror', (error) => pageErrors.push(error.message));
     ui = consolePage(page, sandbox.url);
-  });
-  afterEach(async () => {
-    await page.close();
-  });
+    try {
+      await work();
+    } finally {
+      await page.close();
+    }
+  }
   afterAll(async () => {
     await browser?.close();
     await sandbox?.cleanUp();
@@ -136,7 +138,13 @@ describe('every command of /kfrelease help, as each role of the demo team', () =
     const before = await answers.count();
     await ui.type(command);
     const answer: Locator = answers.nth(before);
-    await answer.or(ui.modal).first().waitFor();
+    await answer
+      .or(ui.modal)
+      .first()
+      .waitFor({ timeout: 20_000 })
+      .catch((error: Error) => {
+        throw new Error(`No answer and no form within 20 s after ${command}: ${error.message}`);
+      });
     if (await ui.modal.isVisible()) {
       const title = (await ui.modal.locator('h2').textContent()) ?? '';
       await ui.closeModal((await ui.modal.locator('.modal-foot button.secondary').textContent()) ?? '');
@@ -146,9 +154,8 @@ describe('every command of /kfrelease help, as each role of the demo team', () =
     return text.split('\n')[0] ?? '';
   }
 
-  it.each(ROLES)(
-    '%s: help lists every command with an example, and each example answers',
-    async (role, user) => {
+  it.each(ROLES)('%s: help lists every command with an example, and each example answers', (role, user) =>
+    withOwnPage(async () => {
       await ui.openAs(user);
       await ui.type('/kfrelease help');
       const help = page
@@ -166,17 +173,19 @@ describe('every command of /kfrelease help, as each role of the demo team', () =
       );
       expect(failed).toEqual([]);
       expect(pageErrors).toEqual([]);
-    },
+    }),
   );
 
   it.each(RIGHTS)(
     '%s: refused, by its rule, to all but those it names',
-    (example, allowed, refusal, others) => {
+    // `others` has a default so the function takes three parameters, as many as the shortest row:
+    // a fourth without one would make Jest wait for a `done` callback that never comes.
+    (example, allowed, refusal, others: Record<string, string> = {}) => {
       for (const [role] of ROLES) {
         const answer = seen[role]?.[example];
-        const other = others?.[role];
+        const other = others[role];
         if (other !== undefined) expect({ role, answer }).toEqual({ role, answer: other });
-        if (allowed.includes(role))
+        else if (allowed.includes(role))
           expect({ role, refused: answer?.startsWith('⚠️ Only') }).toEqual({ role, refused: false });
         else expect({ role, answer }).toEqual({ role, answer: refusal });
       }

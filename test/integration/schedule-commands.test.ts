@@ -129,7 +129,7 @@ describe('/kfrelease meeting, agenda, notetaker, away and action through signed 
 
   it('closes action items; the agenda shows them done once', async () => {
     expect(await say('action done 1', ALAN)).toContain('Action item #1 is done');
-    expect(await say('action done 1', ALAN)).toContain('Action item #1 was already done');
+    expect(await say('action done 1', ALAN)).toContain(`Action item #1 was already done (by <@${ALAN}>).`);
     expect(await say('action done 9', ALAN)).toContain('There is no action item #9');
     expect(await say('agenda', ALAN)).toContain(':white_check_mark: ~#1 Ask Training WG for the rc.1 tag');
     expect(await say('action', ALAN)).toContain('No open action items.');
