@@ -44,10 +44,7 @@ export function readTagVersion(tag: string, pattern: string = DEFAULT_TAG_PATTER
   const prefix = at === -1 ? '' : pattern.slice(0, at);
   const suffix = at === -1 ? '' : pattern.slice(at + PLACEHOLDER.length);
   const shaped =
-    at !== -1 &&
-    tag.length > prefix.length + suffix.length &&
-    tag.startsWith(prefix) &&
-    tag.endsWith(suffix);
+    at !== -1 && tag.length > prefix.length + suffix.length && tag.startsWith(prefix) && tag.endsWith(suffix);
   if (shaped) {
     const inner = parseVersion(tag.slice(prefix.length, tag.length - suffix.length));
     if (inner.ok) {

@@ -32,7 +32,9 @@ export interface ComponentMarkResult {
 function allComponents(store: Store): (MarkedComponent & { name: string })[] {
   return store.workingGroups
     .list()
-    .flatMap((g) => g.components.map((c) => ({ id: c.id, name: c.name, component: c.name, wg: g.name, repo: c.repo })));
+    .flatMap((g) =>
+      g.components.map((c) => ({ id: c.id, name: c.name, component: c.name, wg: g.name, repo: c.repo })),
+    );
 }
 
 function named(store: Store, words: string[], usage: string) {
@@ -69,7 +71,12 @@ export function skipComponent(
   const { store, clock } = deps;
   const release = findRelease(deps, input.version);
   requireLive(release);
-  requireReleaseManager(deps, release, input.userId, `mark a component of ${release.version} as not shipping`);
+  requireReleaseManager(
+    deps,
+    release,
+    input.userId,
+    `mark a component of ${release.version} as not shipping`,
+  );
   const { matched, rest } = named(store, input.words, SKIP_USAGE);
   const reason = rest.join(' ').trim();
   if (reason.length < 3)
@@ -93,8 +100,18 @@ export function skipComponent(
   const fresh = matched.filter((c) => !already.includes(c));
   store.transaction(() => {
     for (const c of fresh)
-      store.workingGroups.skip(release.id, { componentId: c.id, reason, skippedBy: input.userId, skippedAt: now });
-    const entry = { at: now, actor: input.userId, action: 'component.skipped', details: decisionDetails(fresh, reason) };
+      store.workingGroups.skip(release.id, {
+        componentId: c.id,
+        reason,
+        skippedBy: input.userId,
+        skippedAt: now,
+      });
+    const entry = {
+      at: now,
+      actor: input.userId,
+      action: 'component.skipped',
+      details: decisionDetails(fresh, reason),
+    };
     store.audit.record({ ...entry, releaseId: release.id });
     announceDecision(store, release, entry);
   });
@@ -127,7 +144,12 @@ export function shipComponent(
   const now = clock.now().toUTC().toISO() ?? '';
   store.transaction(() => {
     for (const c of marked) store.workingGroups.unskip(release.id, c.id);
-    const entry = { at: now, actor: input.userId, action: 'component.shipped', details: decisionDetails(marked, '') };
+    const entry = {
+      at: now,
+      actor: input.userId,
+      action: 'component.shipped',
+      details: decisionDetails(marked, ''),
+    };
     store.audit.record({ ...entry, releaseId: release.id });
     announceDecision(store, release, entry);
   });
