@@ -12,7 +12,7 @@ import {
 } from '../../blocks/feature-blocks';
 import type { SlackRouter } from '../slack-router';
 import { messageFor, showEphemeral, tellEphemeral } from '../slack-answers';
-import { buttonRelease } from './button-release';
+import { opensForm } from './home-actions';
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
@@ -60,27 +60,10 @@ function puntPressed(services: AppServices) {
 
 /** "Track a feature" on the Home tab: opens the feature form. */
 function openFeatureForm(services: AppServices) {
-  return async ({ ack, body, client }: ActionArgs): Promise<void> => {
-    await ack();
-    const logger = services.logger.child({ user: body.user.id, action: OPEN_FEATURE_FORM });
-    try {
-      const form = prepareFeatureForm(services, {
-        userId: body.user.id,
-        version: buttonRelease(services, body),
-      });
-      await client.views.open({
-        trigger_id: body.trigger_id,
-        view: featureAddView({ release: form.release.version, groups: form.groups }),
-      });
-    } catch (error) {
-      await tellEphemeral(
-        client,
-        logger,
-        { channel: body.channel?.id, user: body.user.id },
-        messageFor(error, logger, {}),
-      );
-    }
-  };
+  return opensForm(services, OPEN_FEATURE_FORM, (input) => {
+    const form = prepareFeatureForm(services, input);
+    return featureAddView({ release: form.release.version, groups: form.groups });
+  });
 }
 
 export function registerFeatureActions(router: SlackRouter, services: AppServices): void {

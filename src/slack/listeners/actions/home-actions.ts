@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { View } from '@slack/types';
 import type { SlackRouter } from '../slack-router';
 import type { AppServices } from '../../../app-services';
 import { prepareDocsForm } from '../../../workflows/docs-tracking';
@@ -9,20 +10,22 @@ import { buttonRelease } from './button-release';
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
-/** "Add docs item" on the Home tab: opens the docs item form. */
-export function openDocsForm(services: AppServices) {
+/**
+ * A Home tab button that opens a form: the form is built for the person who pressed it and the
+ * release the button carries; a refusal (not their working group, a closed release) is told to
+ * them alone.
+ */
+export function opensForm(
+  services: AppServices,
+  actionId: string,
+  formFor: (input: { userId: string; version: string }) => View,
+) {
   return async ({ ack, body, client }: ActionArgs): Promise<void> => {
     await ack();
-    const logger = services.logger.child({ user: body.user.id, action: OPEN_DOCS_FORM });
+    const logger = services.logger.child({ user: body.user.id, action: actionId });
     try {
-      const form = prepareDocsForm(services, {
-        userId: body.user.id,
-        version: buttonRelease(services, body),
-      });
-      await client.views.open({
-        trigger_id: body.trigger_id,
-        view: docsAddView({ release: form.release.version, groups: form.groups }),
-      });
+      const view = formFor({ userId: body.user.id, version: buttonRelease(services, body) });
+      await client.views.open({ trigger_id: body.trigger_id, view });
     } catch (error) {
       await tellEphemeral(
         client,
@@ -32,6 +35,14 @@ export function openDocsForm(services: AppServices) {
       );
     }
   };
+}
+
+/** "Add docs item" on the Home tab: opens the docs item form. */
+export function openDocsForm(services: AppServices) {
+  return opensForm(services, OPEN_DOCS_FORM, (input) => {
+    const form = prepareDocsForm(services, input);
+    return docsAddView({ release: form.release.version, groups: form.groups });
+  });
 }
 
 export function registerHomeActions(router: SlackRouter, services: AppServices): void {
