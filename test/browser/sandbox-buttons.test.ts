@@ -138,4 +138,94 @@ describe('the buttons of the console in Chromium', () => {
     );
     await ui.closeModal('Done');
   });
+
+  /** Katherine hands over a Training revision; returns what the form answers for it. */
+  async function submitTraining(revision: string): Promise<string> {
+    await ui.type('/kfrelease submit Training');
+    await ui.modalTitled('Revisions v1.11.0');
+    await ui.field('kubeflow/training-operator').locator('input').fill(revision);
+    await ui.submit();
+    await ui.modalTitled('Revisions submitted');
+    const answer = (await ui.modal.textContent()) ?? '';
+    await ui.closeModal('Done');
+    return answer;
+  }
+  const HELD_LINE =
+    '• kubeflow/training-operator v1.9.0: ✋ held for the release manager (you and the liaisons will hear the decision)';
+  /** The release manager's held message for the Training revision, while it waits. */
+  const heldPost = () =>
+    page
+      .locator('.message:not(.ephemeral)', {
+        hasText: 'Training revision for Kubeflow v1.11.0 needs an exception from the release manager',
+      })
+      .last();
+
+  it('held revision: Deny… refuses an empty reason next to its field, then denies with one', async () => {
+    // Into Feature Freeze (from Mon 11 May): its first revision is the baseline, a minor bump
+    // after it is held for the release manager.
+    await ui.openAs('U0KATH001');
+    await page.locator('.clock button[data-days="7"]').click(WAIT);
+    await page.locator('#clock-label', { hasText: 'Thu 14 May 2026' }).waitFor(WAIT);
+    expect(await submitTraining('v1.8.1')).toContain('• kubeflow/training-operator v1.8.1: ✅ accepted');
+    expect(await submitTraining('v1.9.0')).toContain(HELD_LINE);
+
+    await ui.openAs('U0ADA0001');
+    const held = heldPost();
+    await held.waitFor(WAIT);
+    expect(await held.textContent()).toContain(
+      '• The minor version moved from v1.8.1 to v1.9.0; after the freeze only patch or RC numbers may move.',
+    );
+    expect(await held.locator('.bk-button').allTextContents()).toEqual(['Approve', 'Deny…']);
+
+    await held.locator('.bk-button', { hasText: 'Deny…' }).click(WAIT);
+    await ui.modalTitled('Deny revision');
+    expect(await ui.modal.locator('.modal-body').textContent()).toBe(
+      'Deny Training revision v1.9.0 of kubeflow/training-operator for Kubeflow v1.11.0?Why (the working group reads this)',
+    );
+    await ui.submit();
+    await error('Why').waitFor(WAIT);
+    expect(await error('Why').allTextContents()).toEqual([
+      'Say why the revision is denied: the working group reads it. Write a sentence, e.g. "Minor bump after the freeze: ship v1.9.1 instead".',
+    ]);
+    await ui.field('Why').locator('textarea').fill('Minor bump after the freeze: ship a v1.8 patch instead');
+    await ui.submit();
+    await ui.modal.waitFor({ state: 'detached', timeout: 20_000 });
+    // The held message loses its buttons for the decision, and the decision is announced.
+    const decision =
+      '⛔ Denied by @Ada Lovelace for Kubeflow v1.11.0kubeflow/training-operator v1.9.0 529b6f3060a3Reason: Minor bump after the freeze: ship a v1.8 patch instead';
+    const denied = page.locator('.message:not(.ephemeral)', { hasText: 'Denied by @Ada Lovelace' });
+    await denied.nth(1).waitFor(WAIT);
+    expect(await denied.allTextContents()).toEqual([
+      `KkfreleaseAPP(edited)${decision}`,
+      `KkfreleaseAPP${decision}`,
+    ]);
+    expect(await heldPost().count()).toBe(0);
+  });
+
+  it('held revision: Approve grants the exception', async () => {
+    await ui.openAs('U0KATH001');
+    expect(await submitTraining('v1.9.0')).toContain(HELD_LINE);
+
+    await ui.openAs('U0ADA0001');
+    const held = heldPost();
+    await held.waitFor(WAIT);
+    await held.locator('.bk-button', { hasText: 'Approve' }).click(WAIT);
+    // The held message shows the decision instead of its buttons; the acceptance is announced.
+    const granted = page.locator('.message:not(.ephemeral)', {
+      // A regular expression: a text would match case-insensitively, the announcement too.
+      hasText: /✅ Exception granted by @Ada Lovelace/,
+    });
+    await granted.waitFor(WAIT);
+    expect(await granted.textContent()).toBe(
+      'KkfreleaseAPP(edited)✅ Exception granted by @Ada Lovelace for Kubeflow v1.11.0kubeflow/training-operator v1.9.0 529b6f3060a3',
+    );
+    const announced = page.locator('.message:not(.ephemeral)', {
+      hasText: 'Submitted by @Katherine Johnson · exception granted by @Ada Lovelace',
+    });
+    await announced.waitFor(WAIT);
+    expect(await announced.textContent()).toBe(
+      'KkfreleaseAPP✅ Training revision accepted for Kubeflow v1.11.0kubeflow/training-operator v1.9.0 529b6f3060a3Submitted by @Katherine Johnson · exception granted by @Ada LovelaceChangelog',
+    );
+    expect(await heldPost().count()).toBe(0);
+  });
 });
