@@ -10,7 +10,9 @@ const WAIT = { timeout: 20_000 };
 
 /**
  * The buttons the other browser tests do not press: the App Home's form buttons, each opening
- * its form, and the feature form, refused with a reference GitHub does not know, then saved.
+ * its form; the feature form, refused with a reference it cannot read or GitHub does not know,
+ * then saved; and the release manager's Deny… (a reason required) and Approve on a held revision.
+ * The tests run in order on one sandbox: the Approve test follows the denial.
  */
 describe('the buttons of the console in Chromium', () => {
   let sandbox: Sandbox;
@@ -161,8 +163,8 @@ describe('the buttons of the console in Chromium', () => {
       .last();
 
   it('held revision: Deny… refuses an empty reason next to its field, then denies with one', async () => {
-    // Into Feature Freeze (from Mon 11 May): its first revision is the baseline, a minor bump
-    // after it is held for the release manager.
+    // Into Feature Freeze (from Mon 11 May): v1.8.1 is accepted, and v1.9.0 after it, a minor
+    // bump, is held for the release manager.
     await ui.openAs('U0KATH001');
     await page.locator('.clock button[data-days="7"]').click(WAIT);
     await page.locator('#clock-label', { hasText: 'Thu 14 May 2026' }).waitFor(WAIT);
