@@ -12,6 +12,7 @@ import type {
   MrkdwnElement,
   PlainTextElement,
   PlainTextOption,
+  StaticSelect,
   SectionBlock,
   SectionBlockAccessory,
 } from '@slack/types';
@@ -126,6 +127,20 @@ export function actions(blockId: string, elements: Button[]): ActionsBlock {
 /** An option of a select or radio buttons: text shown as typed, value within Slack's limit. */
 export function option(text: string, value: string = text): PlainTextOption {
   return { text: plain(text, LIMITS.optionText), value: value.slice(0, LIMITS.optionValue) };
+}
+
+/**
+ * The working-group picker of a form (`wg`): the groups the person may choose, at most Slack's
+ * option limit, preselected when there is only one.
+ */
+export function workingGroupSelect(names: string[]): StaticSelect {
+  const groups = names.slice(0, LIMITS.options);
+  return {
+    type: 'static_select',
+    action_id: 'wg',
+    options: groups.map((g) => option(g)),
+    ...(groups.length === 1 && groups[0] ? { initial_option: option(groups[0]) } : {}),
+  };
 }
 
 export function input(params: {

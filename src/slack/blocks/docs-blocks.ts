@@ -22,6 +22,7 @@ import {
   option,
   plain,
   section,
+  workingGroupSelect,
   type Block,
   type ModalView,
   type SlackAnswer,
@@ -48,13 +49,7 @@ export function docsItemLine(item: DocsItem): Mrkdwn {
 
 /** The form to record a feature that needs documentation changes. Block ids are the field names. */
 export function docsAddView(params: { release: string; groups: string[] }): ModalView {
-  const groups = params.groups.slice(0, LIMITS.options);
-  const wg: StaticSelect = {
-    type: 'static_select',
-    action_id: 'wg',
-    options: groups.map((g) => option(g)),
-    ...(groups.length === 1 && groups[0] ? { initial_option: option(groups[0]) } : {}),
-  };
+  const wg = workingGroupSelect(params.groups);
   const feature: PlainTextInput = {
     type: 'plain_text_input',
     action_id: 'feature',

@@ -1,4 +1,4 @@
-import type { Checkboxes, PlainTextInput, StaticSelect } from '@slack/types';
+import type { Checkboxes, PlainTextInput } from '@slack/types';
 import type { FeatureRow } from '../../db/feature-repository';
 import {
   countStates,
@@ -27,6 +27,7 @@ import {
   option,
   plain,
   section,
+  workingGroupSelect,
   type Block,
   type ModalView,
   type SlackAnswer,
@@ -55,13 +56,7 @@ export function featureLine(f: Feature): Mrkdwn {
 
 /** The form to track a feature. Block ids are the field names. */
 export function featureAddView(params: { release: string; groups: string[] }): ModalView {
-  const groups = params.groups.slice(0, LIMITS.options);
-  const wg: StaticSelect = {
-    type: 'static_select',
-    action_id: 'wg',
-    options: groups.map((g) => option(g)),
-    ...(groups.length === 1 && groups[0] ? { initial_option: option(groups[0]) } : {}),
-  };
+  const wg = workingGroupSelect(params.groups);
   const title: PlainTextInput = {
     type: 'plain_text_input',
     action_id: 'title',
