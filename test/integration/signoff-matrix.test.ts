@@ -1,7 +1,6 @@
 import type { ReleaseRow } from '../../src/db/release-repository';
 import { checkRcTags, rcCheckDeps } from '../../src/workflows/check-rc-tags';
 import { signoffSummary } from '../../src/workflows/signoff-matrix';
-import type { SignoffField } from '../../src/workflows/submit-signoff';
 import { startFakeGitHub, type FakeGitHub } from '../fakes/fake-github';
 import { fakeSha } from '../fakes/fake-github-model';
 import { dmChannelId } from '../fakes/fake-slack';
@@ -13,7 +12,8 @@ import {
   textOf,
   viewAnswer,
 } from '../helpers/revision-fixtures';
-import { viewSubmission } from '../helpers/slack-request';
+
+import { signoffSubmission, type SignoffForm } from '../helpers/signoff-submission';
 import { ADMIN, answerText, RELEASE_CHANNEL, startTestApp, type TestApp } from '../helpers/start-app';
 
 const MANIFESTS = 'kubeflow/manifests';
@@ -23,34 +23,7 @@ const LAMPORT = 'U0LESL001';
 const ALAN = 'U0ALAN001';
 const M = { m1: fakeSha('s-1'), m2: fakeSha('s-2'), m3: fakeSha('s-3') };
 
-type Form = Partial<Record<SignoffField, string>>;
-
-const select = (value: string | undefined) => ({
-  type: 'static_select',
-  selected_option: value === undefined ? null : { value },
-});
-
-/** The sign-off form as Slack submits it. */
-function submission(user: string, form: Form): object {
-  return viewSubmission({
-    user,
-    callbackId: 'distribution_signoff',
-    privateMetadata: JSON.stringify({ release: 'v1.10.0' }),
-    values: {
-      distribution: { distribution: select(form.distribution) },
-      rc: { rc: select(form.rc) },
-      result: {
-        result: { type: 'radio_buttons', selected_option: form.result ? { value: form.result } : null },
-      },
-      issues: { issues: form.issues ?? '' },
-      kubernetes: { kubernetes: form.kubernetes ?? '' },
-      evidence: { evidence: { type: 'url_text_input', value: form.evidence ?? null } },
-      notes: { notes: form.notes ?? '' },
-    },
-  });
-}
-
-const THUMBS_UP: Form = {
+const THUMBS_UP: SignoffForm = {
   rc: 'rc.1',
   result: 'thumbs_up',
   kubernetes: '1.29',
@@ -62,7 +35,7 @@ describe('distribution sign-offs', () => {
   let app: TestApp;
   let release: ReleaseRow;
   const signoffs = async (user = ALAN) => answerText(await app.command('signoffs', user));
-  const submit = (user: string, form: Form) => app.interact(submission(user, form));
+  const submit = (user: string, form: SignoffForm) => app.interact(signoffSubmission(user, form));
   const check = () => checkRcTags(rcCheckDeps(app.services), release);
 
   beforeAll(async () => {

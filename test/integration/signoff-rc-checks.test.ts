@@ -1,5 +1,4 @@
 import type { ReleaseRow } from '../../src/db/release-repository';
-import type { SignoffField } from '../../src/workflows/submit-signoff';
 import { startFakeGitHub, type FakeGitHub } from '../fakes/fake-github';
 import { fakeSha } from '../fakes/fake-github-model';
 import { databaseSnapshot } from '../helpers/database-snapshot';
@@ -10,7 +9,8 @@ import {
   textOf,
   viewAnswer,
 } from '../helpers/revision-fixtures';
-import { blockAction, viewSubmission } from '../helpers/slack-request';
+import { blockAction } from '../helpers/slack-request';
+import { signoffSubmission } from '../helpers/signoff-submission';
 import { answerText, RELEASE_CHANNEL, startTestApp, type TestApp } from '../helpers/start-app';
 
 const MANIFESTS = 'kubeflow/manifests';
@@ -20,33 +20,6 @@ const KNUTH = 'U0DONA001';
 const LAMPORT = 'U0LESL001';
 const RM = 'U0ADA0001';
 const M = { m1: fakeSha('c-1'), m2: fakeSha('c-2'), m3: fakeSha('c-3') };
-
-type Form = Partial<Record<SignoffField, string>>;
-
-const select = (value: string | undefined) => ({
-  type: 'static_select',
-  selected_option: value === undefined ? null : { value },
-});
-
-/** The sign-off form as Slack submits it. */
-function submission(user: string, form: Form): object {
-  return viewSubmission({
-    user,
-    callbackId: 'distribution_signoff',
-    privateMetadata: JSON.stringify({ release: 'v1.10.0' }),
-    values: {
-      distribution: { distribution: select(form.distribution) },
-      rc: { rc: select(form.rc) },
-      result: {
-        result: { type: 'radio_buttons', selected_option: form.result ? { value: form.result } : null },
-      },
-      issues: { issues: form.issues ?? '' },
-      kubernetes: { kubernetes: form.kubernetes ?? '' },
-      evidence: { evidence: { type: 'url_text_input', value: form.evidence ?? null } },
-      notes: { notes: form.notes ?? '' },
-    },
-  });
-}
 
 /** Waits until kfrelease has recorded a check of the manifests repository after `since`. */
 async function checkedAfter(app: TestApp, release: ReleaseRow, since: string): Promise<void> {
@@ -147,7 +120,12 @@ describe('sign-offs look at the manifests repository, and blocked ones track the
 
     const answer = viewAnswer(
       await app.interact(
-        submission(LAMPORT, { distribution: 'Azure', rc: 'rc.2', result: 'thumbs_up', kubernetes: '1.30' }),
+        signoffSubmission(LAMPORT, {
+          distribution: 'Azure',
+          rc: 'rc.2',
+          result: 'thumbs_up',
+          kubernetes: '1.30',
+        }),
       ),
     );
 
@@ -165,7 +143,13 @@ describe('sign-offs look at the manifests repository, and blocked ones track the
 
     const answer = viewAnswer(
       await app.interact(
-        submission(KNUTH, { distribution: 'AWS', rc: 'rc.3', result: 'blocked', issues, kubernetes: '1.30' }),
+        signoffSubmission(KNUTH, {
+          distribution: 'AWS',
+          rc: 'rc.3',
+          result: 'blocked',
+          issues,
+          kubernetes: '1.30',
+        }),
       ),
     );
 
@@ -216,7 +200,7 @@ describe('sign-offs look at the manifests repository, and blocked ones track the
     const before = app.services.store.blockers.forRelease(release.id).length;
     const answer = viewAnswer(
       await app.interact(
-        submission(LAMPORT, {
+        signoffSubmission(LAMPORT, {
           distribution: 'Azure',
           rc: 'rc.3',
           result: 'blocked',
@@ -237,7 +221,7 @@ describe('sign-offs look at the manifests repository, and blocked ones track the
 
     const answer = viewAnswer(
       await app.interact(
-        submission(KNUTH, {
+        signoffSubmission(KNUTH, {
           distribution: 'AWS',
           rc: 'rc.4',
           result: 'blocked',
@@ -262,7 +246,7 @@ describe('sign-offs look at the manifests repository, and blocked ones track the
     const before = databaseSnapshot(app.services.store.db);
     const answer = viewAnswer(
       await app.interact(
-        submission(KNUTH, { distribution: 'AWS', rc: 'rc.4', result: 'blocked', kubernetes: '1.30' }),
+        signoffSubmission(KNUTH, { distribution: 'AWS', rc: 'rc.4', result: 'blocked', kubernetes: '1.30' }),
       ),
     );
     expect(answer).toEqual({
