@@ -1,4 +1,4 @@
-import { useConsoleInChromium } from './console-page';
+import { useConsoleInChromium } from './console-in-chromium';
 
 jest.setTimeout(60_000);
 
