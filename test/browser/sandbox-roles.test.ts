@@ -376,12 +376,6 @@ describe('the console as each role of the demo team', () => {
   const ctx = useConsoleInChromium();
   const snapshot = () => databaseSnapshot(ctx.sandbox.services.store.db);
 
-  /** Opens the App Home as someone and waits until it shows the release. */
-  async function openHome(user: string): Promise<void> {
-    await ctx.ui.openAs(user, 'home');
-    await ctx.page.locator('#home h3', { hasText: 'Kubeflow v1.11.0' }).waitFor(WAIT);
-  }
-
   /** Does something and returns the first line of the new answer only they see; no form may open. */
   async function answerTo(act: () => Promise<void>): Promise<string> {
     const answers = ctx.page.locator('.message.ephemeral');
@@ -397,7 +391,7 @@ describe('the console as each role of the demo team', () => {
   it.each(HOMES)(
     'App Home of the %s: their roles, what they owe and their buttons',
     async (_who, user, roles, owe, buttons) => {
-      await openHome(user);
+      await ctx.ui.openHome(user);
       expect({
         sections: await ctx.page.locator('#home .bk-section').allInnerTexts(),
         buttons: await ctx.page.locator('#home .bk-button').allTextContents(),
@@ -408,7 +402,7 @@ describe('the console as each role of the demo team', () => {
   it.each(BUTTON_FORMS)(
     'App Home of the %s: %s opens its form, for what they may act on',
     async (_who, button, user, form) => {
-      await openHome(user);
+      await ctx.ui.openHome(user);
       await ctx.page.locator('#home .bk-button', { hasText: button }).click(WAIT);
       await ctx.ui.modal.locator('h2').waitFor(WAIT);
       // The working group is the form's first choice, when it has one.
@@ -426,7 +420,7 @@ describe('the console as each role of the demo team', () => {
   );
 
   it("App Home of the Pipelines WG docs lead: an item added with its button is on their Home and the Docs Lead's", async () => {
-    await openHome(FRANCES);
+    await ctx.ui.openHome(FRANCES);
     await ctx.page.locator('#home .bk-button', { hasText: 'Add docs item' }).click(WAIT);
     await ctx.ui.modalTitled('Docs v1.11.0');
     await ctx.ui.field('Working group').locator('select').selectOption('Pipelines');
@@ -437,11 +431,11 @@ describe('the console as each role of the demo team', () => {
     await ctx.ui.closeModal('Done');
 
     const item = '🔴 #1 Server-side paging of the run list (Needed) · no owner';
-    await openHome(FRANCES);
+    await ctx.ui.openHome(FRANCES);
     const owes = ctx.page.locator('#home .bk-section', { hasText: 'What you owe' });
     await owes.filter({ hasText: 'Server-side paging' }).waitFor(WAIT);
     expect(await owes.innerText()).toBe(`What you owe\n📚 Open docs work of Pipelines (1):\n${item}`);
-    await openHome(MARGARET);
+    await ctx.ui.openHome(MARGARET);
     await owes.filter({ hasText: 'Server-side paging' }).waitFor(WAIT);
     expect(await owes.innerText()).toBe(`What you owe\n📚 Open docs work of the release (1):\n${item}`);
   });
@@ -469,7 +463,7 @@ describe('the console as each role of the demo team', () => {
 
   /** Alan hands over a Pipelines revision from his App Home; returns the form's answer for it. */
   async function submitPipelines(revision: string): Promise<string> {
-    await openHome(ALAN);
+    await ctx.ui.openHome(ALAN);
     await ctx.page.locator('#home .bk-button', { hasText: 'Submit revisions' }).click(WAIT);
     await ctx.ui.modalTitled('Revisions v1.11.0');
     await ctx.ui.field('kubeflow/pipelines').locator('input').fill(revision);
