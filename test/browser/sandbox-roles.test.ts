@@ -461,6 +461,17 @@ describe('the console as each role of the demo team', () => {
     },
   );
 
+  it.each([
+    ['Notebooks liaison', 'reported 1 issue for Notebooks', GRACE],
+    ['Manifests liaison', 'reported 1 issue for Manifests', BARBARA],
+  ])('the %s presses Triage… on "%s": the decision form opens', async (_who, post, user) => {
+    await ctx.ui.openAs(user);
+    const message = ctx.page.locator('.message:not(.ephemeral)', { hasText: post }).first();
+    await message.locator('.bk-button', { hasText: 'Triage…' }).click(WAIT);
+    await ctx.ui.modalTitled('Triage blocking issue');
+    await ctx.ui.closeModal('Cancel');
+  });
+
   /** Alan hands over a Pipelines revision from his App Home; returns the form's answer for it. */
   async function submitPipelines(revision: string): Promise<string> {
     await ctx.ui.openHome(ALAN);
