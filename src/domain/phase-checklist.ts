@@ -259,7 +259,7 @@ export interface TickHolder {
   docsLeadImplied: boolean;
 }
 
-const SCOPED_ROLE: Partial<Record<RoleKey, 'working_group' | 'distribution'>> = {
+export const SCOPED_ROLE: Partial<Record<RoleKey, 'working_group' | 'distribution'>> = {
   team_member: 'working_group',
   wg_docs_lead: 'working_group',
   wg_test_lead: 'working_group',

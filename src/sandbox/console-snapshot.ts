@@ -31,7 +31,7 @@ export interface ConsoleView {
 export interface ConsoleSnapshot {
   me: ConsolePerson;
   people: ConsolePerson[];
-  /** Slack ID -> display name, for mentions. */
+  /** Slack ID -> name, for mentions: the people, the bot and the release channel. */
   names: Record<string, string>;
   release: string;
   clock: { iso: string; local: string; zone: string };
@@ -95,7 +95,11 @@ export function consoleSnapshot(
   return {
     me: person,
     people,
-    names: Object.fromEntries([...people.map((p) => [p.id, p.name]), [SLACK_TEAM.botUserId, 'kfrelease']]),
+    names: Object.fromEntries([
+      ...people.map((p) => [p.id, p.name]),
+      [SLACK_TEAM.botUserId, 'kfrelease'],
+      [channel.id, channel.name],
+    ]),
     release: input.release,
     clock: {
       iso: now.toUTC().toISO() ?? '',

@@ -19,13 +19,25 @@ import { startSlackStandIn } from './slack-stand-in';
 import { sandboxTimeRunners, type SandboxTimeRunners } from './sandbox-time-runners';
 
 /**
+ * The token kfrelease sends the GitHub stand-in. Like GitHub, the stand-in refuses writes without
+ * one; with it, the tracking issue and the manifests pull requests are written there, on loopback.
+ * It means nothing anywhere else.
+ */
+const STAND_IN_GITHUB_TOKEN = 'github_pat_sandbox_stand_in';
+
+/**
  * The GitHub stand-in answers on loopback with no rate limit, so nothing is spaced out: throttled,
  * each blocker sync would wait a second for its GraphQL query, and a sandbox week (a stop at
  * every due instant) would take a quarter of a minute.
  */
 function withUnthrottledGitHub(services: AppServices, apiUrl: string): AppServices {
   const logger = services.logger.child({ component: 'github' });
-  const github = createOctokitGitHubClient({ baseUrl: apiUrl, logger, throttle: { enabled: false } });
+  const github = createOctokitGitHubClient({
+    baseUrl: apiUrl,
+    token: STAND_IN_GITHUB_TOKEN,
+    logger,
+    throttle: { enabled: false },
+  });
   return { ...services, github };
 }
 
@@ -76,7 +88,7 @@ export async function startSandbox(
   const sandboxConfig: Config = {
     ...config,
     slack: { botToken: 'xoxb-sandbox-stand-in', signingSecret, apiUrl: slack.url },
-    github: { apiUrl: github.url },
+    github: { apiUrl: github.url, token: STAND_IN_GITHUB_TOKEN },
     admins,
   };
   const clock = adjustableClock(config.now ?? demoClockStart(workspace));

@@ -1,6 +1,7 @@
 import type { Clock } from '../clock';
 import {
   checklistState,
+  SCOPED_ROLE,
   scopesOf,
   tickPermission,
   unmetItems,
@@ -120,16 +121,36 @@ export function getPhaseView(deps: Deps, version?: string, items = readPhaseChec
   return buildPhaseView(deps, findRelease(deps, version), items);
 }
 
-/** "the Product Manager (<@U1>), the Release Manager (<@U2>) or an admin": who may tick an item. */
-function whoMay(store: Store, release: ReleaseRow, roles: RoleKey[]): Mrkdwn {
+/** How Slack names several holders of a role: "the Distribution Representatives". */
+const PLURAL_TITLES: Partial<Record<RoleKey, string>> = {
+  team_member: 'Release Team Members (WG liaisons)',
+  distribution_rep: 'Distribution Representatives',
+};
+
+/**
+ * "the Product Manager (<@U1>), the Release Manager (<@U2>) or an admin": who may tick an item.
+ * For one distribution or working group, a role held per distribution or working group names only
+ * its holders for that one ("the Notebooks Release Team Member (WG liaison) (<@U3>)"), and is left
+ * out when nobody holds it there.
+ */
+function whoMay(store: Store, release: ReleaseRow, item: ChecklistItem, scope: string | null): Mrkdwn {
   const team = store.team.assignments(release.id);
-  const parts = roles.map((role) => {
-    const holders = team.filter((a) => a.role === role);
+  const parts = item.who.flatMap((role) => {
+    const scoped = scope !== null && item.per !== null && SCOPED_ROLE[role] === item.per;
+    const holders = team.filter(
+      (a) =>
+        a.role === role &&
+        (!scoped ||
+          (item.per === 'distribution' ? a.distribution : a.wg)?.toLowerCase() === scope.toLowerCase()),
+    );
     const named = [...new Map(holders.map((a) => [`${a.shadow}:${a.slackId ?? a.name}`, a])).values()].map(
       (a) => md`${a.shadow ? 'shadow ' : ''}${a.slackId ? user(a.slackId) : a.name}`,
     );
-    const title = `the ${ROLE_TITLES[role]}${role === 'distribution_rep' || role === 'team_member' ? 's' : ''}`;
-    return named.length > 0 ? md`${title} (${join(named)})` : md`${title}`;
+    if (scoped && named.length === 0) return [];
+    const title = scoped
+      ? `the ${scope} ${ROLE_TITLES[role]}`
+      : `the ${PLURAL_TITLES[role] ?? ROLE_TITLES[role]}`;
+    return [named.length > 0 ? md`${title} (${join(named)})` : md`${title}`];
   });
   return md`${join(parts)} or an admin`;
 }
@@ -165,8 +186,10 @@ export function setChecklistItem(
     docsLeadImplied: summary.docsLeadImplied,
   };
   const permission = tickPermission(item, holder, scopes, input.scope);
-  const what = `${input.checked ? 'tick' : 'untick'} "${item.title}"`;
-  if (!permission.ok && permission.reason === 'forbidden') refuse(what, whoMay(store, release, item.who));
+  // The distribution or working group named, as the release knows it.
+  const scope = scopes.find((s) => s.toLowerCase() === input.scope?.toLowerCase()) ?? null;
+  const what = `${input.checked ? 'tick' : 'untick'} "${item.title}"${scope ? ` for ${scope}` : ''}`;
+  if (!permission.ok && permission.reason === 'forbidden') refuse(what, whoMay(store, release, item, scope));
   if (!permission.ok) {
     const kind = item.per === 'distribution' ? 'distribution' : 'working group';
     throw new UserError(

@@ -68,22 +68,26 @@ export function findBlocker(
   return { release, blocker };
 }
 
-/** Refuses unless `userId` may take `action` on the issue, naming who may. */
+/**
+ * Refuses unless `userId` may take `action` on the issue, naming who may; `what` is what the
+ * refusal says they tried (the Triage… button opens the form before any decision is chosen).
+ */
 export function assertMayTriage(
   deps: TriageDeps,
   release: ReleaseRow,
   blocker: BlockerRow,
   userId: string,
   action: TriageAction,
+  what = TRIAGE_ACTIONS[action].what,
 ): void {
   const right = triageRight(authorityOf(deps, release, userId), blocker, action);
   if (right === 'allowed') return;
   const mentions = (ids: string[]) => (ids.length ? md` (${join(ids.map(user))})` : md``);
   const managers = md`the release manager of ${release.version}${mentions(releaseManagerIds(deps.store, release.id))}`;
   if (right === 'needs_release_manager')
-    refuse(`${TRIAGE_ACTIONS[action].what} once it is release-blocking`, md`${managers} or an admin`);
+    refuse(`${what} once it is release-blocking`, md`${managers} or an admin`);
   refuse(
-    `${TRIAGE_ACTIONS[action].what} for ${blocker.wg}`,
+    `${what} for ${blocker.wg}`,
     md`${managers}, the ${blocker.wg} liaisons${mentions(liaisonIds(deps.store, release.id, blocker.wg))} or an admin`,
   );
 }

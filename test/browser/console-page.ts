@@ -3,15 +3,21 @@ import type { Locator, Page } from 'playwright-core';
 /** What a person does in the sandbox console, through the page as they would. */
 export function consolePage(page: Page, url: string) {
   const modal = page.locator('.modal');
+  /** Opens the console as someone and waits until it shows them. */
+  async function openAs(user: string, tab = 'channel'): Promise<void> {
+    // A new address that differs only in its #hash would not load the page again.
+    await page.goto('about:blank');
+    await page.goto(`${url}/sandbox#user=${user}&tab=${tab}`);
+    // Locators, not page functions: the console's CSP rightly refuses to evaluate strings.
+    await page.locator(`#person option:checked[value="${user}"]`).waitFor({ state: 'attached' });
+  }
   return {
     modal,
-    /** Opens the console as someone and waits until it shows them. */
-    async openAs(user: string, tab = 'channel'): Promise<void> {
-      // A new address that differs only in its #hash would not load the page again.
-      await page.goto('about:blank');
-      await page.goto(`${url}/sandbox#user=${user}&tab=${tab}`);
-      // Locators, not page functions: the console's CSP rightly refuses to evaluate strings.
-      await page.locator(`#person option:checked[value="${user}"]`).waitFor({ state: 'attached' });
+    openAs,
+    /** Opens the console's App Home tab as someone and waits until kfrelease has published it. */
+    async openHome(user: string): Promise<void> {
+      await openAs(user, 'home');
+      await page.locator('#home h3').first().waitFor();
     },
     /** Types a command into the composer and sends it. */
     async type(command: string): Promise<void> {

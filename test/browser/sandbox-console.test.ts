@@ -102,6 +102,40 @@ describe('sandbox console in Chromium', () => {
     await page.locator('#home h3', { hasText: 'Kubeflow v1.11.0' }).waitFor();
   });
 
+  it("shows a channel mention without a label by the channel's name, as Slack does", async () => {
+    await openAs('U0ADA0001');
+    await type('/kfrelease meeting');
+    const answer = page.locator('.message.ephemeral', { hasText: 'Release team meeting' }).last();
+    await answer.waitFor();
+    // kfrelease writes <#C0KFRELEASE>; Slack shows the name it knows for that channel.
+    expect(await answer.locator('.mention').allTextContents()).toEqual(['#kubeflow-release']);
+    expect(await answer.textContent()).not.toContain('C0KFRELEASE');
+  });
+
+  it('creates the tracking issue on the GitHub stand-in', async () => {
+    await openAs('U0ADA0001');
+    await type('/kfrelease tracking-issue setup kubeflow/manifests');
+    const answer = page.locator('.message.ephemeral', { hasText: 'Creating the tracking issue' });
+    await answer.waitFor();
+    expect(await answer.locator('.bk-text').innerText()).toBe(
+      '⌛ Creating the tracking issue of Kubeflow v1.11.0 in kubeflow/manifests; #kubeflow-release will hear where it is.',
+    );
+    // kubeflow/manifests holds issues up to #2990 on the stand-in: the tracking issue is the next.
+    const created = page.locator('.message:not(.ephemeral)', { hasText: 'The tracking issue of' });
+    await created.waitFor({ timeout: 20_000 });
+    expect(await created.locator('.bk-section').first().innerText()).toBe(
+      '📝 The tracking issue of Kubeflow v1.11.0 is on GitHub: https://github.com/kubeflow/manifests/issues/2991\n' +
+        'Working groups, distribution representatives and the community follow the release there; kfrelease keeps its description up to date.',
+    );
+    const release = sandbox.services.store.releases.findByVersion('v1.11.0');
+    expect(sandbox.services.store.trackingIssues.find(release?.id ?? 0)).toMatchObject({
+      repo: 'kubeflow/manifests',
+      issueNumber: 2991,
+      url: 'https://github.com/kubeflow/manifests/issues/2991',
+      createdBy: 'U0ADA0001',
+    });
+  });
+
   it('moves the clock forward, and what came due arrives', async () => {
     await openAs('U0ADA0001');
     await page.locator('.message').first().waitFor();

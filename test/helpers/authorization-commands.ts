@@ -96,7 +96,9 @@ export const COMMAND_ACTIONS: MatrixAction[] = [
     changes: true,
     surface: 'command',
     scene: 'freeze',
-    names: /the Docs Lead .*the Release Team Member \(WG liaison\)s .* or an admin/,
+    // Only Notebooks' own liaison is named, not every working group's.
+    names:
+      /^Only the Docs Lead \(<@U0DOCS001>\), the Notebooks Release Team Member \(WG liaison\) \(<@U0LIAISN1>\), the Product Manager or an admin can tick "Documentation of the working group up to date" for Notebooks\./,
     act: command('check wg-docs-updated Notebooks'),
   },
   {
@@ -104,7 +106,8 @@ export const COMMAND_ACTIONS: MatrixAction[] = [
     changes: true,
     surface: 'command',
     scene: 'freeze',
-    names: /the Distribution Representatives .*, the Release Manager .* or an admin/,
+    names:
+      /^Only the AWS Distribution Representative \(<@U0DISTRO1>\), the Release Manager \(<@U0RM00001>, shadow <@U0SHADOW1>\) or an admin can tick ".*" for AWS\./,
     act: command('check distribution-thumbs-up AWS'),
   },
   {

@@ -200,7 +200,8 @@ export const INTERACTION_ACTIONS: MatrixAction[] = [
     changes: false,
     surface: 'button',
     scene: 'freeze',
-    names: /the release manager of v1\.10\.0 .*, the Notebooks liaisons .* or an admin/,
+    names:
+      /the release manager of v1\.10\.0 .*, the Notebooks liaisons .* or an admin can triage a blocking issue for Notebooks\./,
     act: (w, user) => pressButton(w, button(user, 'blocker_triage', String(w.ids.untriagedIssue))),
   },
   {

@@ -51,7 +51,11 @@
       const id = target.slice(1);
       return `<span class="mention">@${esc(label || names[id] || id)}</span>`;
     }
-    if (target.startsWith('#')) return `<span class="mention">#${esc(label || target.slice(1))}</span>`;
+    // Slack shows a channel mention without a label by the channel's name, as it knows it.
+    if (target.startsWith('#')) {
+      const id = target.slice(1);
+      return `<span class="mention">#${esc(label || names[id] || id)}</span>`;
+    }
     // Slack writes a date in the reader's own zone; the console shows the fallback kfrelease wrote.
     if (target.startsWith('!date^')) return `<span class="bk-date-token">${formatted(label)}</span>`;
     if (target.startsWith('!')) {

@@ -46,7 +46,8 @@ function openTriage(services: AppServices) {
       if (!storedIdSchema.safeParse(id).success)
         throw new UserError('bad_argument', md`That button no longer points at an issue.`);
       const { release, blocker } = findBlocker(services, { id });
-      assertMayTriage(services, release, blocker, body.user.id, 'at_risk');
+      // Whoever may take the mildest decision may open the form; each decision is checked again on submit.
+      assertMayTriage(services, release, blocker, body.user.id, 'at_risk', 'triage a blocking issue');
       if (blocker.state !== 'open')
         throw new UserError(
           'conflict',
