@@ -31,11 +31,12 @@ export interface ConsoleView {
 export interface ConsoleSnapshot {
   me: ConsolePerson;
   people: ConsolePerson[];
-  /** Slack ID -> display name, for mentions. */
+  /** Slack ID -> display name, for mentions of people and of the channel. */
   names: Record<string, string>;
   release: string;
   clock: { iso: string; local: string; zone: string };
-  channel: { id: string; name: string; messages: ConsoleMessage[] };
+  /** `member`: kfrelease is in the channel; when not, Slack refuses its posts there. */
+  channel: { id: string; name: string; member: boolean; messages: ConsoleMessage[] };
   dm: { id: string; messages: ConsoleMessage[] };
   home: { id: string; blocks: unknown[] } | null;
   modals: ConsoleView[];
@@ -95,14 +96,22 @@ export function consoleSnapshot(
   return {
     me: person,
     people,
-    names: Object.fromEntries([...people.map((p) => [p.id, p.name]), [SLACK_TEAM.botUserId, 'kfrelease']]),
+    names: Object.fromEntries([
+      ...people.map((p) => [p.id, p.name]),
+      [SLACK_TEAM.botUserId, 'kfrelease'],
+      [target.params.channel.id, target.params.channel.name],
+    ]),
     release: input.release,
     clock: {
       iso: now.toUTC().toISO() ?? '',
       local: now.setZone(input.timeZone).toFormat('ccc d LLL yyyy, HH:mm'),
       zone: input.timeZone,
     },
-    channel: { ...channel, messages: conversation(channel.id) },
+    channel: {
+      ...channel,
+      member: !slack.state.botRemovedFrom.has(channel.id),
+      messages: conversation(channel.id),
+    },
     // Posting to a user ID lands in their DM with the bot, as in Slack.
     dm: { id: dm, messages: conversation(dm, person.id) },
     home: home ? { id: home.id, blocks: Array.isArray(home.blocks) ? home.blocks : [] } : null,
