@@ -70,6 +70,19 @@ describe('the buttons that answer a problem, in Chromium', () => {
     await accepted.waitFor(WAIT);
     expect(await accepted.textContent()).toContain('Submitted by @Grace Hopper');
   });
+  it('the channel’s Remove/Invite button fits a phone', async () => {
+    await ctx.page.setViewportSize({ width: 375, height: 740 });
+    await ctx.ui.openAs(ADA);
+    const box = await membership().boundingBox();
+    expect({ shown: box !== null, right: box ? Math.round(box.x + box.width) <= 375 : null }).toEqual({
+      shown: true,
+      right: true,
+    });
+    // Only the channel has members to change: not shown on direct messages.
+    await ctx.page.locator('.nav[data-tab="dm"]').click();
+    await membership().waitFor({ state: 'hidden' });
+  });
+
   it('release create with dates in the past: Cancel creates nothing, Create anyway creates it', async () => {
     await ctx.ui.openAs(ADA);
     const create = '/kfrelease release create v1.12.0 2026-03-02 handbook-17w Europe/Berlin';
