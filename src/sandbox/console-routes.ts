@@ -149,6 +149,8 @@ const bodies = {
   submit: z.object({ user, viewId: z.string().max(40), values }),
   close: z.object({ user, viewId: z.string().max(40) }),
   home: z.object({ user }),
+  /** kfrelease in the release channel or not: out of it, its posts there fail as in Slack. */
+  membership: z.object({ member: z.boolean() }).strict(),
   clock: z
     .object({
       hours: z
@@ -246,6 +248,13 @@ export function consoleRoutes(deps: ConsoleRouteDeps): HttpRoute[] {
     byPerson(target, 'submit', bodies.submit, (b, p) => target.submit(p, b.viewId, b.values)),
     byPerson(target, 'close', bodies.close, (b, p) => target.close(p, b.viewId)),
     byPerson(target, 'home', bodies.home, (_b, p) => target.openHome(p)),
+    post('membership', bodies.membership, async (b) => {
+      const channel = target.params.channel.id;
+      if (b.member) target.slack.state.botRemovedFrom.delete(channel);
+      else target.slack.state.botRemovedFrom.add(channel);
+      deps.services.logger.info({ channel, member: b.member }, 'sandbox channel membership changed');
+      return { ok: true, member: b.member };
+    }),
     post('clock', bodies.clock, (b) => {
       // One jump at a time: a second click waits for the first, then moves on from where it ended.
       const jump = moving.then(() => moveClock(deps, b));

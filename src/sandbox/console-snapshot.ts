@@ -35,7 +35,8 @@ export interface ConsoleSnapshot {
   names: Record<string, string>;
   release: string;
   clock: { iso: string; local: string; zone: string };
-  channel: { id: string; name: string; messages: ConsoleMessage[] };
+  /** `member`: kfrelease is in the channel; when not, Slack refuses its posts there. */
+  channel: { id: string; name: string; member: boolean; messages: ConsoleMessage[] };
   dm: { id: string; messages: ConsoleMessage[] };
   home: { id: string; blocks: unknown[] } | null;
   modals: ConsoleView[];
@@ -106,7 +107,11 @@ export function consoleSnapshot(
       local: now.setZone(input.timeZone).toFormat('ccc d LLL yyyy, HH:mm'),
       zone: input.timeZone,
     },
-    channel: { ...channel, messages: conversation(channel.id) },
+    channel: {
+      ...channel,
+      member: !slack.state.botRemovedFrom.has(channel.id),
+      messages: conversation(channel.id),
+    },
     // Posting to a user ID lands in their DM with the bot, as in Slack.
     dm: { id: dm, messages: conversation(dm, person.id) },
     home: home ? { id: home.id, blocks: Array.isArray(home.blocks) ? home.blocks : [] } : null,

@@ -46,6 +46,7 @@ function tzOffsetSeconds(tz: string): number {
 function postMessage(state: SlackState, args: SlackArgs): SlackAnswer {
   const channel = str(args.channel);
   if (!channel) return fail('channel_not_found');
+  if (state.botRemovedFrom.has(channel)) return fail('not_in_channel');
   if (!str(args.text) && !Array.isArray(args.blocks) && !Array.isArray(args.attachments))
     return fail('no_text');
   const ts = state.nextTs();

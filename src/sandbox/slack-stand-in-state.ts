@@ -72,6 +72,11 @@ export class SlackState {
   readonly usedTriggers = new Set<string>();
   /** The trigger_id each modal was opened with: it tells whose screen the modal is on. */
   readonly viewTriggers = new Map<string, string>();
+  /**
+   * Channels kfrelease was removed from (a person kicked it, or it was never invited): Slack
+   * refuses its posts there with `not_in_channel`, as it does a bot without chat:write.public.
+   */
+  readonly botRemovedFrom = new Set<string>();
   private lastMicros: bigint;
   private viewCounter = 0;
   private hashCounter = 0;

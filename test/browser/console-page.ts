@@ -41,6 +41,21 @@ export function consolePage(page: Page, url: string) {
     async submit(): Promise<void> {
       await modal.locator('button[type=submit]').click();
     },
+    /** Moves the sandbox clock on by a day or a week and waits until the console shows the new time. */
+    async passDays(days: 1 | 7): Promise<void> {
+      const label = page.locator('#clock-label');
+      const before = (await label.textContent()) ?? '';
+      await page.locator(`.clock button[data-days="${days}"]`).click();
+      await label.filter({ hasNotText: before }).waitFor({ timeout: 60_000 });
+    },
+    /** Presses a button of the newest message (in the conversation shown) that has this text. */
+    async press(message: string | RegExp, button: string): Promise<void> {
+      await page
+        .locator('.message', { hasText: message })
+        .last()
+        .locator('.bk-button', { hasText: button })
+        .click({ timeout: 20_000 });
+    },
     /** Closes the top modal with its close button and waits until none is left. */
     async closeModal(label: string): Promise<void> {
       await modal.locator('.modal-foot button.secondary', { hasText: label }).click();

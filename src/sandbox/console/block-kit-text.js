@@ -67,8 +67,8 @@
     return `<a href="${esc(url)}" target="_blank" rel="noopener noreferrer">${formatted(label || url)}</a>`;
   }
 
-  function mrkdwnHtml(text, names) {
-    const source = String(text);
+  /** One run of lines: its controls (mentions, links, dates) and the mrkdwn between them. */
+  function inlineHtml(source, names) {
     let html = '';
     let last = 0;
     source.replace(/<([^<>\n]+)>/g, (all, inner, offset) => {
@@ -77,6 +77,30 @@
       return all;
     });
     return html + formatted(source.slice(last));
+  }
+
+  /**
+   * `<@U123>`: mentions show names from `names`, which also names channels. Lines that kfrelease
+   * starts with a raw `>` (an escaped `&gt;` is text) are a block quote, as in Slack, except inside
+   * a code block.
+   */
+  function mrkdwnHtml(text, names) {
+    const runs = [];
+    let inCode = false;
+    for (const line of String(text).split('\n')) {
+      const quoted = !inCode && line.startsWith('>');
+      if ((line.match(/```/g) || []).length % 2 === 1) inCode = !inCode;
+      const run = runs[runs.length - 1];
+      const content = quoted ? line.slice(1) : line;
+      if (run && run.quoted === quoted) run.lines.push(content);
+      else runs.push({ quoted, lines: [content] });
+    }
+    return runs
+      .map((run) => {
+        const html = inlineHtml(run.lines.join('\n'), names);
+        return run.quoted ? `<blockquote class="bk-quote">${html}</blockquote>` : html;
+      })
+      .join('');
   }
 
   /** A plain_text object's text as Slack shows it: shortcodes as emoji unless `emoji` is false. */

@@ -212,6 +212,17 @@
     if (first) first.focus();
   }
 
+  /** On the channel: remove kfrelease from it (its posts then fail, as in Slack) or invite it back. */
+  function renderMembership(snapshot) {
+    const button = $('membership');
+    button.hidden = ui.tab !== 'channel';
+    const channel = `#${snapshot.channel.name}`;
+    button.textContent = snapshot.channel.member
+      ? `Remove kfrelease from ${channel}`
+      : `Invite kfrelease to ${channel}`;
+    button.dataset.member = String(snapshot.channel.member);
+  }
+
   function render() {
     const s = ui.snapshot;
     renderPeople(s);
@@ -230,6 +241,7 @@
       home: 'kfrelease: Home',
     };
     $('pane-title').textContent = titles[ui.tab] || '';
+    renderMembership(s);
     const home = ui.tab === 'home';
     $('messages').hidden = home;
     $('composer').hidden = home;
@@ -274,6 +286,10 @@
       soon();
     }
   }
+  $('membership').addEventListener('click', (event) => {
+    const member = event.target.dataset.member === 'true';
+    void api('membership', { member: !member }).then(soon);
+  });
   for (const button of document.querySelectorAll('.clock button'))
     button.addEventListener('click', () => void moveClock(button));
   $('composer').addEventListener('submit', (event) => {
