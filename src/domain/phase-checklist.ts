@@ -207,8 +207,8 @@ function autoState(
       const wanted = auto.milestones.filter((m) => planned.has(m));
       const missing = wanted.filter((m) => !facts.tagged?.has(m));
       return missing.length === 0
-        ? { done: true, note: `found ${wanted.join(', ')}` }
-        : { done: false, note: `not found yet: ${missing.join(', ')}` };
+        ? { done: true, note: `found ${keyList(wanted)}` }
+        : { done: false, note: `not found yet: ${keyList(missing)}` };
     }
   }
 }
@@ -306,4 +306,9 @@ export function tickPermission(
   if (!anyScope && mine.length === 1) return { ok: true, scope: mine[0] ?? '' };
   if (!anyScope && mine.length === 0) return { ok: false, reason: 'forbidden' };
   return { ok: false, reason: 'scope', choices: anyScope ? scopes : mine, given: null };
+}
+
+/** Milestone keys as code: inside the checklist's italic note, `release_branch`'s underscores would end the italics. */
+function keyList(keys: readonly string[]): string {
+  return keys.map((k) => `\`${k}\``).join(', ');
 }

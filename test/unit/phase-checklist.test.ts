@@ -224,6 +224,14 @@ describe('whether an item is done', () => {
     );
   });
 
+  it('names the tags as code, so the underscore of release_branch does not end the italic note', () => {
+    const [tags] = checklistState([item('branch-and-tags-created')], {
+      ...NOTHING,
+      tagged: new Set(['rc.0']),
+    });
+    expect(tags?.autoNote).toBe('not found yet: `release_branch`, `rc.1`');
+  });
+
   it('never counts an optional item as unmet', () => {
     const states = checklistState(
       [item('feature-docs-flagged'), item('handbook-updated'), item('retrospective-held')],
