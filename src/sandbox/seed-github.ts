@@ -1,3 +1,4 @@
+import type { DateTime } from 'luxon';
 import type { WorkingGroup } from '../db/working-group-repository';
 import type { DemoWorkspace } from './demo-workspace';
 import type { GitHubStandIn } from './github-stand-in';
@@ -12,15 +13,23 @@ const DEFAULT_BRANCH = 'main';
  * issues and pull requests (a merged one lands on the default branch, an open one waits on a
  * commit of its own), so the forms' examples (`kubeflow/pipelines#1234`) are found.
  */
-export function seedGitHub(github: GitHubStandIn, demo: DemoWorkspace, groups: WorkingGroup[]): void {
+export function seedGitHub(
+  github: GitHubStandIn,
+  demo: DemoWorkspace,
+  groups: WorkingGroup[],
+  now: DateTime,
+): void {
   const repos = new Set<string>([...Object.keys(demo.github), ...Object.keys(demo.issues)]);
   for (const group of groups) {
     for (const repo of group.repos) repos.add(repo);
     for (const component of group.components) repos.add(component.repo);
   }
-  let day = 0;
-  const date = () => new Date(Date.UTC(2025, 9, 1) + day++ * 86_400_000).toISOString();
   for (const repo of repos) {
+    // A repository's history ends the day before the sandbox clock starts, one commit a day, so
+    // the demo's tags (kubeflow/manifests' rc.0) are recent, not months before the cycle began.
+    const commits = 2 + 2 * (demo.github[repo] ?? []).length + (demo.issues[repo] ?? []).length;
+    let day = commits;
+    const date = () => now.minus({ days: day-- }).toUTC().toISO() ?? '';
     github.addRepo(repo, { defaultBranch: DEFAULT_BRANCH });
     let head = fakeSha(`${repo}:initial`);
     github.addCommit(repo, head, [], { message: 'Initial import', date: date() });

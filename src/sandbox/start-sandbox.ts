@@ -103,7 +103,7 @@ export async function startSandbox(
     slack.addChannel(workspace.channel);
     const built = withUnthrottledGitHub(buildServices(sandboxConfig, { logger, clock }), github.url);
     services = built;
-    seedGitHub(github, workspace, built.store.workingGroups.list());
+    seedGitHub(github, workspace, built.store.workingGroups.list(), clock.now());
     // The revisions kubeflow/manifests synced last: each repository's first demo tag, else main.
     const synced = (repo: string) => workspace.github[repo]?.[0] ?? 'main';
     seedManifestsFiles(github, built.manifestsRepo, built.manifestsSync.config, synced);

@@ -43,7 +43,7 @@ describe('public schedule', () => {
     github = await startFakeGitHub();
     app = await startTestApp({ now: NOW, githubUrl: github.url });
     const demo = loadDemoSetup();
-    seedGitHub(github, demo.workspace, app.services.store.workingGroups.list());
+    seedGitHub(github, demo.workspace, app.services.store.workingGroups.list(), DateTime.fromISO(NOW));
     await seedDemo(app.services, demo);
     // A re-plan: Feature Freeze and everything after it a week later, with a private reason.
     const store = app.services.store;
