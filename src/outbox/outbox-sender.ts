@@ -251,14 +251,26 @@ export function createOutboxSender(params: OutboxSenderParams): OutboxSender {
   }
 
   function startRun(): Promise<DeliveryResult> {
-    const run = runOnce().finally(() => {
-      if (running === run) running = null;
-      try {
-        wakeForNextDue();
-      } catch (err) {
-        log.warn({ err }, 'could not read when the next message comes due');
-      }
-    });
+    let gaveUp = false;
+    const run = runOnce()
+      .then((result) => {
+        gaveUp = result.failed > 0;
+        return result;
+      })
+      .finally(() => {
+        if (running === run) running = null;
+        // A message given up on left reports to the release managers, due now: send them in a run
+        // of their own rather than after the next interval.
+        if (gaveUp && timer && !stopped) {
+          kick();
+          return;
+        }
+        try {
+          wakeForNextDue();
+        } catch (err) {
+          log.warn({ err }, 'could not read when the next message comes due');
+        }
+      });
     running = run;
     return run;
   }

@@ -345,6 +345,18 @@ describe('outbox sender', () => {
     expect([...withKey(CHANNEL, 'a'), ...withKey(OTHER, 'b')]).toHaveLength(2);
   });
 
+  it('running on its interval, reports a message it gave up on at once, not after the next interval', async () => {
+    const s = sender();
+    enqueue('k', 'C0GONE');
+    slack.failNext('chat.postMessage', { kind: 'not_ok', error: 'channel_not_found' });
+    // An hour between timed runs: only the run that follows the one giving up can send the report.
+    s.start(3_600_000);
+    await slack.waitForCall('chat.postMessage', (call) => call.args.channel === dmChannelId(RM));
+    await s.stop();
+    expect(outbox.byKey(`failed:k:${RM}`)?.status).toBe('sent');
+    expect(posts()).toBe(2);
+  });
+
   it('start() delivers at once and on its interval until stopped', async () => {
     const s = sender();
     enqueue('a');
