@@ -11,6 +11,8 @@ export interface BlockersRoom {
   items: (groups: number) => number;
   /** Characters a line of punted or closed references may take. */
   refs: number;
+  /** Characters one reference takes in that line, with its separator, as Slack is sent it. */
+  refLength: (ref: BlockerRef) => number;
 }
 
 /** What `/kfrelease blockers` shows: counts for everything, rows only for what fits in Slack. */
@@ -64,13 +66,9 @@ export function getBlockersPage(
       })),
     );
   }
-  const refs = new Map<string, BlockerRef[]>();
-  for (const ref of store.blockerLists.firstRefs(release.id, wgId, room.refs)) {
-    const key = `${ref.kind}:${ref.wg}`;
-    const list = refs.get(key) ?? [];
-    list.push(ref);
-    refs.set(key, list);
-  }
+  // Punted and closed issues as references, read only as far as a line of them can go.
+  const refsOf = (group: BlockerGroupCounts, kind: BlockerRef['kind']) =>
+    group[kind] > 0 ? store.blockerLists.firstRefs(release.id, group, kind, room.refs, room.refLength) : [];
   const synced = counts.map((c) => c.oldestSync).sort();
   return {
     version: release.version,
@@ -79,8 +77,8 @@ export function getBlockersPage(
       wg: c.wg,
       counts: c,
       active: active.get(c.wg) ?? [],
-      punted: refs.get(`punted:${c.wg}`) ?? [],
-      closed: refs.get(`closed:${c.wg}`) ?? [],
+      punted: refsOf(c, 'punted'),
+      closed: refsOf(c, 'closed'),
     })),
     lastSyncedAt: synced[0] ?? null,
   };

@@ -30,12 +30,24 @@ export const BLOCKERS_ROOM: BlockersRoom = {
   items: (groups) => Math.min(MAX_ITEM_BLOCKS, MAX_BLOCKS - 4 - 2 * groups),
   // The longer label ("Punted: ", "Closed: ") is taken from the section's room by refsLine.
   refs: LIMITS.sectionText,
+  refLength: (ref) => renderedRef(ref).length + ', '.length,
 };
 
 type IssueRef = Pick<BlockerRow, 'url' | 'owner' | 'repo' | 'number'>;
 
 /** `kubeflow/pipelines#12`, linked to GitHub (shown as text when the address is not a safe one). */
 const shortRef = (row: IssueRef): Mrkdwn => link(row.url, `${row.owner}/${row.repo}#${row.number}`);
+
+/** A punted or closed issue's reference, rendered once: measured while read, then shown. */
+const rendered = new WeakMap<IssueRef, Mrkdwn>();
+function renderedRef(row: IssueRef): Mrkdwn {
+  let ref = rendered.get(row);
+  if (!ref) {
+    ref = shortRef(row);
+    rendered.set(row, ref);
+  }
+  return ref;
+}
 
 /** `<url|kubeflow/pipelines#12>` and the title. */
 export function issueLink(row: IssueRef & Pick<BlockerRow, 'title'>): Mrkdwn {
@@ -84,7 +96,7 @@ function itemBlock(item: BlockerItem): Block {
 /** Punted or closed issues of a group, in a context line: a long list says how many it leaves out. */
 function refsLine(label: string, rows: IssueRef[], total: number, seeAll: Mrkdwn | null): Mrkdwn | null {
   if (total === 0) return null;
-  return md`${label}: ${inlineList(rows.map(shortRef), LIMITS.sectionText - label.length - 2, seeAll, total)}`;
+  return md`${label}: ${inlineList(rows.map(renderedRef), LIMITS.sectionText - label.length - 2, seeAll, total)}`;
 }
 
 /** `/kfrelease blockers`: tracked issues by working group, the ones holding the release up first. */
