@@ -68,11 +68,16 @@ export function createBlockerListQueries(db: Database) {
     /** Per working group with any tracked issue: active, release-blocking, punted and closed counts. */
     counts: (releaseId: number, wgId: number | null) =>
       counts.all({ releaseId, wgId }) as BlockerGroupCounts[],
-    /** The first `limit` open, un-punted issues of a working group, in triage order. */
-    firstActive(releaseId: number, wgId: number, limit: number): BlockerRow[] {
+    /** `limit` open, un-punted issues of a working group after the first `offset`, in triage order. */
+    firstActive(releaseId: number, wgId: number, limit: number, offset = 0): BlockerRow[] {
       const out: BlockerRow[] = [];
       if (limit <= 0) return out;
+      let skip = offset;
       for (const raw of active.iterate({ releaseId, wgId }) as Iterable<BlockerRaw>) {
+        if (skip > 0) {
+          skip -= 1;
+          continue;
+        }
         out.push(toBlockerRow(raw));
         if (out.length >= limit) break;
       }

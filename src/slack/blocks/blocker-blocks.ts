@@ -16,6 +16,7 @@ import {
   type SlackAnswer,
 } from './block-kit';
 import { actor, plural } from './format';
+import { pageFooter } from './page-footer';
 
 export const OPEN_BLOCKER_FORM = 'blocker_open_form';
 export const TRIAGE_BLOCKER = 'blocker_triage';
@@ -117,7 +118,7 @@ export function blockersListBlocks(view: BlockersPage): SlackAnswer {
     const room = Math.max(0, Math.min(group.active.length, budget - shown));
     for (const item of group.active.slice(0, room)) blocks.push(itemBlock(item));
     shown += room;
-    hidden += group.counts.active - room;
+    hidden += group.counts.active - (view.page?.offset ?? 0) - room;
     // Listing one working group shows the same lines: only the whole list points there.
     const seeAll = view.wg ? null : code(`/kfrelease blockers ${group.wg}`);
     const rest = [
@@ -127,7 +128,12 @@ export function blockersListBlocks(view: BlockersPage): SlackAnswer {
     const present = rest.filter((r): r is Mrkdwn => r !== null);
     if (present.length) blocks.push(context(...present));
   }
-  if (hidden > 0)
+  // One working group: the pages of its open issues; every group: how to narrow the list.
+  const footer = view.page
+    ? pageFooter(view.page, 'open issues', `/kfrelease blockers ${view.version} ${view.wg ?? ''}`)
+    : null;
+  if (footer) blocks.push(context(footer));
+  else if (hidden > 0)
     blocks.push(context(md`…and ${hidden} more: narrow it with ${code('/kfrelease blockers <wg>')}.`));
   blocks.push(
     actions('blocker_list_actions', [
