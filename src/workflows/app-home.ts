@@ -166,7 +166,7 @@ export function getAppHome(deps: Deps, userId: string): AppHome {
 
 function appHomeOf(deps: Deps, userId: string): AppHome {
   const { store } = deps;
-  const live = store.releases.list().filter((r) => r.status === 'live');
+  const live = store.releases.live();
   const mine = live.filter(
     (r) => deps.admins.includes(userId) || store.team.rolesOf(r.id, userId).length > 0,
   );

@@ -87,7 +87,7 @@ describe('long lists in Slack: the first page, the counts, and how to see the re
   it('shows the first 40 decisions, the count, and the command for the next page; page 2 the rest', async () => {
     const response = await app.command('decisions', RM);
     const first = answerText(response);
-    expect(response.json<{ text: string }>().text).toBe('Decisions of Kubeflow v1.10.0: 45');
+    expect(response.json<{ text: string }>()?.text).toBe('Decisions of Kubeflow v1.10.0: 45');
     expect(first).toContain('Approved a held revision: Pipelines kubeflow/pipelines 2.5.40');
     expect(first).not.toContain('2.5.41');
     expect((first.match(/Approved a held revision/g) ?? []).length).toBe(40);

@@ -216,7 +216,7 @@ export const MEETING_SUBCOMMANDS: Subcommand[] = [
         id,
         actor: { kind: 'slack', userId: ctx.userId },
       });
-      const release = ctx.services.store.releases.list().find((r) => r.id === item.releaseId);
+      const release = ctx.services.store.releases.findById(item.releaseId);
       const list = listActionItems(ctx.services, release?.version);
       return actionItemsBlocks(
         list.version,
