@@ -58,11 +58,14 @@ export function createBlockerListQueries(db: Database) {
     `${BLOCKER_SELECT} WHERE b.release_id = @releaseId AND b.wg_id = @wgId AND ${SLOT} < 3
      ORDER BY ${SLOT}, b.submitted_at, b.id`,
   );
-  const refs = db.prepare(
-    `SELECT b.id, b.owner, b.repo, b.number, b.url FROM blockers b
-     WHERE b.release_id = @releaseId AND b.wg_id = @wgId AND ${SLOT} = @slot
-     ORDER BY b.submitted_at, b.id`,
-  );
+  // Rows as arrays: a list may read a few thousand of them.
+  const refs = db
+    .prepare(
+      `SELECT b.id, b.owner, b.repo, b.number, b.url FROM blockers b
+       WHERE b.release_id = ? AND b.wg_id = ? AND ${SLOT} = ?
+       ORDER BY b.submitted_at, b.id`,
+    )
+    .raw();
 
   return {
     /** Per working group with any tracked issue: active, release-blocking, punted and closed counts. */
@@ -96,10 +99,12 @@ export function createBlockerListQueries(db: Database) {
     ): BlockerRef[] {
       const out: BlockerRef[] = [];
       let used = 0;
-      const rows = refs.iterate({ releaseId, wgId: group.wgId, slot: SLOTS[kind] });
-      for (const row of rows as Iterable<Omit<BlockerRef, 'kind' | 'wg'>>) {
+      const rows = refs.iterate(releaseId, group.wgId, SLOTS[kind]);
+      for (const [id, owner, repo, number, url] of rows as Iterable<
+        [number, string, string, number, string]
+      >) {
         if (used >= room) break;
-        const ref: BlockerRef = { ...row, wg: group.wg, kind };
+        const ref: BlockerRef = { id, wg: group.wg, owner, repo, number, url, kind };
         out.push(ref);
         used += lengthOf(ref);
       }
