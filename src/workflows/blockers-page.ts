@@ -55,15 +55,16 @@ export function getBlockersPage(
   const group = namedWorkingGroup(store, input.wg);
   const wgId = group?.id ?? null;
   const requested = input.page ?? 1;
+  const nowMs = deps.clock.now().toMillis();
+  const counts = store.blockerLists.counts(release.id, wgId).sort((a, b) => a.wg.localeCompare(b.wg));
   if (!group && requested !== 1) {
+    const example = counts.find((c) => c.active > 0)?.wg ?? counts[0]?.wg ?? 'Pipelines';
     throw new UserError(
       'bad_argument',
       md`Pages are per working group: name one before the page.`,
-      md`For example ${code(`/kfrelease blockers ${release.version} Pipelines page ${requested}`)}.`,
+      md`For example ${code(`/kfrelease blockers ${release.version} ${example} page ${requested}`)}.`,
     );
   }
-  const nowMs = deps.clock.now().toMillis();
-  const counts = store.blockerLists.counts(release.id, wgId).sort((a, b) => a.wg.localeCompare(b.wg));
   const page = group
     ? pageOfList({
         total: counts[0]?.active ?? 0,
