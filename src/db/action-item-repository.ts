@@ -27,6 +27,12 @@ export function createActionItemRepository(db: Database) {
   const forAgenda = db.prepare(
     `SELECT ${COLUMNS} FROM action_items WHERE release_id = ? AND (done_at IS NULL OR done_at >= ?) ORDER BY id`,
   );
+  const openCount = db
+    .prepare('SELECT COUNT(*) FROM action_items WHERE release_id = ? AND done_at IS NULL')
+    .pluck();
+  const openPage = db.prepare(
+    `SELECT ${COLUMNS} FROM action_items WHERE release_id = ? AND done_at IS NULL ORDER BY id LIMIT ? OFFSET ?`,
+  );
   return {
     add(item: Pick<ActionItem, 'releaseId' | 'text' | 'owner' | 'createdBy' | 'createdAt'>): number {
       return Number(
@@ -39,5 +45,10 @@ export function createActionItemRepository(db: Database) {
     /** Open items, and those done at or after `doneSince` (UTC ISO), oldest first. */
     openOrDoneSince: (releaseId: number, doneSince: string) =>
       forAgenda.all(releaseId, doneSince) as ActionItem[],
+    /** How many items of a release are still open (on action_items_release). */
+    openCount: (releaseId: number) => openCount.get(releaseId) as number,
+    /** Open items of a release, oldest first: `limit` of them after `offset`. */
+    openPage: (releaseId: number, limit: number, offset: number) =>
+      openPage.all(releaseId, limit, offset) as ActionItem[],
   };
 }

@@ -1,5 +1,4 @@
 import type { Database } from 'better-sqlite3';
-import type { BlockerDecision, IssueState } from '../domain/blocker-triage';
 import { BLOCKER_SELECT, toBlockerRow, type BlockerRaw, type BlockerRow } from './blocker-repository';
 
 /** How a working group's tracked issues stand, counted in SQL. */
@@ -20,86 +19,96 @@ export type BlockerRef = Pick<BlockerRow, 'id' | 'wg' | 'owner' | 'repo' | 'numb
   kind: 'punted' | 'closed';
 };
 
-/** Open, not punted: the issues a list shows one by one. */
-const ACTIVE = "b.state = 'open' AND b.decision <> 'punted'";
-/** Release-blocking first, then at risk, then the rest (triageRank, in SQL). */
-const RANK = `CASE WHEN b.decision = 'release_blocking' OR (b.decision = 'none' AND b.blocks_release = 1) THEN 0
-  WHEN b.decision = 'at_risk' THEN 1 ELSE 2 END`;
-const KIND = "CASE WHEN b.state <> 'open' THEN 'closed' ELSE 'punted' END";
-/** Every working group, or the one named (NULL for all). */
-const WG = '(@wgId IS NULL OR b.wg_id = @wgId)';
+/**
+ * Where an issue falls in a working group's list: open ones by triage rank (release-blocking 0,
+ * at risk 1, the rest 2), then closed 3 and punted 4. The expression of the index
+ * `blockers_list_order` (migration 0022), written the same so that SQLite reads it from there.
+ */
+const SLOT = `(CASE WHEN b.state <> 'open' THEN 3 WHEN b.decision = 'punted' THEN 4
+     WHEN b.decision = 'release_blocking' OR (b.decision = 'none' AND b.blocks_release = 1) THEN 0
+     WHEN b.decision = 'at_risk' THEN 1 ELSE 2 END)`;
+const SLOTS = { closed: 3, punted: 4 } as const;
 
 /**
  * The reads behind a list of a release's tracked issues that costs the same whether the release
- * tracks fifty or fifty thousand: counts per working group, then only the first rows of each.
+ * tracks fifty or fifty thousand: counts per working group from the tallies the triggers of
+ * migration 0022 keep, then only the first rows of each part, read in index order.
  */
 export function createBlockerListQueries(db: Database) {
+  // The tallies summed per working group in SQL (a few rows each), with the oldest refresh from
+  // GitHub looked up on blockers_release_synced.
   const counts = db.prepare(
-    `SELECT b.wg_id AS wgId, wg.name AS wg, b.state, b.decision, b.blocks_release AS blocksRelease, COUNT(*) AS n,
-       MIN(b.last_synced_at) AS oldestSync
-     FROM blockers b JOIN working_groups wg ON wg.id = b.wg_id
-     WHERE b.release_id = @releaseId AND ${WG}
-     GROUP BY b.wg_id, b.state, b.decision, b.blocks_release`,
+    `SELECT c.*, wg.name AS wg,
+       (SELECT MIN(last_synced_at) FROM blockers b WHERE b.release_id = @releaseId AND b.wg_id = c.wgId) AS oldestSync
+     FROM (
+       SELECT t.wg_id AS wgId,
+         SUM(CASE WHEN t.state = 'open' AND t.decision <> 'punted' THEN t.n ELSE 0 END) AS active,
+         SUM(CASE WHEN t.state = 'open' AND (t.decision = 'release_blocking'
+           OR (t.decision = 'none' AND t.blocks_release = 1)) THEN t.n ELSE 0 END) AS releaseBlocking,
+         SUM(CASE WHEN t.state = 'open' AND t.decision = 'punted' THEN t.n ELSE 0 END) AS punted,
+         SUM(CASE WHEN t.state <> 'open' THEN t.n ELSE 0 END) AS closed
+       FROM blocker_tallies t
+       WHERE t.release_id = @releaseId AND (@wgId IS NULL OR t.wg_id = @wgId)
+       GROUP BY t.wg_id HAVING SUM(t.n) > 0
+     ) c JOIN working_groups wg ON wg.id = c.wgId`,
   );
-  const firstActive = db.prepare(
-    `${BLOCKER_SELECT} WHERE b.release_id = @releaseId AND b.wg_id = @wgId AND ${ACTIVE}
-     ORDER BY ${RANK}, b.submitted_at, b.id LIMIT @limit`,
+  // No LIMIT: read in index order and left as soon as enough rows are in (a bound LIMIT made
+  // SQLite do more work than stopping early does).
+  const active = db.prepare(
+    `${BLOCKER_SELECT} WHERE b.release_id = @releaseId AND b.wg_id = @wgId AND ${SLOT} < 3
+     ORDER BY ${SLOT}, b.submitted_at, b.id`,
   );
-  // A reference shows at least `owner/repo#number` and a separator: rows are read until those
-  // alone fill the room, so every one that could fit is read, and one more that cannot.
-  const refLength = 'LENGTH(b.owner) + LENGTH(b.repo) + LENGTH(b.number) + 4';
-  const firstRefs = db.prepare(
-    `SELECT id, wg, owner, repo, number, url, kind FROM (
-       SELECT b.id, wg.name AS wg, b.owner, b.repo, b.number, b.url, ${KIND} AS kind, b.submitted_at, ${refLength} AS length,
-         SUM(${refLength}) OVER (PARTITION BY b.wg_id, ${KIND} ORDER BY b.submitted_at, b.id) AS upTo
-       FROM blockers b JOIN working_groups wg ON wg.id = b.wg_id
-       WHERE b.release_id = @releaseId AND ${WG} AND NOT (${ACTIVE})
-     ) WHERE upTo - length < @room ORDER BY kind, wg, submitted_at, id`,
-  );
+  // Rows as arrays: a list may read a few thousand of them.
+  const refs = db
+    .prepare(
+      `SELECT b.id, b.owner, b.repo, b.number, b.url FROM blockers b
+       WHERE b.release_id = ? AND b.wg_id = ? AND ${SLOT} = ?
+       ORDER BY b.submitted_at, b.id`,
+    )
+    .raw();
 
   return {
     /** Per working group with any tracked issue: active, release-blocking, punted and closed counts. */
-    counts(releaseId: number, wgId: number | null): BlockerGroupCounts[] {
-      const rows = counts.all({ releaseId, wgId }) as {
-        wgId: number;
-        wg: string;
-        state: IssueState;
-        decision: BlockerDecision;
-        blocksRelease: number;
-        n: number;
-        oldestSync: string;
-      }[];
-      const byWg = new Map<string, BlockerGroupCounts>();
-      for (const row of rows) {
-        const group = byWg.get(row.wg) ?? {
-          wgId: row.wgId,
-          wg: row.wg,
-          active: 0,
-          releaseBlocking: 0,
-          punted: 0,
-          closed: 0,
-          oldestSync: row.oldestSync,
-        };
-        if (row.oldestSync < group.oldestSync) group.oldestSync = row.oldestSync;
-        if (row.state !== 'open') group.closed += row.n;
-        else if (row.decision === 'punted') group.punted += row.n;
-        else {
-          group.active += row.n;
-          if (row.decision === 'release_blocking' || (row.decision === 'none' && row.blocksRelease === 1))
-            group.releaseBlocking += row.n;
+    counts: (releaseId: number, wgId: number | null) =>
+      counts.all({ releaseId, wgId }) as BlockerGroupCounts[],
+    /** `limit` open, un-punted issues of a working group after the first `offset`, in triage order. */
+    firstActive(releaseId: number, wgId: number, limit: number, offset = 0): BlockerRow[] {
+      const out: BlockerRow[] = [];
+      if (limit <= 0) return out;
+      let skip = offset;
+      for (const raw of active.iterate({ releaseId, wgId }) as Iterable<BlockerRaw>) {
+        if (skip > 0) {
+          skip -= 1;
+          continue;
         }
-        byWg.set(row.wg, group);
+        out.push(toBlockerRow(raw));
+        if (out.length >= limit) break;
       }
-      return [...byWg.values()];
+      return out;
     },
-    /** The first `limit` open, un-punted issues of a working group, in triage order. */
-    firstActive: (releaseId: number, wgId: number, limit: number) =>
-      (firstActive.all({ releaseId, wgId, limit }) as BlockerRaw[]).map(toBlockerRow),
     /**
-     * The first punted and closed issues of each working group, oldest first: as many as could
-     * fit in `room` characters of references, and one more.
+     * The first punted or closed issues of a working group, oldest first: read until `lengthOf`
+     * them fills `room` characters, so every one that could fit is read, and one more.
      */
-    firstRefs: (releaseId: number, wgId: number | null, room: number) =>
-      firstRefs.all({ releaseId, wgId, room }) as BlockerRef[],
+    firstRefs(
+      releaseId: number,
+      group: Pick<BlockerGroupCounts, 'wgId' | 'wg'>,
+      kind: BlockerRef['kind'],
+      room: number,
+      lengthOf: (ref: BlockerRef) => number,
+    ): BlockerRef[] {
+      const out: BlockerRef[] = [];
+      let used = 0;
+      const rows = refs.iterate(releaseId, group.wgId, SLOTS[kind]);
+      for (const [id, owner, repo, number, url] of rows as Iterable<
+        [number, string, string, number, string]
+      >) {
+        if (used >= room) break;
+        const ref: BlockerRef = { id, wg: group.wg, owner, repo, number, url, kind };
+        out.push(ref);
+        used += lengthOf(ref);
+      }
+      return out;
+    },
   };
 }

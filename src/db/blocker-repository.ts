@@ -101,17 +101,16 @@ export function createBlockerRepository(db: Database) {
     `${BLOCKER_SELECT} WHERE b.release_id = ? AND b.owner = ? AND b.repo = ? AND b.number = ?`,
   );
   const forRelease = db.prepare(`${BLOCKER_SELECT} WHERE b.release_id = ? ORDER BY wg.name, b.id`);
+  // Counted from the tallies the triggers of migration 0022 keep: a few rows per working group,
+  // however many issues the release tracks.
   const openTriage = db.prepare(
-    // Grouped in the order of blockers_release_open (no temporary sort), named afterwards.
-    `SELECT wg.name AS wg, t.state, t.decision, t.blocksRelease, t.n FROM (
-       SELECT wg_id, state, decision, blocks_release AS blocksRelease, COUNT(*) AS n FROM blockers
-       WHERE release_id = ? AND state = 'open' AND decision <> 'punted'
-       GROUP BY decision, blocks_release, wg_id
-     ) t JOIN working_groups wg ON wg.id = t.wg_id`,
+    `SELECT wg.name AS wg, t.state, t.decision, t.blocks_release AS blocksRelease, t.n
+     FROM blocker_tallies t JOIN working_groups wg ON wg.id = t.wg_id
+     WHERE t.release_id = ? AND t.state = 'open' AND t.decision <> 'punted' AND t.n > 0`,
   );
   const openDecisions = db.prepare(
-    `SELECT COUNT(*) AS open, COALESCE(SUM(decision = 'none'), 0) AS undecided
-     FROM blockers WHERE release_id = ? AND state = 'open'`,
+    `SELECT COALESCE(SUM(n), 0) AS open, COALESCE(SUM(CASE WHEN decision = 'none' THEN n ELSE 0 END), 0) AS undecided
+     FROM blocker_tallies WHERE release_id = ? AND state = 'open'`,
   );
   const decide = db.prepare(
     `UPDATE blockers SET decision = ?, decision_reason = ?, decided_by = ?, decided_at = ?

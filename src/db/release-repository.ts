@@ -61,6 +61,9 @@ export function createReleaseRepository(db: Database) {
   const byVersion = db.prepare(`SELECT ${RELEASE_COLUMNS} FROM releases WHERE version = ?`);
   const byId = db.prepare(`SELECT ${RELEASE_COLUMNS} FROM releases WHERE id = ?`);
   const all = db.prepare(`SELECT ${RELEASE_COLUMNS} FROM releases ORDER BY start_date, id`);
+  const live = db.prepare(
+    `SELECT ${RELEASE_COLUMNS} FROM releases WHERE status = '${STORED.live}' ORDER BY start_date, id`,
+  );
   const insertRelease = db.prepare(
     `INSERT INTO releases (version, template, time_zone, start_date, slack_channel, created_at, created_by)
      VALUES (@version, @template, @timeZone, @startDate, @slackChannel, @createdAt, @createdBy)`,
@@ -142,6 +145,8 @@ export function createReleaseRepository(db: Database) {
     findByVersion: (version: string) => toRelease(byVersion.get(version) as ReleaseRow | undefined),
     findById: (id: number) => toRelease(byId.get(id) as ReleaseRow | undefined),
     list: () => (all.all() as ReleaseRow[]).map((row) => ({ ...row, status: statusOf(row.status) })),
+    /** The live releases in list's order, read on releases_status (not every release ever made). */
+    live: () => (live.all() as ReleaseRow[]).map((row) => ({ ...row, status: statusOf(row.status) })),
     /** Each release's span under its latest plan, for choosing the current release. */
     windows: () =>
       (windows.all() as ReleaseWindow[]).map((row) => ({ ...row, status: statusOf(row.status) })),

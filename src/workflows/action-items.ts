@@ -7,6 +7,8 @@ import { actorId, type Actor } from './actor';
 import { refuse } from './authority';
 import { requireLive } from './release-lifecycle';
 import { findRelease } from './find-release';
+import { pageOfList } from './page-of-list';
+import type { ListPage } from '../domain/list-page';
 import { md, user } from '../text/mrkdwn';
 
 type Deps = { store: Store; clock: Clock; admins: string[] };
@@ -91,9 +93,29 @@ export function completeActionItem(deps: Deps, input: { id: number; actor: Actor
   return deps.store.actionItems.byId(item.id) ?? item;
 }
 
-/** The open action items of the named (or current) release. */
-export function listActionItems(deps: { store: Store; clock: Clock }, version?: string) {
+/** Open action items a page of `/kfrelease action` shows. */
+export const ACTION_ITEMS_PER_PAGE = 20;
+
+/**
+ * A page of the open action items of the named (or current) release, oldest first, counted and
+ * read in SQL: only that page is read, however many items the meetings raised.
+ */
+export function listActionItems(
+  deps: { store: Store; clock: Clock },
+  version?: string,
+  page = 1,
+): { version: string; items: ActionItem[]; page: ListPage } {
   const release = findRelease(deps, version);
-  const far = '9999-12-31T00:00:00.000Z';
-  return { version: release.version, items: deps.store.actionItems.openOrDoneSince(release.id, far) };
+  const at = pageOfList({
+    total: deps.store.actionItems.openCount(release.id),
+    perPage: ACTION_ITEMS_PER_PAGE,
+    page,
+    what: `open action items of ${release.version}`,
+    command: `/kfrelease action ${release.version}`,
+  });
+  return {
+    version: release.version,
+    items: deps.store.actionItems.openPage(release.id, at.perPage, at.offset),
+    page: at,
+  };
 }

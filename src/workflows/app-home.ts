@@ -1,7 +1,7 @@
 import type { Clock } from '../clock';
 import type { ReleaseRow } from '../db/release-repository';
 import type { Store } from '../db/store';
-import { isOpenDocsStatus, type DocsItem } from '../domain/docs-items';
+import type { DocsItem } from '../domain/docs-items';
 import type { Feature } from '../domain/features';
 import { ROLE_TITLES, type RoleKey } from '../domain/roles';
 import { summarizeTeam } from '../domain/team';
@@ -33,7 +33,14 @@ export type HomeDuty =
   | { kind: 'blockers'; wg: string; open: number; releaseBlocking: number }
   | { kind: 'release_blocking'; count: number }
   | { kind: 'notes'; meetingAt: string }
-  | { kind: 'docs'; scope: 'owner' | 'wg' | 'lead'; label: string; items: DocsItem[] }
+  | {
+      kind: 'docs';
+      scope: 'owner' | 'wg' | 'lead';
+      label: string;
+      /** The first HOME_DOCS_ITEMS open items; `total` counts them all. */
+      items: DocsItem[];
+      total: number;
+    }
   | {
       kind: 'distribution';
       distribution: string;
@@ -105,21 +112,30 @@ function workingGroupDuties(
   return duties;
 }
 
-/** Open docs items the person writes, leads for their working group, or leads for the release. */
+/** Open docs items a duty on the Home tab lists; the rest are counted. */
+export const HOME_DOCS_ITEMS = 10;
+
+/**
+ * Open docs items the person writes, leads for their working group, or leads for the release:
+ * the first of each counted and read in SQL, however many the release records.
+ */
 function docsDuties(store: Store, release: ReleaseRow, userId: string, isDocsLead: boolean): HomeDuty[] {
-  const docs = store.docsItems.forRelease(release.id).filter((d) => isOpenDocsStatus(d.status));
+  const open = (scope: { owner: string | null; wg: string | null }) =>
+    store.docsItems.open(release.id, scope, HOME_DOCS_ITEMS);
   const duties: HomeDuty[] = [];
-  const mine = docs.filter((d) => d.owner === userId);
-  if (mine.length > 0) duties.push({ kind: 'docs', scope: 'owner', label: 'Docs you write', items: mine });
-  if (isDocsLead)
-    return [...duties, { kind: 'docs', scope: 'lead', label: 'Open docs work of the release', items: docs }];
+  const mine = open({ owner: userId, wg: null });
+  if (mine.total > 0) duties.push({ kind: 'docs', scope: 'owner', label: 'Docs you write', ...mine });
+  if (isDocsLead) {
+    const all = open({ owner: null, wg: null });
+    return [...duties, { kind: 'docs', scope: 'lead', label: 'Open docs work of the release', ...all }];
+  }
   const led = store.team.rolesOf(release.id, userId).filter((r) => r.role === 'wg_docs_lead' && r.wg);
   for (const wg of new Set(led.map((r) => r.wg as string))) {
     duties.push({
       kind: 'docs',
       scope: 'wg',
       label: `Open docs work of ${wg}`,
-      items: docs.filter((d) => d.wg === wg),
+      ...open({ owner: null, wg }),
     });
   }
   return duties;
@@ -166,7 +182,7 @@ export function getAppHome(deps: Deps, userId: string): AppHome {
 
 function appHomeOf(deps: Deps, userId: string): AppHome {
   const { store } = deps;
-  const live = store.releases.list().filter((r) => r.status === 'live');
+  const live = store.releases.live();
   const mine = live.filter(
     (r) => deps.admins.includes(userId) || store.team.rolesOf(r.id, userId).length > 0,
   );

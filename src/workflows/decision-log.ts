@@ -5,6 +5,8 @@ import type { ReleaseRow } from '../db/release-repository';
 import type { Store } from '../db/store';
 import { authorityOf, refuse } from './authority';
 import { findRelease } from './find-release';
+import { pageOfList } from './page-of-list';
+import type { ListPage } from '../domain/list-page';
 import { join, md, text as textOf, user } from '../text/mrkdwn';
 
 type Details = Record<string, unknown>;
@@ -113,18 +115,57 @@ function phaseNames(store: Store, release: ReleaseRow): Names {
   return (key) => phases.find((p) => p.key === key)?.name ?? key;
 }
 
-/** `/kfrelease decisions`: every use of the release manager's authority in a release, oldest first. */
+const DECISION_ACTION_NAMES = Object.keys(DECISION_ACTIONS);
+
+/** Every use of the release manager's authority in a release, oldest first (the CLI's export). */
 export function getDecisionLog(
   deps: { store: Store; clock: Clock },
   version?: string,
 ): { version: string; decisions: Decision[] } {
   const release = findRelease(deps, version);
   const names = phaseNames(deps.store, release);
+  const total = deps.store.audit.countActions(release.id, DECISION_ACTION_NAMES);
   const decisions = deps.store.audit
-    .forRelease(release.id)
+    .withActions(release.id, DECISION_ACTION_NAMES, total, 0)
     .map((entry) => toDecision(entry, names))
     .filter((d): d is Decision => d !== null);
   return { version: release.version, decisions };
+}
+
+/** Decisions a page of `/kfrelease decisions` shows. */
+export const DECISIONS_PER_PAGE = 40;
+
+/** One page of the decision log: the decisions on it and where it falls in the whole log. */
+export interface DecisionPage {
+  version: string;
+  decisions: Decision[];
+  page: ListPage;
+}
+
+/**
+ * `/kfrelease decisions [page N]`: one page of the release manager's decisions, oldest first,
+ * counted and read in SQL (only the decision actions, only that page), so the answer costs the
+ * same however much else the audit log records.
+ */
+export function getDecisionPage(
+  deps: { store: Store; clock: Clock },
+  input: { version?: string; page: number },
+): DecisionPage {
+  const release = findRelease(deps, input.version);
+  const total = deps.store.audit.countActions(release.id, DECISION_ACTION_NAMES);
+  const page = pageOfList({
+    total,
+    perPage: DECISIONS_PER_PAGE,
+    page: input.page,
+    what: `decisions of ${release.version}`,
+    command: `/kfrelease decisions ${release.version}`,
+  });
+  const names = phaseNames(deps.store, release);
+  const decisions = deps.store.audit
+    .withActions(release.id, DECISION_ACTION_NAMES, page.perPage, page.offset)
+    .map((entry) => toDecision(entry, names))
+    .filter((d): d is Decision => d !== null);
+  return { version: release.version, decisions, page };
 }
 
 /** Tells two decisions of the same kind taken at the same instant apart (a frozen clock, a script). */

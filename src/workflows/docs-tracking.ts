@@ -10,6 +10,7 @@ import {
   summarizeDocs,
   DOCS_STATUSES,
   type DocsAuthority,
+  type DocsItem,
   type DocsItemInput,
 } from '../domain/docs-items';
 import { summarizeTeam } from '../domain/team';
@@ -22,6 +23,8 @@ import type { Post } from './notice';
 import { code, md } from '../text/mrkdwn';
 import { readWholeNumber } from '../text/numbers';
 import { currentPlan } from './current-plan';
+import { pageOfList } from './page-of-list';
+import type { ListPage } from '../domain/list-page';
 
 type Deps = { store: Store; clock: Clock; admins: string[] };
 export type DocsField = keyof DocsItemInput;
@@ -156,19 +159,51 @@ export function setDocsStatus(
   return { release, item: { ...item, status }, changed };
 }
 
+/** Open docs items a page of `/kfrelease docs` shows. */
+export const DOCS_ITEMS_PER_PAGE = 30;
+
 export interface DocsView {
   version: string;
   /** The Documentation phase under the latest plan, with where today stands in it. */
   phase: { startsOn: string; endsOn: string; state: 'before' | 'during' | 'after'; daysLeft: number } | null;
+  /** Counts of the whole release, and every group's open items. */
   summary: ReturnType<typeof summarizeDocs>;
+  /** The open items on this page, by working group in the summary's order. */
+  shown: { wg: string; items: DocsItem[]; continued: boolean }[];
+  /** Where this page falls among the open items. */
+  page: ListPage;
 }
 
-/** The documentation work of a release: what is still open, per working group. */
-export function listDocs(deps: { store: Store; clock: Clock }, version?: string): DocsView {
+/**
+ * The documentation work of a release: what is still open, per working group, a page at a time
+ * (working groups in order, then oldest first), with the counts of the whole release.
+ */
+export function listDocs(deps: { store: Store; clock: Clock }, version?: string, pageNumber = 1): DocsView {
   const release = findRelease(deps, version);
   const today = deps.clock.now().setZone(release.timeZone).toISODate() ?? '';
   const docs = currentPlan(deps.store, release).timeline.phases.find((p) => p.key === 'documentation');
   const groups = deps.store.workingGroups.list().map((g) => g.name);
+  const summary = summarizeDocs(deps.store.docsItems.forRelease(release.id), groups);
+  const page = pageOfList({
+    total: summary.open,
+    perPage: DOCS_ITEMS_PER_PAGE,
+    page: pageNumber,
+    what: `open docs items of ${release.version}`,
+    command: `/kfrelease docs ${release.version}`,
+  });
+  // The page's slice of the open items, cut out of the groups they belong to.
+  const shown: DocsView['shown'] = [];
+  let skip = page.offset;
+  let left = page.perPage;
+  for (const group of summary.groups) {
+    if (left === 0) break;
+    const items = group.open.slice(skip, skip + left);
+    if (items.length > 0) {
+      shown.push({ wg: group.wg, items, continued: skip > 0 });
+      left -= items.length;
+    }
+    skip = Math.max(0, skip - group.open.length);
+  }
   return {
     version: release.version,
     phase: docs
@@ -179,7 +214,9 @@ export function listDocs(deps: { store: Store; clock: Clock }, version?: string)
           daysLeft: daysUntil(today, docs.endsOn),
         }
       : null,
-    summary: summarizeDocs(deps.store.docsItems.forRelease(release.id), groups),
+    summary,
+    shown,
+    page,
   };
 }
 

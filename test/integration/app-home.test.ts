@@ -17,6 +17,7 @@ const RM = 'U0ADA0001';
 const ALAN = 'U0ALAN001'; // Pipelines liaison
 const DONALD = 'U0DONA001'; // AWS distribution representative
 const STRANGER = 'U0NOBODY1';
+const MARGARET = 'U0MARG001'; // Docs lead
 const NOW = '2026-05-12T10:00:00Z';
 
 /** Every text of a published Home view, joined, and the action ids of its buttons. */
@@ -208,6 +209,32 @@ describe('the App Home tab', () => {
     expect(home.text).toContain('*Your roles:* _none in this release_');
     expect(home.text).toContain('Nothing right now.');
     expect(home.buttons).toEqual([]);
+  });
+
+  it('lists the first ten open docs items for the Docs Lead and counts the rest; a writer sees theirs', async () => {
+    const pipelines = app.services.store.workingGroups.findByName('Pipelines')!;
+    for (let i = 1; i <= 15; i += 1) {
+      app.services.store.docsItems.insert({
+        releaseId: 1,
+        wgId: pipelines.id,
+        feature: `Doc ${i}`,
+        pages: '',
+        owner: i <= 3 ? ALAN : null,
+        status: i === 15 ? 'done' : 'needed',
+        by: MARGARET,
+        at: NOW,
+      });
+    }
+    const lead = await openHome(MARGARET);
+    expect(lead.text).toContain(':books: *Open docs work of the release* (14):');
+    expect(lead.text).toContain('    :red_circle: *#1* Doc 1 (Needed) · <@U0ALAN001>');
+    expect(lead.text).toContain('    :red_circle: *#10* Doc 10 (Needed) · _no owner_');
+    expect(lead.text).not.toContain('*#11*');
+    expect(lead.text).toContain('    _and 4 more: `/kfrelease docs`_');
+    const writer = await openHome(ALAN);
+    expect(writer.text).toContain(':books: *Docs you write* (3):');
+    expect(writer.text).toContain('    :red_circle: *#3* Doc 3 (Needed) · <@U0ALAN001>');
+    expect(writer.text).not.toContain('*#4*');
   });
 
   it("opens the docs form from the liaison's Home tab", async () => {

@@ -98,6 +98,39 @@ describe('syncing tracked issues from GitHub', () => {
     expect(changePosts()).toHaveLength(3);
   });
 
+  it('keeps the counts every list reads in step with each change of state (migration 0022 tallies)', async () => {
+    app.slack.expect('chat.postMessage');
+    const { db } = app.services.store;
+    const key = 'release_id, wg_id, state, decision, blocks_release';
+    const tallies = () =>
+      db.prepare(`SELECT ${key}, n FROM blocker_tallies WHERE n > 0 ORDER BY ${key}`).all();
+    const recount = () =>
+      db.prepare(`SELECT ${key}, COUNT(*) AS n FROM blockers GROUP BY ${key} ORDER BY ${key}`).all();
+    expect(app.services.store.blockers.openDecisions(release.id)).toEqual({ open: 300, undecided: 300 });
+
+    github.updateIssue('kubeflow/repo-0', 1, { state: 'closed', updatedAt: '2026-05-12T09:00:00Z' });
+    github.updateIssue('kubeflow/repo-1', 2, { state: 'merged', updatedAt: '2026-05-12T09:00:00Z' });
+    await sync();
+    expect(app.services.store.blockers.openDecisions(release.id)).toEqual({ open: 298, undecided: 298 });
+    expect(tallies()).toEqual(recount());
+
+    github.updateIssue('kubeflow/repo-0', 1, { state: 'open', updatedAt: '2026-05-13T09:00:00Z' });
+    await sync();
+    expect(app.services.store.blockers.openDecisions(release.id)).toEqual({ open: 299, undecided: 299 });
+    expect(tallies()).toEqual(recount());
+    const counts = app.services.store.blockerLists.counts(release.id, null);
+    const byGroup = db
+      .prepare(
+        `SELECT wg.name AS wg, SUM(state = 'open' AND decision <> 'punted') AS active, SUM(state <> 'open') AS closed
+         FROM blockers b JOIN working_groups wg ON wg.id = b.wg_id WHERE release_id = ? GROUP BY wg.name`,
+      )
+      .all(release.id);
+    expect(counts.map(({ wg, active, closed }) => ({ wg, active, closed }))).toEqual(
+      expect.arrayContaining(byGroup),
+    );
+    expect(counts).toHaveLength(byGroup.length);
+  });
+
   it('continues an interrupted sync with the batch it had not done yet', async () => {
     expect(await sync({ limitBatches: 2 })).toMatchObject({ requests: 2, cost: 2, remaining: 100 });
     expect(app.services.store.blockers.syncState().cursor).toBe(200);

@@ -67,18 +67,28 @@ describe('text through Slack, in and out (escaped once, placeholders intact, not
     );
   });
 
-  it('lists 62 action items as many as fit, then says how many more and where', async () => {
+  it('lists 62 more action items 20 a page, counted, with the commands for the pages around it', async () => {
     for (let i = 1; i <= 62; i += 1) {
       await app.command(
         `action add Follow up on item ${i} with the Training working group before rc.1`,
         ALAN,
       );
     }
-    const text = answerText(await app.command('action', ALAN));
-    const match = /_and (\d+) more: `\/kfrelease action`_/.exec(text);
-    expect(match).not.toBeNull();
-    const shownItems = (text.match(/• \*#\d+\*/g) ?? []).length;
-    expect(shownItems + Number(match?.[1])).toBe(openItems().length);
-    expect(shownItems).toBeGreaterThan(10);
+    const open = openItems();
+    const pages = Math.ceil(open.length / 20);
+    const first = answerText(await app.command('action', ALAN));
+    expect((first.match(/• \*#\d+\*/g) ?? []).length).toBe(20);
+    expect(first).toContain(`• *#${open[19]?.id}* ${open[19]?.text}`);
+    expect(first).not.toContain(`*#${open[20]?.id}*`);
+    expect(first).toContain(
+      `Page 1 of ${pages}, open items 1 to 20 of ${open.length} · next: \`/kfrelease action v1.10.0 page 2\``,
+    );
+    const last = answerText(await app.command(`action page ${pages}`, ALAN));
+    const shownLast = open.slice((pages - 1) * 20);
+    expect((last.match(/• \*#\d+\*/g) ?? []).length).toBe(shownLast.length);
+    expect(last).toContain(`• *#${shownLast[0]?.id}* ${shownLast[0]?.text}`);
+    expect(last).toContain(
+      `Page ${pages} of ${pages}, open items ${(pages - 1) * 20 + 1} to ${open.length} of ${open.length} · previous: \`/kfrelease action v1.10.0 page ${pages - 1}\``,
+    );
   });
 });

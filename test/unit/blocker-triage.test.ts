@@ -214,7 +214,13 @@ describe('the blockers list in Slack', () => {
       punted: [],
       closed: [],
     }));
-    const answer = blockersListBlocks({ version: 'v1.10.0', wg: null, groups, lastSyncedAt: null });
+    const answer = blockersListBlocks({
+      version: 'v1.10.0',
+      wg: null,
+      groups,
+      lastSyncedAt: null,
+      page: null,
+    });
     expect(answer.blocks.length).toBeLessThanOrEqual(50);
     expect(JSON.stringify(answer.blocks)).toContain('…and 20 more');
     expect(JSON.stringify(answer.blocks.at(-2))).toContain('blocker_open_form');

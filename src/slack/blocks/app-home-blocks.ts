@@ -2,7 +2,7 @@ import { weekLabel } from '../../domain/timeline';
 import { DateTime } from 'luxon';
 import { fitLines } from '../../text/clip';
 import { bold, code, join, lines, link, listOr, md, slackDate, type Mrkdwn } from '../../text/mrkdwn';
-import type { AppHome, HomeDuty, HomeRelease } from '../../workflows/app-home';
+import { HOME_DOCS_ITEMS, type AppHome, type HomeDuty, type HomeRelease } from '../../workflows/app-home';
 import type { ReleaseStatus } from '../../workflows/release-status';
 import {
   actions,
@@ -29,9 +29,6 @@ export const OPEN_DOCS_FORM = 'open_docs_add';
 
 /** The Home tab's button that opens the feature form. */
 export const OPEN_FEATURE_FORM = 'open_feature_add';
-
-/** Docs items a duty lists on the Home tab; the rest are counted. */
-const HOME_DOCS_ITEMS = 10;
 
 /** A moment Slack shows in each reader's own time zone, with a UTC fallback. */
 function formatMoment(iso: string): Mrkdwn {
@@ -64,9 +61,9 @@ function glance(status: ReleaseStatus, trackingIssueUrl: string | null): Mrkdwn 
 
 /** Up to ten open docs items, as many as fit in a section, and how many more there are. */
 function docsDuty(d: Extract<HomeDuty, { kind: 'docs' }>): Mrkdwn {
-  const head = md`:books: ${bold(d.label)} (${d.items.length}):`;
+  const head = md`:books: ${bold(d.label)} (${d.total}):`;
   const shown = d.items.slice(0, HOME_DOCS_ITEMS).map((item) => md`    ${docsItemLine(item)}`);
-  const extra = d.items.length - shown.length;
+  const extra = d.total - shown.length;
   const more = (hidden: number) => md`    _and ${hidden} more: ${code('/kfrelease docs')}_`;
   const list = lines(...shown);
   // Room for the items once the head and the line counting the items past ten are in.
@@ -115,7 +112,7 @@ function duty(d: HomeDuty): Mrkdwn {
     case 'notes':
       return md`:pencil: You take the notes at the next release team meeting, ${formatMoment(d.meetingAt)}.`;
     case 'docs':
-      if (d.items.length === 0) return md`:books: ${bold(d.label)}: nothing open.`;
+      if (d.total === 0) return md`:books: ${bold(d.label)}: nothing open.`;
       return docsDuty(d);
     case 'distribution': {
       const when = d.testing

@@ -16,6 +16,7 @@ import {
   type SlackAnswer,
 } from './block-kit';
 import { actor, plural } from './format';
+import { pageFooter } from './page-footer';
 
 export const OPEN_BLOCKER_FORM = 'blocker_open_form';
 export const TRIAGE_BLOCKER = 'blocker_triage';
@@ -30,12 +31,24 @@ export const BLOCKERS_ROOM: BlockersRoom = {
   items: (groups) => Math.min(MAX_ITEM_BLOCKS, MAX_BLOCKS - 4 - 2 * groups),
   // The longer label ("Punted: ", "Closed: ") is taken from the section's room by refsLine.
   refs: LIMITS.sectionText,
+  refLength: (ref) => renderedRef(ref).length + ', '.length,
 };
 
 type IssueRef = Pick<BlockerRow, 'url' | 'owner' | 'repo' | 'number'>;
 
 /** `kubeflow/pipelines#12`, linked to GitHub (shown as text when the address is not a safe one). */
 const shortRef = (row: IssueRef): Mrkdwn => link(row.url, `${row.owner}/${row.repo}#${row.number}`);
+
+/** A punted or closed issue's reference, rendered once: measured while read, then shown. */
+const rendered = new WeakMap<IssueRef, Mrkdwn>();
+function renderedRef(row: IssueRef): Mrkdwn {
+  let ref = rendered.get(row);
+  if (!ref) {
+    ref = shortRef(row);
+    rendered.set(row, ref);
+  }
+  return ref;
+}
 
 /** `<url|kubeflow/pipelines#12>` and the title. */
 export function issueLink(row: IssueRef & Pick<BlockerRow, 'title'>): Mrkdwn {
@@ -84,7 +97,7 @@ function itemBlock(item: BlockerItem): Block {
 /** Punted or closed issues of a group, in a context line: a long list says how many it leaves out. */
 function refsLine(label: string, rows: IssueRef[], total: number, seeAll: Mrkdwn | null): Mrkdwn | null {
   if (total === 0) return null;
-  return md`${label}: ${inlineList(rows.map(shortRef), LIMITS.sectionText - label.length - 2, seeAll, total)}`;
+  return md`${label}: ${inlineList(rows.map(renderedRef), LIMITS.sectionText - label.length - 2, seeAll, total)}`;
 }
 
 /** `/kfrelease blockers`: tracked issues by working group, the ones holding the release up first. */
@@ -105,7 +118,7 @@ export function blockersListBlocks(view: BlockersPage): SlackAnswer {
     const room = Math.max(0, Math.min(group.active.length, budget - shown));
     for (const item of group.active.slice(0, room)) blocks.push(itemBlock(item));
     shown += room;
-    hidden += group.counts.active - room;
+    hidden += group.counts.active - (view.page?.offset ?? 0) - room;
     // Listing one working group shows the same lines: only the whole list points there.
     const seeAll = view.wg ? null : code(`/kfrelease blockers ${group.wg}`);
     const rest = [
@@ -115,7 +128,12 @@ export function blockersListBlocks(view: BlockersPage): SlackAnswer {
     const present = rest.filter((r): r is Mrkdwn => r !== null);
     if (present.length) blocks.push(context(...present));
   }
-  if (hidden > 0)
+  // One working group: the pages of its open issues; every group: how to narrow the list.
+  const footer = view.page
+    ? pageFooter(view.page, 'open issues', `/kfrelease blockers ${view.version} ${view.wg ?? ''}`)
+    : null;
+  if (footer) blocks.push(context(footer));
+  else if (hidden > 0)
     blocks.push(context(md`…and ${hidden} more: narrow it with ${code('/kfrelease blockers <wg>')}.`));
   blocks.push(
     actions('blocker_list_actions', [

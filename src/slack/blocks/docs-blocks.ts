@@ -10,7 +10,7 @@ import {
   type DocsStatus,
 } from '../../domain/docs-items';
 import { bold, code, join, md, user, type Mrkdwn } from '../../text/mrkdwn';
-import type { DocsView } from '../../workflows/docs-tracking';
+import { DOCS_ITEMS_PER_PAGE, type DocsView } from '../../workflows/docs-tracking';
 import {
   answer,
   context,
@@ -28,6 +28,8 @@ import {
   type SlackAnswer,
 } from './block-kit';
 import { formatCountdown, formatDate } from './format';
+import { lineSections } from './line-sections';
+import { pageFooter } from './page-footer';
 
 export const DOCS_ADD_VIEW = 'docs_add';
 
@@ -126,27 +128,26 @@ function phaseLine(view: DocsView): Mrkdwn {
   return md`*Documentation phase* until ${formatDate(phase.endsOn)}, ${formatCountdown(phase.daysLeft)}.`;
 }
 
-/** Working groups with open docs work shown in one answer; the header and closing lines stay in. */
-const MAX_GROUP_BLOCKS = 40;
-
-/** `/kfrelease docs`: the documentation work still open, per working group. */
+/**
+ * `/kfrelease docs`: the documentation work still open, per working group, a page of items at a
+ * time, with the counts of the whole release and the commands for the pages around it.
+ */
 export function docsListBlocks(view: DocsView): SlackAnswer {
   const { summary } = view;
+  const command = `/kfrelease docs ${view.version}`;
   const blocks: Block[] = [
     header(`Documentation for Kubeflow ${view.version}`),
     section(
       md`${phaseLine(view)}\n*${summary.open} open* · ${summary.done} done · ${summary.notNeeded} not needed`,
     ),
   ];
-  const open = summary.groups.filter((g) => g.open.length > 0);
-  for (const group of open.slice(0, MAX_GROUP_BLOCKS)) {
-    blocks.push(listSection(bold(group.wg), group.open.map(docsItemLine), SEE_ALL));
+  for (const group of view.shown) {
+    const heading = group.continued ? md`${bold(group.wg)} (continued)` : bold(group.wg);
+    blocks.push(...lineSections(group.items.map(docsItemLine), DOCS_ITEMS_PER_PAGE, code(command), heading));
   }
-  if (open.length > MAX_GROUP_BLOCKS) {
-    const more = open.slice(MAX_GROUP_BLOCKS).map((g) => g.wg);
-    blocks.push(context(md`…and open work for ${more.length} more working groups: ${join(more, ', ')}.`));
-  }
-  if (open.length === 0) blocks.push(section(md`Nothing open. :tada:`));
+  if (summary.open === 0) blocks.push(section(md`Nothing open. :tada:`));
+  const footer = pageFooter(view.page, 'open items', command);
+  if (footer) blocks.push(context(footer));
   const silent = summary.groups.filter((g) => g.open.length + g.done + g.notNeeded === 0).map((g) => g.wg);
   if (silent.length > 0) blocks.push(context(md`Nothing recorded yet for: ${join(silent, ', ')}.`));
   blocks.push(

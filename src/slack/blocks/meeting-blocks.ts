@@ -18,6 +18,9 @@ import {
   type SlackAnswer,
 } from './block-kit';
 import { formatDate, mention } from './format';
+import { lineSections } from './line-sections';
+import { pageFooter } from './page-footer';
+import type { ListPage } from '../../domain/list-page';
 
 const leadBlocks = (lead?: Mrkdwn): Block[] => (lead ? [section(lead)] : []);
 
@@ -76,15 +79,29 @@ export function noteTakersBlocks(view: NoteTakersView, lead?: Mrkdwn): SlackAnsw
   ]);
 }
 
-/** `/kfrelease action`: open action items. */
-export function actionItemsBlocks(version: string, items: ActionItem[], lead?: Mrkdwn): SlackAnswer {
+/** Open action items a section holds before the next starts: a page, unless it passes Slack's limit. */
+const ACTION_ITEMS_PER_SECTION = 20;
+
+/**
+ * `/kfrelease action`: open action items, a page at a time (`page`: where this page falls, for the
+ * count and the commands for the pages around it when there is more than one).
+ */
+export function actionItemsBlocks(
+  version: string,
+  items: ActionItem[],
+  lead?: Mrkdwn,
+  page?: ListPage,
+): SlackAnswer {
+  const command = `/kfrelease action ${version}`;
   const list = items.map((i) => md`• *#${i.id}* ${i.text}${i.owner ? md` · ${user(i.owner)}` : md``}`);
+  const footer = page ? pageFooter(page, 'open items', command) : null;
   return answer(lead ?? md`Action items of Kubeflow ${version}`, [
     ...leadBlocks(lead),
     header(`Action items, Kubeflow ${version}`),
-    list.length > 0
-      ? listSection(null, list, md`${code('/kfrelease action')}`)
-      : section(md`No open action items.`),
+    ...(list.length > 0
+      ? lineSections(list, ACTION_ITEMS_PER_SECTION, code(command))
+      : [section(md`No open action items.`)]),
+    ...(footer ? [context(footer)] : []),
     context(md`${code('/kfrelease action add <text> @owner')} · ${code('/kfrelease action done <id>')}`),
   ]);
 }

@@ -8,10 +8,11 @@ import { BLOCKERS_ROOM, blockerDecisionPost, blockersListBlocks } from '../block
 import { blockerFormView } from '../blocks/blocker-form-view';
 import { md } from '../../text/mrkdwn';
 import { freeText } from './command-tokens';
+import { takePage } from './page-args';
 import { parseArgs, releaseVersion, type Subcommand } from './subcommand';
 
 const BLOCK_USAGE = '/kfrelease block [working-group]';
-const LIST_USAGE = '/kfrelease blockers [version] [working-group] [--share]';
+const LIST_USAGE = '/kfrelease blockers [version] [working-group [page N]] [--share]';
 const TRIAGE_USAGE = '/kfrelease blocker at-risk|punt|blocking owner/repo#N [reason]';
 
 const VERBS: Record<string, TriageAction> = {
@@ -70,9 +71,10 @@ export const BLOCKER_SUBCOMMANDS: Subcommand[] = [
     example: '/kfrelease blockers v1.10.0 Pipelines',
     summary: 'Tracked blocking issues by working group, with age, state on GitHub and triage decision.',
     run: (ctx, args) => {
-      const { version, wg } = parseArgs(listArgs, args, LIST_USAGE);
+      const { rest, page } = takePage(args, LIST_USAGE);
+      const { version, wg } = parseArgs(listArgs, rest, LIST_USAGE);
       return blockersListBlocks(
-        getBlockersPage(ctx.services, { version: releaseVersion(ctx, version), wg }, BLOCKERS_ROOM),
+        getBlockersPage(ctx.services, { version: releaseVersion(ctx, version), wg, page }, BLOCKERS_ROOM),
       );
     },
   },

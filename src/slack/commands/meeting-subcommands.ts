@@ -30,6 +30,9 @@ import { optionalVersion, parseArgs, releaseVersion, type CommandWord, type Subc
 import { md, user } from '../../text/mrkdwn';
 import { wholeNumberWord } from '../../text/numbers';
 import { freeText, userOf } from './command-tokens';
+import { takePage } from './page-args';
+
+const ACTION_USAGE = '/kfrelease action [version] [page N]';
 
 /** The words as the workflow reads them: a channel as its ID, a link as its address, text as typed. */
 const values = (args: CommandWord[]) => args.map((w) => w.value);
@@ -163,15 +166,14 @@ export const MEETING_SUBCOMMANDS: Subcommand[] = [
   },
   {
     name: 'action',
-    usage: '/kfrelease action [version]',
-    example: '/kfrelease action',
-    summary: 'Open action items of the meetings.',
+    usage: ACTION_USAGE,
+    example: '/kfrelease action page 2',
+    summary: 'Open action items of the meetings, 20 a page, oldest first.',
     run: (ctx, args) => {
-      const list = listActionItems(
-        ctx.services,
-        releaseVersion(ctx, parseArgs(optionalVersion('action'), args, '/kfrelease action [version]')),
-      );
-      return actionItemsBlocks(list.version, list.items);
+      const { rest, page } = takePage(args, ACTION_USAGE);
+      const version = parseArgs(optionalVersion('action'), rest, ACTION_USAGE);
+      const list = listActionItems(ctx.services, releaseVersion(ctx, version), page);
+      return actionItemsBlocks(list.version, list.items, undefined, list.page);
     },
   },
   {
@@ -193,6 +195,7 @@ export const MEETING_SUBCOMMANDS: Subcommand[] = [
         list.version,
         list.items,
         md`:white_check_mark: Added action item #${added.item.id}.`,
+        list.page,
       );
     },
   },
@@ -213,12 +216,13 @@ export const MEETING_SUBCOMMANDS: Subcommand[] = [
         id,
         actor: { kind: 'slack', userId: ctx.userId },
       });
-      const release = ctx.services.store.releases.list().find((r) => r.id === item.releaseId);
+      const release = ctx.services.store.releases.findById(item.releaseId);
       const list = listActionItems(ctx.services, release?.version);
       return actionItemsBlocks(
         list.version,
         list.items,
         md`:white_check_mark: Action item #${item.id} is done.`,
+        list.page,
       );
     },
   },

@@ -2,13 +2,14 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { findPlanItem, planItemKeys } from '../../domain/plan-items';
 import { UserError } from '../../errors';
-import { getDecisionLog } from '../../workflows/decision-log';
+import { getDecisionPage } from '../../workflows/decision-log';
 import { DELAY_USAGE, delayMilestone } from '../../workflows/delay-milestone';
 import { advancePhase } from '../../workflows/phase-advance';
 import { getPhaseView, setChecklistItem } from '../../workflows/phase-control';
 import { planRelease, PLAN_RELEASE_USAGE, readCalendar } from '../../workflows/plan-release';
 import { replanForm } from '../../workflows/replan-release';
 import { decisionLogBlocks } from '../blocks/decision-blocks';
+import { takePage } from './page-args';
 import { advancedBlocks, checkedBlocks, delayedBlocks, phaseBlocks } from '../blocks/phase-blocks';
 import { planBlocks } from '../blocks/plan-blocks';
 import { replanView } from '../blocks/replan-view';
@@ -29,6 +30,7 @@ const words = (min: number, message: string) => z.array(z.string()).min(min, mes
 const isMoveLater = (word: CommandWord) => word.text.toLowerCase() === '--move-later';
 
 const REPLAN_USAGE = '/kfrelease replan [milestone-or-phase] [new-date] [--move-later]';
+const DECISIONS_USAGE = '/kfrelease decisions [version] [page N] [--share]';
 
 /** `/kfrelease replan`: the form, refused before it opens to anyone but the release manager. */
 function replan(ctx: CommandContext, args: CommandWord[]) {
@@ -178,19 +180,16 @@ export const RELEASE_MANAGER_SUBCOMMANDS: Subcommand[] = [
   },
   {
     name: 'decisions',
-    usage: '/kfrelease decisions [version] [--share]',
-    example: '/kfrelease decisions v1.10.0',
+    usage: DECISIONS_USAGE,
+    example: '/kfrelease decisions v1.10.0 page 2',
     summary:
-      "Every use of the release manager's authority: phases moved on, delays, revisions approved or denied.",
-    run: (ctx, args) =>
-      decisionLogBlocks(
-        getDecisionLog(
-          ctx.services,
-          releaseVersion(
-            ctx,
-            parseArgs(optionalVersion('decisions'), args, '/kfrelease decisions [version]'),
-          ),
-        ),
-      ),
+      "Every use of the release manager's authority: phases moved on, delays, revisions approved or denied; 40 a page, oldest first.",
+    run: (ctx, args) => {
+      const { rest, page } = takePage(args, DECISIONS_USAGE);
+      const version = parseArgs(optionalVersion('decisions'), rest, DECISIONS_USAGE);
+      return decisionLogBlocks(
+        getDecisionPage(ctx.services, { version: releaseVersion(ctx, version), page }),
+      );
+    },
   },
 ];

@@ -10,6 +10,7 @@ import {
 } from '../../workflows/tracking-issue';
 import { announcementBlocks } from '../blocks/announcement-blocks';
 import { docsAddView, docsListBlocks, docsStatusBlocks } from '../blocks/docs-blocks';
+import { takePage } from './page-args';
 import {
   trackingPreviewBlocks,
   trackingSetupStartedBlocks,
@@ -18,7 +19,7 @@ import {
 import { optionalVersion, parseArgs, releaseVersion, type Subcommand } from './subcommand';
 
 const TRACKING_USAGE = '/kfrelease tracking-issue setup <owner/repo> | sync | preview [version]';
-const DOCS_USAGE = '/kfrelease docs [version] | docs add | docs set <id> <status>';
+const DOCS_USAGE = '/kfrelease docs [version] [page N] | docs add | docs set <id> <status>';
 
 const setupArgs = z
   .array(z.string())
@@ -72,7 +73,7 @@ export const TRACKING_DOCS_SUBCOMMANDS: Subcommand[] = [
     usage: DOCS_USAGE,
     example: '/kfrelease docs set 3 done',
     summary:
-      'Features that need documentation changes: what is still open, add one (form), move one to needed, in_progress, done or not_needed.',
+      'Features that need documentation changes: what is still open (30 a page), add one (form), move one to needed, in_progress, done or not_needed.',
     run: (ctx, args) => {
       const [first, ...rest] = args;
       const action = first?.text;
@@ -90,9 +91,9 @@ export const TRACKING_DOCS_SUBCOMMANDS: Subcommand[] = [
         const result = setDocsStatus(ctx.services, { userId: ctx.userId, id, status });
         return docsStatusBlocks(result.item, result.changed);
       }
-      return docsListBlocks(
-        listDocs(ctx.services, releaseVersion(ctx, parseArgs(optionalVersion('docs'), args, DOCS_USAGE))),
-      );
+      const listed = takePage(args, DOCS_USAGE);
+      const version = parseArgs(optionalVersion('docs'), listed.rest, DOCS_USAGE);
+      return docsListBlocks(listDocs(ctx.services, releaseVersion(ctx, version), listed.page));
     },
   },
   {
