@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, HTTPReceiver } from '@slack/bolt';
+import { App, HTTPReceiver } from './slack/bolt-parts';
 import type { AppServices } from './app-services';
 import { clockStartingAt, systemClock, wallClockSeconds, type Clock } from './clock';
 import type { Config } from './config';

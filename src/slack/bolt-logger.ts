@@ -1,4 +1,5 @@
-import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
+import type { Logger as BoltLogger } from '@slack/bolt';
+import { LogLevel } from './bolt-parts';
 import type { Logger } from '../logger';
 
 /** Bolt's logger interface over our structured logger. */
