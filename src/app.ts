@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, HTTPReceiver } from '@slack/bolt';
+import { App, HTTPReceiver } from './slack/bolt-parts';
 import type { AppServices } from './app-services';
 import { clockStartingAt, systemClock, wallClockSeconds, type Clock } from './clock';
 import type { Config } from './config';
@@ -38,6 +38,9 @@ import { readCalendar } from './workflows/plan-release';
  * (SERVING_BUSY_TIMEOUT_MS) and request handlers wait between attempts instead (retryWhileBusy).
  */
 const DATABASE_BUSY_TIMEOUT_MS = 2800;
+
+/** Where Slack sends commands, buttons, forms and events. */
+const SLACK_EVENTS_PATH = '/slack/events';
 
 /** Slack requests larger than this are refused: real ones are a few kilobytes. */
 const BODY_LIMIT_BYTES = 256 * 1024;
@@ -198,7 +201,7 @@ export async function startApp(
 
   const receiver = new HTTPReceiver({
     signingSecret: signingSecret ?? '',
-    endpoints: '/slack/events',
+    endpoints: SLACK_EVENTS_PATH,
     logger,
     bodyLimit: BODY_LIMIT_BYTES,
     customRoutes: [{ path: '/healthz', method: ['GET'], handler: health }],
@@ -208,12 +211,12 @@ export async function startApp(
   registerListeners(app, services);
   const slackRequests = refuseMalformedPayloads(receiver.requestListener, {
     signingSecret: signingSecret ?? '',
-    path: '/slack/events',
+    path: SLACK_EVENTS_PATH,
     limitBytes: BODY_LIMIT_BYTES,
     logger: services.logger,
   });
   const server = await listen(
-    createServer(router.before(refuseFutureTimestamps(slackRequests, wallClockSeconds))),
+    createServer(router.before(refuseFutureTimestamps(slackRequests, wallClockSeconds), [SLACK_EVENTS_PATH])),
     config,
   );
   return {

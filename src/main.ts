@@ -1,6 +1,6 @@
 import { buildServices, startApp } from './app';
 import { createLogger } from './logger';
-import { startSandbox } from './sandbox/start-sandbox';
+import type * as Sandbox from './sandbox/start-sandbox';
 import { startupMode } from './startup-settings';
 
 /** Start-up only: read the environment, build the services, start the Slack app (or the sandbox). */
@@ -11,6 +11,9 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   if (mode.kind === 'sandbox') {
+    // Only the sandbox loads its stand-ins and console: a start for Slack does not wait for them.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { startSandbox } = require('./sandbox/start-sandbox') as typeof Sandbox;
     const sandbox = await startSandbox(mode.config);
     const stop = () => void sandbox.stop().finally(() => process.exit(0));
     process.once('SIGTERM', stop);

@@ -70,13 +70,26 @@ export function emptyDatabaseFileMessage(file: string): string {
   ].join('\n');
 }
 
+/** Pages of the connection's cache quick_check may fill: it reads each page once, in order. */
+const CHECK_CACHE_KIB = 256;
+
 /**
  * Runs SQLite's quick_check on the open database `db` at `file`: ok, or the problems found and
  * the message that refuses to start on them. A few milliseconds for kfrelease's database; it reads
  * every page once, which is what finds a page of garbage before anything is written into the file.
+ * It runs with a small page cache: with the connection's own (16 MiB by default) it would fill
+ * that cache with the whole file, and the process would keep that memory for pages it never reads
+ * again.
  */
 export function checkDatabase(db: Database, file: string): DatabaseCheck {
-  const problems = findProblems(db);
+  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma(`cache_size = -${CHECK_CACHE_KIB}`);
+  let problems: string[];
+  try {
+    problems = findProblems(db);
+  } finally {
+    db.pragma(`cache_size = ${cacheSize}`);
+  }
   if (problems.length === 0) return { ok: true };
   return { ok: false, problems, message: damagedDatabaseMessage(file, problems) };
 }

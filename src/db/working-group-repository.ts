@@ -16,6 +16,9 @@ export interface ComponentSkip {
   skippedAt: string;
 }
 
+/** Thrown inside sync's transaction to roll it back when it changed nothing. */
+const UNCHANGED = Symbol('working groups unchanged');
+
 /** Working groups as configured; the configuration file is the source of truth. */
 export function createWorkingGroupRepository(db: Database) {
   const active = db.prepare('SELECT id, name FROM working_groups WHERE retired = 0 ORDER BY name');
@@ -80,21 +83,32 @@ export function createWorkingGroupRepository(db: Database) {
     /** Takes the mark back; false when the component was not marked. */
     unskip: (releaseId: number, componentId: number) => deleteSkip.run(releaseId, componentId).changes === 1,
     findByName: (name: string) => (byName.get(name) as { id: number; name: string } | undefined) ?? null,
-    /** Brings the table in line with the configuration file. Returns true when anything changed. */
+    /**
+     * Brings the table in line with the configuration file. Returns true when anything changed.
+     * When nothing did (every start but the first after an edit), the transaction is rolled back:
+     * a start then commits nothing, and waits for no disk flush.
+     */
     sync(groups: WorkingGroupConfig[]): boolean {
       const before = JSON.stringify(readList());
-      db.transaction(() => {
-        retireOthers.run(JSON.stringify(groups.map((g) => g.name)));
-        for (const group of groups) {
-          const { id } = upsertGroup.get(group.name) as { id: number };
-          deleteRepos.run(id);
-          for (const repo of new Set(group.repos)) insertRepo.run(id, repo);
-          for (const c of group.components) upsertComponent.run(id, c.name, c.repo, c.kind);
-          deleteOtherComponents.run(id, JSON.stringify(group.components.map((c) => c.name)));
-        }
-      }).immediate();
-      listed = null;
-      return JSON.stringify(this.list()) !== before;
+      try {
+        db.transaction(() => {
+          retireOthers.run(JSON.stringify(groups.map((g) => g.name)));
+          for (const group of groups) {
+            const { id } = upsertGroup.get(group.name) as { id: number };
+            deleteRepos.run(id);
+            for (const repo of new Set(group.repos)) insertRepo.run(id, repo);
+            for (const c of group.components) upsertComponent.run(id, c.name, c.repo, c.kind);
+            deleteOtherComponents.run(id, JSON.stringify(group.components.map((c) => c.name)));
+          }
+          if (JSON.stringify(readList()) === before) throw UNCHANGED;
+        }).immediate();
+      } catch (error) {
+        if (error !== UNCHANGED) throw error;
+        return false;
+      } finally {
+        listed = null;
+      }
+      return true;
     },
   };
 }

@@ -1,7 +1,4 @@
-import { retry } from '@octokit/plugin-retry';
-import { throttling } from '@octokit/plugin-throttling';
-import { Octokit } from '@octokit/rest';
-
+import type { Octokit } from '@octokit/rest';
 import type { Logger } from '../logger';
 
 export interface OctokitParams {
@@ -60,8 +57,23 @@ function octokitLog(log: Logger): Record<'debug' | 'info' | 'warn' | 'error', (m
   return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };
 }
 
-/** An Octokit with our timeout, throttling and retry policy, logging to `params.logger`. */
+/**
+ * An Octokit with our timeout, throttling and retry policy, logging to `params.logger`. It is
+ * built, and Octokit and its plugins loaded, on first use: most starts of kfrelease serve Slack
+ * for a while before anything asks GitHub, and loading them takes about 30 ms at start.
+ */
 export function createOctokit(params: OctokitParams): Octokit {
+  let built: Octokit | undefined;
+  const octokit = () => (built ??= buildOctokit(params));
+  return new Proxy({} as Octokit, { get: (_target, key) => Reflect.get(octokit(), key) as unknown });
+}
+
+function buildOctokit(params: OctokitParams): Octokit {
+  /* eslint-disable @typescript-eslint/no-require-imports -- loaded on first use, see createOctokit */
+  const { retry } = require('@octokit/plugin-retry') as typeof import('@octokit/plugin-retry');
+  const { throttling } = require('@octokit/plugin-throttling') as typeof import('@octokit/plugin-throttling');
+  const { Octokit } = require('@octokit/rest') as typeof import('@octokit/rest');
+  /* eslint-enable @typescript-eslint/no-require-imports */
   const log = params.logger;
   const onLimit =
     (kind: 'primary' | 'secondary') =>

@@ -81,9 +81,22 @@ export function createHttpRouter(routes: HttpRoute[], logger: Logger) {
   }
 
   return {
-    /** A request listener answering the routes and handing every other request to `next`. */
-    before(next: RequestListener): RequestListener {
+    /**
+     * A request listener answering the routes and handing every other request to `next`. A request
+     * for exactly one of `nextPaths` (Slack's endpoint, which no route serves) goes on without
+     * parsing its URL or trying the routes: that is nearly every request the app gets.
+     */
+    before(next: RequestListener, nextPaths: readonly string[] = []): RequestListener {
+      for (const path of nextPaths) {
+        const served = compiled.find((c) => matchPath(c.path, path) !== null);
+        if (served) throw new Error(`the route for ${String(served.route.path)} would never see ${path}`);
+      }
+      const passThrough = new Set(nextPaths);
       return (req, res) => {
+        if (passThrough.has(req.url ?? '')) {
+          handOn(next, req, res);
+          return;
+        }
         let url: URL;
         try {
           url = new URL(req.url ?? '/', 'http://localhost');

@@ -1,4 +1,4 @@
-import { webApi } from '@slack/bolt';
+import { webApi } from './bolt-parts';
 import type { Logger } from '../logger';
 
 export interface BotIdentity {

@@ -1,6 +1,6 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { parse as parseQuery } from 'node:querystring';
-import { isValidSlackRequest } from '@slack/bolt';
+import { isValidSlackRequest } from './bolt-parts';
 import type { Logger } from '../logger';
 import { slackPayloadProblem } from './slack-payload-problem';
 

@@ -1,4 +1,5 @@
-import { webApi, type types } from '@slack/bolt';
+import type { types } from '@slack/bolt';
+import { webApi } from './bolt-parts';
 import { z } from 'zod';
 import type { Logger } from '../logger';
 import { boltLogger } from './bolt-logger';

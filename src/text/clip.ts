@@ -8,14 +8,19 @@ const ELLIPSIS = '…';
  */
 const ATOM = /&(?:amp|lt|gt);|<[^<>\n]*>|`[^`\n]+`|:[a-z0-9_+'-]+:|[^&<`:]+|[\s\S]/gu;
 
-const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+let segmenter: Intl.Segmenter | undefined;
+
+/** Made at the first cut that needs it: building a segmenter loads ICU data (about 9 ms at start). */
+function graphemes(): Intl.Segmenter {
+  return (segmenter ??= new Intl.Segmenter('en', { granularity: 'grapheme' }));
+}
 
 function* atoms(value: string): Generator<string> {
   for (const match of value.matchAll(ATOM)) {
     const atom = match[0];
     // A run of ordinary text may be cut anywhere but inside a character (an emoji, an accent).
     if (atom.length > 1 && !/^[&<`:]/.test(atom)) {
-      for (const { segment } of graphemes.segment(atom)) yield segment;
+      for (const { segment } of graphemes().segment(atom)) yield segment;
     } else yield atom;
   }
 }
@@ -46,7 +51,7 @@ function keep(value: string, budget: number): string {
 export function clipPlain(value: string, max: number): string {
   if (value.length <= max) return value;
   let out = '';
-  for (const { segment } of graphemes.segment(value)) {
+  for (const { segment } of graphemes().segment(value)) {
     if (out.length + segment.length > max - ELLIPSIS.length) break;
     out += segment;
   }

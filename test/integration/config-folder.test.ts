@@ -1,6 +1,7 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { runCli } from '../../src/cli/main';
 import { SHIPPED_CONFIG_DIR, useConfigDir } from '../../src/config-files/config-dir';
 
@@ -57,6 +58,31 @@ describe('a config folder mounted with KFRELEASE_CONFIG_DIR', () => {
       `Problems in the standing agenda items (${agenda}):\n• ${agenda}: is not valid YAML at line 2, column 1:`,
     );
     expect(err).toContain(`\n\nFix the files in ${configDir} and start again.`);
+  });
+
+  it('a start with the working groups unchanged commits nothing; an edited list is applied at the next start', async () => {
+    expect((await run('migrate')).code).toBe(0);
+    const db = new Database(join(dir, 'k.db'), { readonly: true });
+    try {
+      const dataVersion = () => db.pragma('data_version', { simple: true });
+      const active = () =>
+        db.prepare('SELECT name FROM working_groups WHERE retired = 0 ORDER BY name').pluck().all();
+      const before = dataVersion();
+      expect((await run('migrate')).code).toBe(0);
+      expect(dataVersion()).toBe(before);
+      expect(active()).toContain('Notebooks');
+      const kubeflow = join(configDir, 'kubeflow.yml');
+      writeFileSync(
+        kubeflow,
+        readFileSync(kubeflow, 'utf8').replace('  - name: Notebooks\n', '  - name: Workbenches\n'),
+      );
+      expect((await run('migrate')).code).toBe(0);
+      expect(dataVersion()).not.toBe(before);
+      expect(active()).toContain('Workbenches');
+      expect(active()).not.toContain('Notebooks');
+    } finally {
+      db.close();
+    }
   });
 
   it('must exist', async () => {

@@ -7,7 +7,7 @@ const MAX_ENTRIES = 64;
 
 interface Cache {
   stamp: string;
-  answers: Map<string, SlackAnswer>;
+  answers: Map<string, unknown>;
 }
 
 const caches = new WeakMap<Database, { cache: Cache; stampOf: () => string }>();
@@ -15,13 +15,15 @@ const caches = new WeakMap<Database, { cache: Cache; stampOf: () => string }>();
 /**
  * Remembers read-only answers (status) until anything in the database changes or the minute
  * turns. A change is seen at no cost: `total_changes()` counts this connection's writes and
- * `PRAGMA data_version` moves when another connection (the CLI) commits.
+ * `PRAGMA data_version` moves when another connection (the CLI) commits. What `compute` throws is
+ * not remembered. `key` must name everything the answer depends on besides the database and the
+ * minute; keys of different kinds of answer start differently (`status:`, `command:`).
  */
-export function cachedAnswer(
+export function cachedAnswer<T = SlackAnswer>(
   deps: { db: Database; clock: Clock },
   key: string,
-  compute: () => SlackAnswer,
-): SlackAnswer {
+  compute: () => T,
+): T {
   let entry = caches.get(deps.db);
   if (!entry) {
     // One statement for both: each statement run costs more than what it reads.
@@ -34,7 +36,7 @@ export function cachedAnswer(
   const stamp = `${entry.stampOf()}:${Math.floor(deps.clock.now().toMillis() / 60_000)}`;
   if (entry.cache.stamp !== stamp || entry.cache.answers.size >= MAX_ENTRIES)
     entry.cache = { stamp, answers: new Map() };
-  const known = entry.cache.answers.get(key);
+  const known = entry.cache.answers.get(key) as T | undefined;
   if (known) return known;
   const answer = compute();
   entry.cache.answers.set(key, answer);

@@ -8,6 +8,7 @@ import { parseCommandText } from './command-text';
 import { wordTexts } from './command-tokens';
 import { SUBCOMMAND_GROUPS, SUBCOMMANDS, type CommandContext } from './subcommands';
 import { code, md, type Mrkdwn } from '../../text/mrkdwn';
+import { cachedAnswer } from './answer-cache';
 
 export interface CommandResult {
   answer: SlackAnswer;
@@ -16,6 +17,14 @@ export interface CommandResult {
   share: boolean;
   outcome: 'ok' | 'user_error' | 'unexpected';
 }
+
+/**
+ * Read-only subcommands whose whole result (which release, the answer and its notes) depends only
+ * on the command text, the channel, the database and the minute: asked again in the same channel
+ * before anything changes, the result is given again without choosing the release or parsing the
+ * arguments again. That choice cost more than the rest of a repeated `/kfrelease status`.
+ */
+const REMEMBERED_BY_TEXT = new Set(['status']);
 
 /**
  * Runs one `/kfrelease` command text and comes back with something to show the user; only a
@@ -35,13 +44,23 @@ export function runCommand(ctx: Omit<CommandContext, 'notes' | 'release'>, rawTe
     const byOne = SUBCOMMANDS.find((s) => s.name === first.toLowerCase());
     const sub = byTwo ?? byOne;
     if (!sub) return { answer: unknownCommand(wordTexts(text.words)), share: false, outcome: 'user_error' };
-    const args = text.words.slice(sub === byTwo ? 2 : 1);
-    const withRelease: CommandContext = { ...ctx, notes, ...(text.release ? { release: text.release } : {}) };
-    const outcome = sub.run(withRelease, args);
-    if ('view' in outcome)
-      return { answer: answer(md``, []), view: outcome.view, share: false, outcome: 'ok' };
-    const noted = notes.length > 0 ? { ...outcome, blocks: [...outcome.blocks, context(...notes)] } : outcome;
-    return { answer: noted, share, outcome: 'ok' };
+    const run = (): CommandResult => {
+      const args = text.words.slice(sub === byTwo ? 2 : 1);
+      const withRelease: CommandContext = {
+        ...ctx,
+        notes,
+        ...(text.release ? { release: text.release } : {}),
+      };
+      const outcome = sub.run(withRelease, args);
+      if ('view' in outcome)
+        return { answer: answer(md``, []), view: outcome.view, share: false, outcome: 'ok' };
+      const noted =
+        notes.length > 0 ? { ...outcome, blocks: [...outcome.blocks, context(...notes)] } : outcome;
+      return { answer: noted, share, outcome: 'ok' };
+    };
+    if (!REMEMBERED_BY_TEXT.has(sub.name)) return run();
+    const { db } = ctx.services.store;
+    return cachedAnswer({ db, clock: ctx.services.clock }, `command:${ctx.channelId ?? ''}:${rawText}`, run);
   } catch (error) {
     // The caller waits for the lock and runs the command again (retryWhileBusy).
     if (isDatabaseBusy(error)) throw error;

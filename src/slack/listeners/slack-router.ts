@@ -66,6 +66,26 @@ export class SlackRouter {
     this.add('event', type, listener);
   }
 
+  private readonly deferred = new Map<keyof SlackRouter['routes'], () => void>();
+
+  /**
+   * Registers the listeners of one kind when the first request of that kind comes, not at start:
+   * `register` loads their modules (and what they import), which a start need not wait for.
+   */
+  later(kind: keyof SlackRouter['routes'], register: () => void): void {
+    if (this.deferred.has(kind)) throw new Error(`two deferred registrations for ${kind} listeners`);
+    this.deferred.set(kind, register);
+  }
+
+  private routesOf(kind: keyof SlackRouter['routes']): Map<string, AnyListener> {
+    const register = this.deferred.get(kind);
+    if (register) {
+      this.deferred.delete(kind);
+      register();
+    }
+    return this.routes[kind];
+  }
+
   private add(kind: keyof SlackRouter['routes'], id: string, listener: unknown): void {
     if (this.routes[kind].has(id)) throw new Error(`two ${kind} listeners for "${id}"`);
     this.routes[kind].set(id, listener as AnyListener);
@@ -73,11 +93,12 @@ export class SlackRouter {
 
   /** The listener for a request; null when there is none, undefined for what the router leaves alone. */
   private listenerFor(body: RoutedBody): AnyListener | null | undefined {
-    const { routes } = this;
-    if (body.event !== undefined) return routes.event.get(body.event.type);
-    if (body.command !== undefined) return routes.command.get(body.command) ?? null;
-    if (body.type === 'block_actions') return routes.action.get(body.actions?.[0]?.action_id ?? '') ?? null;
-    if (body.type === 'view_submission') return routes.view.get(body.view?.callback_id ?? '') ?? null;
+    if (body.event !== undefined) return this.routesOf('event').get(body.event.type);
+    if (body.command !== undefined) return this.routesOf('command').get(body.command) ?? null;
+    if (body.type === 'block_actions')
+      return this.routesOf('action').get(body.actions?.[0]?.action_id ?? '') ?? null;
+    if (body.type === 'view_submission')
+      return this.routesOf('view').get(body.view?.callback_id ?? '') ?? null;
     // kfrelease asks for no view_closed (no notify_on_close): one that comes is answered quietly.
     if (body.type === 'view_closed') return null;
     return undefined;
