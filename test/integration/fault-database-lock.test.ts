@@ -36,7 +36,11 @@ const LONG_LOCK_MS = 10_000;
 /** Shorter than the time a request waits for a lock (about 1 s). */
 const SHORT_LOCK_MS = 500;
 const SLACK_DEADLINE_MS = 3000;
-const HEALTH_DEADLINE_MS = 100;
+/**
+ * Far below the 2.6 s the lock used to cost, far above a health check's few ms: on two busy cores a
+ * check after a burst of requests once took 113 ms, and a 100-ms limit failed for no defect.
+ */
+const HEALTH_DEADLINE_MS = 500;
 
 /**
  * The app runs in its own process, so that the time to answer is measured from outside it.
@@ -105,7 +109,7 @@ describe('the database locked by another process (was: every answer late by the 
     expect(response.elapsedMs).toBeLessThan(SLACK_DEADLINE_MS);
   }
 
-  it('10 s lock: status within 3 s and /healthz within 100 ms (was: /healthz took 2.6 s)', async () => {
+  it('10 s lock: status within 3 s and /healthz within 500 ms (was: /healthz took 2.6 s)', async () => {
     const lock = await lockDatabase(LONG_LOCK_MS);
     const status = await command('status');
     expectAnsweredInTime(status);
