@@ -48,7 +48,7 @@ export function createStore(db: Database, writeHealth: WriteHealth = createWrite
     team: once(createTeamRepository(db), ['assignments', 'rolesOf', 'githubOfSlackId', 'nameOfSlackId']),
     workingGroups: once(createWorkingGroupRepository(db), ['list', 'skips', 'findByName']),
     audit: createAuditLog(db),
-    revisions: once(createRevisionRepository(db), ['latestPerRepo', 'waitingCounts']),
+    revisions: once(createRevisionRepository(db), ['latestPerRepo', 'waitingCounts', 'heads', 'standing']),
     outbox: createOutboxRepository(db),
     meetings: once(createMeetingRepository(db), ['meeting', 'reminders']),
     jobRuns: createJobRunRepository(db),

@@ -18,11 +18,11 @@ import type { ReleaseRow } from '../db/release-repository';
 import type { Store } from '../db/store';
 import { UserError } from '../errors';
 import { refuse } from './authority';
-import { getComponentVersions } from './component-versions';
 import { requireLive } from './release-lifecycle';
 import { findRelease } from './find-release';
 import { readPhaseChecklists } from './phase-checklists-file';
 import { rcStatus } from './rc-status';
+import { revisionProgress } from './revision-progress';
 import { signoffSummary } from './signoff-matrix';
 import { code, join, md, user, type Mrkdwn } from '../text/mrkdwn';
 
@@ -37,17 +37,15 @@ export function gatherChecklistFacts(
   const plan = store.releases.latestPlan(release);
   const workingGroups = store.workingGroups.list().map((g) => g.name);
   const summary = summarizeTeam(store.team.assignments(release.id), workingGroups);
-  // The same view status builds for its revisions line: inside one answer it is built once.
-  const versions = store.remember(`versions:${release.id}`, () =>
-    getComponentVersions(deps, release.version),
-  );
+  // The same figures status shows in its revisions line: inside one answer they are read once.
+  const revisions = revisionProgress(store, release);
   const rcs = rcStatus(deps, release.version);
   const blockers = store.blockers.openDecisions(release.id);
   const signoffs = signoffSummary(deps, release.id);
   return {
     teamComplete:
       summary.releaseManagers.length > 0 && summary.byWorkingGroup.every((g) => g.liaisons.length > 0),
-    revisionsMissing: versions.groups.length > 0 ? versions.missing : null,
+    revisionsMissing: revisions.workingGroups > 0 ? revisions.missing : null,
     bugsAtRiskIdentified: blockers.open === 0 ? null : blockers.undecided === 0,
     tagged: rcs.lastCheck
       ? new Set(rcs.artifacts.filter((a) => a.state === 'found').map((a) => a.key))

@@ -2,7 +2,6 @@ import type { Clock } from '../clock';
 import { summarizeTeam, type TeamAssignment } from '../domain/team';
 import { cycleWeek, daysUntil, lastDayOf, phasesOn, timelineSlip, type PhaseDates } from '../domain/timeline';
 import type { Store } from '../db/store';
-import { getComponentVersions } from './component-versions';
 import { dependencySummary } from './dependency-matrix';
 import { currentPlan } from './current-plan';
 import { findRelease } from './find-release';
@@ -11,6 +10,7 @@ import type { ReleaseRow } from '../db/release-repository';
 import type { BlockerCounts } from '../domain/blocker-triage';
 import { blockerSummary } from './list-blockers';
 import { rcSummary } from './rc-status';
+import { revisionProgress } from './revision-progress';
 import { signoffSummary } from './signoff-matrix';
 
 export interface MilestoneStatus {
@@ -117,9 +117,8 @@ function assembleStatus(deps: { store: Store; clock: Clock }, version?: string):
   const lastDay = lastDayOf(timeline);
   const workingGroups = store.workingGroups.list().map((g) => g.name);
   const team = summarizeTeam(store.team.assignments(release.id), workingGroups);
-  const versions = store.remember(`versions:${release.id}`, () =>
-    getComponentVersions(deps, release.version),
-  );
+  const revisions = revisionProgress(store, release);
+  const freeze = latest.planned.phases.find((p) => p.key === 'feature_freeze');
   return {
     version: release.version,
     template: release.template,
@@ -141,13 +140,14 @@ function assembleStatus(deps: { store: Store; clock: Clock }, version?: string):
     release: toStatus(releaseMilestone),
     planRevision: latest.revision,
     revisions: {
-      freeze: versions.freeze,
-      complete: versions.groups.length - versions.missing.length,
-      total: versions.groups.length,
-      missing: versions.missing,
-      notShipping: versions.notShipping.map((c) => `${c.component} (${c.wg})`),
-      held: versions.held,
-      pending: versions.pending,
+      // From the first day of Feature Freeze on (see freezeStarted).
+      freeze: freeze !== undefined && today >= freeze.startsOn,
+      complete: revisions.workingGroups - revisions.missing.length,
+      total: revisions.workingGroups,
+      missing: revisions.missing,
+      notShipping: revisions.notShipping.map((c) => `${c.component} (${c.wg})`),
+      held: revisions.held,
+      pending: revisions.pending,
     },
     blockers: blockerSummary(deps, release.id),
     rcs: rcSummary(deps, release.id).text,
