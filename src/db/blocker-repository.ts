@@ -87,6 +87,18 @@ export function toBlockerRow(raw: BlockerRaw): BlockerRow {
   };
 }
 
+/** A working group's open tracked issues, counted by triage. */
+export interface OpenBlockerCounts {
+  wg: string;
+  /** Open and not punted. */
+  open: number;
+  atRisk: number;
+  releaseBlocking: number;
+  punted: number;
+  /** Open, punted or not, that nobody has triaged. */
+  undecided: number;
+}
+
 /** Tracked blocking issues per release, their triage, and where the GitHub sync stands. */
 export function createBlockerRepository(db: Database) {
   const insert = db.prepare(
@@ -101,17 +113,23 @@ export function createBlockerRepository(db: Database) {
     `${BLOCKER_SELECT} WHERE b.release_id = ? AND b.owner = ? AND b.repo = ? AND b.number = ?`,
   );
   const forRelease = db.prepare(`${BLOCKER_SELECT} WHERE b.release_id = ? ORDER BY wg.name, b.id`);
-  const openTriage = db.prepare(
-    // Grouped in the order of blockers_release_open (no temporary sort), named afterwards.
-    `SELECT wg.name AS wg, t.state, t.decision, t.blocksRelease, t.n FROM (
-       SELECT wg_id, state, decision, blocks_release AS blocksRelease, COUNT(*) AS n FROM blockers
-       WHERE release_id = ? AND state = 'open' AND decision <> 'punted'
+  const openCounts = db.prepare(
+    // Grouped first in the order of blockers_release_open (no temporary sort, a few rows per
+    // working group), then per working group: one short row each is all JavaScript receives.
+    // Release-blocking as isReleaseBlocking says: marked so, or reported blocking and untriaged.
+    `SELECT wg.name AS wg,
+       COALESCE(SUM(t.n) FILTER (WHERE t.decision <> 'punted'), 0) AS open,
+       COALESCE(SUM(t.n) FILTER (WHERE t.decision = 'at_risk'), 0) AS atRisk,
+       COALESCE(SUM(t.n) FILTER (WHERE t.decision = 'release_blocking'
+         OR (t.decision = 'none' AND t.blocksRelease = 1)), 0) AS releaseBlocking,
+       COALESCE(SUM(t.n) FILTER (WHERE t.decision = 'punted'), 0) AS punted,
+       COALESCE(SUM(t.n) FILTER (WHERE t.decision = 'none'), 0) AS undecided
+     FROM (
+       SELECT wg_id, decision, blocks_release AS blocksRelease, COUNT(*) AS n FROM blockers
+       WHERE release_id = ? AND state = 'open'
        GROUP BY decision, blocks_release, wg_id
-     ) t JOIN working_groups wg ON wg.id = t.wg_id`,
-  );
-  const openDecisions = db.prepare(
-    `SELECT COUNT(*) AS open, COALESCE(SUM(decision = 'none'), 0) AS undecided
-     FROM blockers WHERE release_id = ? AND state = 'open'`,
+     ) t JOIN working_groups wg ON wg.id = t.wg_id
+     GROUP BY t.wg_id`,
   );
   const decide = db.prepare(
     `UPDATE blockers SET decision = ?, decision_reason = ?, decided_by = ?, decided_at = ?
@@ -158,19 +176,12 @@ export function createBlockerRepository(db: Database) {
     byRef: (releaseId: number, ref: { owner: string; repo: string; number: number }) =>
       one(byRef.get(releaseId, ref.owner, ref.repo, ref.number)),
     forRelease: (releaseId: number) => (forRelease.all(releaseId) as BlockerRaw[]).map(toBlockerRow),
-    /** Open, un-punted issues counted by working group and triage state, for summaries. */
-    /** How many of a release's tracked issues are open, and how many of those nobody has triaged. */
-    openDecisions: (releaseId: number) => openDecisions.get(releaseId) as { open: number; undecided: number },
-    openTriage: (releaseId: number) =>
-      (
-        openTriage.all(releaseId) as {
-          wg: string;
-          state: IssueState;
-          decision: BlockerDecision;
-          blocksRelease: number;
-          n: number;
-        }[]
-      ).map((row) => ({ ...row, blocksRelease: row.blocksRelease === 1 })),
+    /**
+     * Per working group with open tracked issues, in no particular order: how many are open and
+     * not punted, at risk, release-blocking, punted, and not triaged yet. For status and the
+     * phase checklist, in one statement.
+     */
+    openCounts: (releaseId: number) => openCounts.all(releaseId) as OpenBlockerCounts[],
     /** Records a triage decision unless someone changed it since `expected` was read. */
     decide(
       id: number,

@@ -56,7 +56,7 @@ export function createStore(db: Database, writeHealth: WriteHealth = createWrite
     rotation: createRotationRepository(db),
     rcTags: once(createRcTagRepository(db), ['forRelease', 'latestRc', 'lastCheck']),
     signoffs: once(createSignoffRepository(db), ['forRelease']),
-    blockers: once(createBlockerRepository(db), ['openTriage', 'openDecisions']),
+    blockers: once(createBlockerRepository(db), ['openCounts']),
     blockerLists: createBlockerListQueries(db),
     trackingIssues: once(createTrackingIssueRepository(db), ['find']),
     manifestsPulls: createManifestsPullRepository(db),

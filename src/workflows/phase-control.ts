@@ -40,7 +40,11 @@ export function gatherChecklistFacts(
   // The same figures status shows in its revisions line: inside one answer they are read once.
   const revisions = revisionProgress(store, release);
   const rcs = rcStatus(deps, release.version);
-  const blockers = store.blockers.openDecisions(release.id);
+  const blockers = { open: 0, undecided: 0 };
+  for (const c of store.blockers.openCounts(release.id)) {
+    blockers.open += c.open + c.punted;
+    blockers.undecided += c.undecided;
+  }
   const signoffs = signoffSummary(deps, release.id);
   return {
     teamComplete:
