@@ -56,6 +56,9 @@ const RELEASE_COLUMNS = `id, version, template, time_zone AS timeZone, start_dat
   slack_channel AS slackChannel, status, created_at AS createdAt, created_by AS createdBy,
   closed_at AS closedAt, closed_by AS closedBy, close_reason AS closeReason`;
 
+/** Plans whose dates are kept in memory: a few per release, for far more releases than a process reads. */
+const MAX_PLANS_KEPT = 512;
+
 /** Releases and their plans: the first plan and every re-plan, each stored whole. */
 export function createReleaseRepository(db: Database) {
   const byVersion = db.prepare(`SELECT ${RELEASE_COLUMNS} FROM releases WHERE version = ?`);
@@ -109,6 +112,47 @@ export function createReleaseRepository(db: Database) {
   );
   const planCount = db.prepare('SELECT COUNT(*) AS n FROM plans WHERE release_id = ?');
 
+  // A stored plan never changes (a re-plan stores a new one), so its dates are read once per
+  // process and shared, frozen. Keyed by the plan row as well as its id: a database restored
+  // under the running app that reuses an id for another plan is read afresh.
+  const datesOf = new Map<
+    number,
+    { stamp: string; phases: Timeline['phases']; milestones: Timeline['milestones'] }
+  >();
+  function planDates(plan: PlanInfo & { id: number }, releaseId: number) {
+    const stamp = `${releaseId}:${plan.revision}:${plan.createdAt}`;
+    const known = datesOf.get(plan.id);
+    if (known?.stamp === stamp) return known;
+    const phases = (planPhases.all(plan.id) as PhaseRow[]).map((row) =>
+      Object.freeze({
+        key: row.phase as PhaseKey,
+        name: row.name,
+        startsOn: row.starts_on,
+        endsOn: row.ends_on,
+      }),
+    );
+    const milestones = (planMilestones.all(plan.id) as MilestoneRow[]).map((row) =>
+      Object.freeze({
+        key: row.milestone as MilestoneKey,
+        name: row.name,
+        phase: row.phase as PhaseKey,
+        dueOn: row.due_on,
+        optional: row.optional === 1,
+        owner: row.owner,
+        artifact: row.artifact,
+      }),
+    );
+    if (datesOf.size >= MAX_PLANS_KEPT) datesOf.clear();
+    // Frozen, typed as the mutable Timeline: a caller changing a shared plan in place fails loudly.
+    const dates = {
+      stamp,
+      phases: Object.freeze(phases) as Timeline['phases'],
+      milestones: Object.freeze(milestones) as Timeline['milestones'],
+    };
+    datesOf.set(plan.id, dates);
+    return dates;
+  }
+
   function loadPlan(
     release: ReleaseRow,
     which: 'first' | 'latest',
@@ -116,21 +160,7 @@ export function createReleaseRepository(db: Database) {
     const plan = (which === 'first' ? firstPlan : latestPlan).get(release.id) as
       (PlanInfo & { id: number }) | undefined;
     if (!plan) return null;
-    const phases = (planPhases.all(plan.id) as PhaseRow[]).map((row) => ({
-      key: row.phase as PhaseKey,
-      name: row.name,
-      startsOn: row.starts_on,
-      endsOn: row.ends_on,
-    }));
-    const milestones = (planMilestones.all(plan.id) as MilestoneRow[]).map((row) => ({
-      key: row.milestone as MilestoneKey,
-      name: row.name,
-      phase: row.phase as PhaseKey,
-      dueOn: row.due_on,
-      optional: row.optional === 1,
-      owner: row.owner,
-      artifact: row.artifact,
-    }));
+    const { phases, milestones } = planDates(plan, release.id);
     const { id: _id, ...info } = plan;
     return {
       ...info,
