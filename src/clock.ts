@@ -26,9 +26,9 @@ export function fixedClock(iso: string): Clock {
  * a pending validation) would never come due. `wallMs` is the machine's clock, given for tests.
  */
 export function clockStartingAt(iso: string, wallMs: () => number = Date.now): Clock {
-  const start = instant(iso);
+  const startMs = instant(iso).toMillis();
   const startedAtMs = wallMs();
-  return { now: () => start.plus({ milliseconds: wallMs() - startedAtMs }) };
+  return { now: () => DateTime.fromMillis(startMs + (wallMs() - startedAtMs), { zone: 'utc' }) };
 }
 
 /** A clock tests and the sandbox can move forward. */

@@ -5,6 +5,7 @@ import type { ReleaseRow } from '../db/release-repository';
 import type { Store } from '../db/store';
 import { UserError } from '../errors';
 import { code, md } from '../text/mrkdwn';
+import { todayIn } from './today-in';
 
 const CREATE_EXAMPLE = '/kfrelease release create v1.10.0 2026-03-02 handbook-17w Europe/Berlin';
 
@@ -33,16 +34,15 @@ export function releaseByVersion(deps: Deps, version: string): ReleaseRow {
  * Answers with how it was chosen and the other live releases; a UserError when none is live.
  */
 export function chooseRelease(deps: Deps, channel: string | null): ReleaseChoice<ReleaseRow> {
-  const { store, clock } = deps;
-  const now = clock.now();
-  const todayByZone = new Map<string, string>();
-  const todayIn = (zone: string) => {
-    let today = todayByZone.get(zone);
-    if (today === undefined) todayByZone.set(zone, (today = now.setZone(zone).toISODate() ?? ''));
-    return today;
-  };
+  const { store } = deps;
   // Only live releases can be chosen; the ended ones are read only to say which ended last.
-  const choice = pickRelease(store.releases.liveWindows(), { todayIn, channel });
+  const todayByZone = new Map<string, string>();
+  const today = (zone: string) => {
+    let date = todayByZone.get(zone);
+    if (date === undefined) todayByZone.set(zone, (date = todayIn(deps, zone)));
+    return date;
+  };
+  const choice = pickRelease(store.releases.liveWindows(), { todayIn: today, channel });
   const byVersion = (version: string) => store.releases.findByVersion(version);
   const release = choice ? byVersion(choice.release.version) : null;
   if (choice && release) {

@@ -12,7 +12,7 @@ import { phasePosition, phaseSequence, type PhasePosition } from '../domain/phas
 import { ROLE_TITLES, type RoleKey } from '../domain/roles';
 import { isOpenFeatureState } from '../domain/features';
 import { summarizeTeam } from '../domain/team';
-import { localDate, type PhaseDates } from '../domain/timeline';
+import type { PhaseDates } from '../domain/timeline';
 import type { PhaseTransition } from '../db/phase-control-repository';
 import type { ReleaseRow } from '../db/release-repository';
 import type { Store } from '../db/store';
@@ -24,6 +24,7 @@ import { readPhaseChecklists } from './phase-checklists-file';
 import { rcStatus } from './rc-status';
 import { revisionProgress } from './revision-progress';
 import { signoffSummary } from './signoff-matrix';
+import { todayIn } from './today-in';
 import { code, join, md, user, type Mrkdwn } from '../text/mrkdwn';
 
 type Deps = { store: Store; clock: Clock; admins: string[] };
@@ -93,7 +94,7 @@ export interface PhaseView {
 export function releasePosition(deps: { store: Store; clock: Clock }, release: ReleaseRow) {
   const plan = deps.store.releases.latestPlan(release);
   if (!plan) throw new Error(`release ${release.version} has no plan`);
-  const today = localDate(deps.clock.now(), release.timeZone);
+  const today = todayIn(deps, release.timeZone);
   const first = deps.store.releases.firstPlan(release) ?? plan;
   return { plan, today, position: phasePosition(plan.timeline, today, phaseSequence(first.timeline)) };
 }

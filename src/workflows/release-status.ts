@@ -12,6 +12,7 @@ import { blockerSummary } from './list-blockers';
 import { rcSummary } from './rc-status';
 import { revisionProgress } from './revision-progress';
 import { signoffSummary } from './signoff-matrix';
+import { todayIn } from './today-in';
 
 export interface MilestoneStatus {
   key: string;
@@ -88,12 +89,12 @@ export function getReleaseStatus(deps: { store: Store; clock: Clock }, version?:
 }
 
 function assembleStatus(deps: { store: Store; clock: Clock }, version?: string): ReleaseStatus {
-  const { store, clock } = deps;
+  const { store } = deps;
   const release = findRelease(deps, version);
   const latest = currentPlan(store, release);
   const first = { timeline: latest.first };
   const timeline = latest.timeline;
-  const today = clock.now().setZone(release.timeZone).toISODate() ?? '';
+  const today = todayIn(deps, release.timeZone);
   const slips = new Map(
     timelineSlip(first.timeline, timeline)
       .filter((s) => s.kind === 'milestone')
