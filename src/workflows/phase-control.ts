@@ -11,7 +11,6 @@ import {
 import { phasePosition, phaseSequence, type PhasePosition } from '../domain/phase-position';
 import { ROLE_TITLES, type RoleKey } from '../domain/roles';
 import { isOpenFeatureState } from '../domain/features';
-import { summarizeTeam } from '../domain/team';
 import type { PhaseDates } from '../domain/timeline';
 import type { PhaseTransition } from '../db/phase-control-repository';
 import type { ReleaseRow } from '../db/release-repository';
@@ -24,6 +23,7 @@ import { readPhaseChecklists } from './phase-checklists-file';
 import { rcStatus } from './rc-status';
 import { revisionProgress } from './revision-progress';
 import { signoffSummary } from './signoff-matrix';
+import { teamSummary } from './release-team';
 import { todayIn } from './today-in';
 import { code, join, md, user, type Mrkdwn } from '../text/mrkdwn';
 
@@ -37,7 +37,7 @@ export function gatherChecklistFacts(
   const { store } = deps;
   const plan = store.releases.latestPlan(release);
   const workingGroups = store.workingGroups.list().map((g) => g.name);
-  const summary = summarizeTeam(store.team.assignments(release.id), workingGroups);
+  const summary = teamSummary(store, release);
   // The same figures status shows in its revisions line: inside one answer they are read once.
   const revisions = revisionProgress(store, release);
   const rcs = rcStatus(deps, release.version);
@@ -161,7 +161,7 @@ export function setChecklistItem(
   }
   const facts = gatherChecklistFacts(deps, release);
   const scopes = scopesOf(item, facts);
-  const summary = summarizeTeam(store.team.assignments(release.id), facts.workingGroups);
+  const summary = teamSummary(store, release);
   const holder = {
     admin: deps.admins.includes(input.userId),
     roles: store.team.rolesOf(release.id, input.userId),

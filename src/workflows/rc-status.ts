@@ -153,9 +153,7 @@ export interface RcSummary {
 }
 
 /** The latest RC found and what is due and missing, for the release status. */
-export function rcSummary(deps: Deps, releaseId: number): RcSummary {
-  const release = deps.store.releases.findById(releaseId);
-  if (!release) throw new Error(`no release with id ${releaseId}`);
+export function rcSummary(deps: Deps, release: ReleaseRow): RcSummary {
   const view = builtOnce(deps, release);
   const dueMissing = view.artifacts
     .filter((a) => a.state === 'due' || a.state === 'missing')

@@ -1,5 +1,5 @@
 import type { Clock } from '../clock';
-import { summarizeTeam, type TeamAssignment } from '../domain/team';
+import type { TeamAssignment } from '../domain/team';
 import { cycleWeek, daysUntil, lastDayOf, phasesOn, timelineSlip, type PhaseDates } from '../domain/timeline';
 import type { Store } from '../db/store';
 import { dependencySummary } from './dependency-matrix';
@@ -12,6 +12,7 @@ import { blockerSummary } from './list-blockers';
 import { rcSummary } from './rc-status';
 import { revisionProgress } from './revision-progress';
 import { signoffSummary } from './signoff-matrix';
+import { teamSummary } from './release-team';
 import { todayIn } from './today-in';
 
 export interface MilestoneStatus {
@@ -116,8 +117,7 @@ function assembleStatus(deps: { store: Store; clock: Clock }, version?: string):
   const releaseMilestone = timeline.milestones.find((m) => m.key === 'release');
   const firstDay = timeline.phases[0]?.startsOn ?? release.startDate;
   const lastDay = lastDayOf(timeline);
-  const workingGroups = store.workingGroups.list().map((g) => g.name);
-  const team = summarizeTeam(store.team.assignments(release.id), workingGroups);
+  const team = teamSummary(store, release);
   const revisions = revisionProgress(store, release);
   const freeze = latest.planned.phases.find((p) => p.key === 'feature_freeze');
   return {
@@ -151,9 +151,9 @@ function assembleStatus(deps: { store: Store; clock: Clock }, version?: string):
       pending: revisions.pending,
     },
     blockers: blockerSummary(deps, release.id),
-    rcs: rcSummary(deps, release.id).text,
+    rcs: rcSummary(deps, release).text,
     signoffs: signoffSummary(deps, release.id).text,
-    dependencies: dependencySummary(deps, release.id)?.text ?? null,
+    dependencies: dependencySummary(deps, release)?.text ?? null,
     team: {
       releaseManagers: team.releaseManagers.map(person),
       docsLeads: team.docsLeads.map(person),

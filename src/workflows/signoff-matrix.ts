@@ -39,14 +39,17 @@ export function distributionReps(store: Store, releaseId: number): Map<string, T
 
 /** The matrix of one release as it stands now. */
 export function matrixOf(store: Store, release: ReleaseRow): SignoffMatrixView {
-  const reps = distributionReps(store, release.id);
+  return { version: release.version, ...standingsOf(store, release.id) };
+}
+
+function standingsOf(store: Store, releaseId: number): Omit<SignoffMatrixView, 'version'> {
+  const reps = distributionReps(store, releaseId);
   const matrix = signoffMatrix({
     distributions: [...reps.keys()],
-    rc: currentRc(store, release.id),
-    signoffs: store.signoffs.forRelease(release.id),
+    rc: currentRc(store, releaseId),
+    signoffs: store.signoffs.forRelease(releaseId),
   });
   return {
-    version: release.version,
     rc: matrix.rc,
     rows: matrix.rows.map((row) => ({
       ...row,
@@ -73,11 +76,17 @@ export interface SignoffSummary {
   text: string;
 }
 
-/** Who has given a thumbs-up on the current RC, and whether distribution testing's criterion is met. */
+/**
+ * Who has given a thumbs-up on the current RC, and whether distribution testing's criterion is
+ * met; status and its phase checklist both ask, so inside one answer it is worked out once.
+ */
 export function signoffSummary(deps: { store: Store }, releaseId: number): SignoffSummary {
-  const release = deps.store.releases.findById(releaseId);
-  if (!release) throw new Error(`no release with id ${releaseId}`);
-  const view = matrixOf(deps.store, release);
+  return deps.store.remember(`signoff-summary:${releaseId}`, () =>
+    summarize(standingsOf(deps.store, releaseId)),
+  );
+}
+
+function summarize(view: Omit<SignoffMatrixView, 'version'>): SignoffSummary {
   const named = (standing: DistributionRow['standing']) =>
     view.rows.filter((row) => row.standing === standing).map((row) => row.distribution);
   const [thumbsUp, blocked, pending] = [named('thumbs_up'), named('blocked'), named('pending')];
