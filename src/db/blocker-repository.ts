@@ -114,22 +114,19 @@ export function createBlockerRepository(db: Database) {
   );
   const forRelease = db.prepare(`${BLOCKER_SELECT} WHERE b.release_id = ? ORDER BY wg.name, b.id`);
   const openCounts = db.prepare(
-    // Grouped first in the order of blockers_release_open (no temporary sort, a few rows per
-    // working group), then per working group: one short row each is all JavaScript receives.
-    // Release-blocking as isReleaseBlocking says: marked so, or reported blocking and untriaged.
+    // From the counts the triggers of migration 0021 keep (a few rows per working group, in the
+    // order of their key), one short row per working group. Release-blocking as
+    // isReleaseBlocking says: marked so, or reported as blocking and not triaged yet.
     `SELECT wg.name AS wg,
-       COALESCE(SUM(t.n) FILTER (WHERE t.decision <> 'punted'), 0) AS open,
-       COALESCE(SUM(t.n) FILTER (WHERE t.decision = 'at_risk'), 0) AS atRisk,
-       COALESCE(SUM(t.n) FILTER (WHERE t.decision = 'release_blocking'
-         OR (t.decision = 'none' AND t.blocksRelease = 1)), 0) AS releaseBlocking,
-       COALESCE(SUM(t.n) FILTER (WHERE t.decision = 'punted'), 0) AS punted,
-       COALESCE(SUM(t.n) FILTER (WHERE t.decision = 'none'), 0) AS undecided
-     FROM (
-       SELECT wg_id, decision, blocks_release AS blocksRelease, COUNT(*) AS n FROM blockers
-       WHERE release_id = ? AND state = 'open'
-       GROUP BY decision, blocks_release, wg_id
-     ) t JOIN working_groups wg ON wg.id = t.wg_id
-     GROUP BY t.wg_id`,
+       COALESCE(SUM(c.n) FILTER (WHERE c.decision <> 'punted'), 0) AS open,
+       COALESCE(SUM(c.n) FILTER (WHERE c.decision = 'at_risk'), 0) AS atRisk,
+       COALESCE(SUM(c.n) FILTER (WHERE c.decision = 'release_blocking'
+         OR (c.decision = 'none' AND c.blocks_release = 1)), 0) AS releaseBlocking,
+       COALESCE(SUM(c.n) FILTER (WHERE c.decision = 'punted'), 0) AS punted,
+       COALESCE(SUM(c.n) FILTER (WHERE c.decision = 'none'), 0) AS undecided
+     FROM blocker_counts c JOIN working_groups wg ON wg.id = c.wg_id
+     WHERE c.release_id = ? AND c.state = 'open'
+     GROUP BY c.wg_id`,
   );
   const decide = db.prepare(
     `UPDATE blockers SET decision = ?, decision_reason = ?, decided_by = ?, decided_at = ?

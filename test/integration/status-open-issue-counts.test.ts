@@ -81,4 +81,27 @@ describe('open tracked issues counted for status and the phase checklist', () =>
     );
     expect(await phaseText()).toContain('bugs at risk are triaged');
   });
+
+  it('follows what GitHub says: a closed issue leaves the counts, a reopened one comes back', async () => {
+    const { store } = app.services;
+    const release = store.releases.findByVersion('v1.10.0')!;
+    const kserve = store.blockers.forRelease(release.id).find((row) => row.wg === 'KServe')!;
+    const github = (state: IssueState) => ({
+      title: kserve.title,
+      state,
+      isPullRequest: false,
+      labels: [],
+      assignees: [],
+      url: kserve.url,
+      updatedAt: NOW,
+    });
+    store.blockers.applyGitHub(kserve.id, github('closed'), NOW);
+    expect(await statusText()).toContain(
+      '*Blocking issues:* Pipelines 1 release-blocking, 3 at risk of 4 · `/kfrelease blockers`',
+    );
+    store.blockers.applyGitHub(kserve.id, github('open'), NOW);
+    expect(await statusText()).toContain(
+      '*Blocking issues:* KServe 0 release-blocking, 1 at risk of 1 · Pipelines 1 release-blocking, 3 at risk of 4 · `/kfrelease blockers`',
+    );
+  });
 });
