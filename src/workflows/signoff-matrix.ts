@@ -1,4 +1,5 @@
 import type { Clock } from '../clock';
+import type { ReleaseArtifactRow } from '../db/rc-tag-repository';
 import type { ReleaseRow } from '../db/release-repository';
 import type { Store } from '../db/store';
 import { signoffMatrix, type CurrentRc, type DistributionRow } from '../domain/signoff-standings';
@@ -19,9 +20,17 @@ export interface SignoffMatrixView {
   criterionMet: boolean;
 }
 
-/** The RC the matrix is bound to: the newest one found in the manifests repository. */
+/**
+ * The RC the matrix is bound to: the newest one found in the manifests repository. Picked from
+ * the release's artifacts, which status and RC status read anyway (a handful per release).
+ */
 export function currentRc(store: Store, releaseId: number): CurrentRc | null {
-  const latest = store.rcTags.latestRc(releaseId);
+  const latest = store.rcTags
+    .forRelease(releaseId)
+    .reduce<ReleaseArtifactRow | null>(
+      (newest, row) => (row.rc !== null && (newest?.rc == null || row.rc > newest.rc) ? row : newest),
+      null,
+    );
   return latest && latest.rc !== null
     ? { key: latest.milestone, rc: latest.rc, tag: latest.normalized }
     : null;
