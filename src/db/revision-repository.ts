@@ -129,11 +129,17 @@ export function createRevisionRepository(db: Database) {
      LEFT JOIN revisions a ON a.id = h.accepted
      LEFT JOIN revision_submissions s ON s.id = a.submission_id`,
   );
-  // One row for the whole release: what status says about revisions costs one short string.
+  // One row for the whole release: what status says about revisions costs one short string, and
+  // the same however many revisions the release has. Per repository with components, one seek
+  // on revisions_release_latest for an accepted revision; the waiting ones through
+  // revisions_pending (by status: only the few waiting anywhere, not the release's every row).
   const standing = db.prepare(
-    `SELECT json_group_array(wg_id || ' ' || repo) FILTER (WHERE accepted IS NOT NULL) AS accepted,
-       COALESCE(SUM(held), 0) AS held, COALESCE(SUM(pending), 0) AS pending
-     FROM (${PER_REPOSITORY})`,
+    `SELECT
+       (SELECT json_group_array(c.wg_id || ' ' || c.repo) FROM (SELECT DISTINCT wg_id, repo FROM wg_components) c
+        WHERE EXISTS (SELECT 1 FROM revisions r WHERE r.release_id = @release AND r.wg_id = c.wg_id
+          AND r.repo = c.repo AND r.status = 'accepted')) AS accepted,
+       (SELECT COUNT(*) FROM revisions WHERE status = 'needs_exception' AND +release_id = @release) AS held,
+       (SELECT COUNT(*) FROM revisions WHERE status = 'pending_validation' AND +release_id = @release) AS pending`,
   );
   const lastAcceptedFreeze = db.prepare(
     `${SELECT} WHERE r.release_id = ? AND r.repo = ? AND r.status = 'accepted' AND r.freeze = 1 ORDER BY r.id DESC LIMIT 1`,
@@ -242,11 +248,12 @@ export function createRevisionRepository(db: Database) {
       return { heads: list, held, pending };
     },
     /**
-     * The working group repositories with an accepted revision in the release, as keys
-     * `<wg id> <repo>` (see standingKey), and the release's waiting counts: what status says.
+     * The working group repositories with components that have an accepted revision in the
+     * release, as keys `<wg id> <repo>` (see standingKey), and the release's waiting counts: what
+     * status says.
      */
     standing(releaseId: number): { accepted: ReadonlySet<string> } & WaitingCounts {
-      const row = standing.get(releaseId) as { accepted: string } & WaitingCounts;
+      const row = standing.get({ release: releaseId }) as { accepted: string } & WaitingCounts;
       return {
         accepted: new Set(JSON.parse(row.accepted) as string[]),
         held: row.held,
