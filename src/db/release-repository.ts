@@ -64,6 +64,9 @@ export function createReleaseRepository(db: Database) {
   const byVersion = db.prepare(`SELECT ${RELEASE_COLUMNS} FROM releases WHERE version = ?`);
   const byId = db.prepare(`SELECT ${RELEASE_COLUMNS} FROM releases WHERE id = ?`);
   const all = db.prepare(`SELECT ${RELEASE_COLUMNS} FROM releases ORDER BY start_date, id`);
+  const live = db.prepare(
+    `SELECT ${RELEASE_COLUMNS} FROM releases WHERE status = '${STORED.live}' ORDER BY id`,
+  );
   const insertRelease = db.prepare(
     `INSERT INTO releases (version, template, time_zone, start_date, slack_channel, created_at, created_by)
      VALUES (@version, @template, @timeZone, @startDate, @slackChannel, @createdAt, @createdBy)`,
@@ -90,21 +93,16 @@ export function createReleaseRepository(db: Database) {
     `SELECT milestone, name, phase, due_on, optional, owner, artifact FROM plan_milestones
      WHERE plan_id = ? ORDER BY due_on, rowid`,
   );
-  const windowsOf = (where: string) =>
-    db.prepare(
-      `SELECT r.version, r.time_zone AS timeZone, r.status, r.slack_channel AS slackChannel, r.start_date AS week1On,
+  const windows = db.prepare(
+    `SELECT r.version, r.time_zone AS timeZone, r.status, r.slack_channel AS slackChannel, r.start_date AS week1On,
             MIN(pp.starts_on) AS startsOn, MAX(pp.ends_on) AS endsOn,
             COALESCE(MAX(CASE WHEN pp.phase = 'release_day' THEN pp.ends_on END), MAX(pp.ends_on)) AS releaseOn
      FROM releases r
      JOIN plans p ON p.release_id = r.id
        AND p.revision = (SELECT MAX(revision) FROM plans WHERE release_id = r.id)
      JOIN plan_phases pp ON pp.plan_id = p.id
-     ${where}
      GROUP BY r.id`,
-    );
-  const windows = windowsOf('');
-  // Past releases are most of the table and never chosen: the usual question reads only live ones.
-  const liveWindows = windowsOf(`WHERE r.status = '${STORED.live}'`);
+  );
   const setChannel = db.prepare('UPDATE releases SET slack_channel = ? WHERE id = ?');
   const setStatus = db.prepare(
     `UPDATE releases SET status = @to, closed_at = @at, closed_by = @by, close_reason = @reason
@@ -172,12 +170,14 @@ export function createReleaseRepository(db: Database) {
     findByVersion: (version: string) => toRelease(byVersion.get(version) as ReleaseRow | undefined),
     findById: (id: number) => toRelease(byId.get(id) as ReleaseRow | undefined),
     list: () => (all.all() as ReleaseRow[]).map((row) => ({ ...row, status: statusOf(row.status) })),
+    /**
+     * The live releases, oldest first: a handful, however many ended before them (the usual
+     * question, which release a command is about, chooses only among these).
+     */
+    live: () => (live.all() as ReleaseRow[]).map((row) => ({ ...row, status: statusOf(row.status) })),
     /** Each release's span under its latest plan, for choosing the current release. */
     windows: () =>
       (windows.all() as ReleaseWindow[]).map((row) => ({ ...row, status: statusOf(row.status) })),
-    /** The same for live releases only. */
-    liveWindows: () =>
-      (liveWindows.all() as ReleaseWindow[]).map((row) => ({ ...row, status: statusOf(row.status) })),
     /** Inserts a release and returns its id; the caller adds its first plan in the same transaction. */
     insert: (release: Omit<ReleaseRow, 'id' | 'status' | 'closedAt' | 'closedBy' | 'closeReason'>) =>
       Number(insertRelease.run(release).lastInsertRowid),

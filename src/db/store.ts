@@ -39,6 +39,7 @@ export function createStore(db: Database, writeHealth: WriteHealth = createWrite
       'findByVersion',
       'findById',
       'list',
+      'live',
       'windows',
       'firstPlan',
       'latestPlan',
