@@ -31,11 +31,11 @@ const SLOTS = { closed: 3, punted: 4 } as const;
 
 /**
  * The reads behind a list of a release's tracked issues that costs the same whether the release
- * tracks fifty or fifty thousand: counts per working group from the tallies the triggers of
- * migration 0022 keep, then only the first rows of each part, read in index order.
+ * tracks fifty or fifty thousand: counts per working group from the counts the triggers of
+ * migration 0021 keep, then only the first rows of each part, read in index order.
  */
 export function createBlockerListQueries(db: Database) {
-  // The tallies summed per working group in SQL (a few rows each), with the oldest refresh from
+  // The counts summed per working group in SQL (a few rows each), with the oldest refresh from
   // GitHub looked up on blockers_release_synced.
   const counts = db.prepare(
     `SELECT c.*, wg.name AS wg,
@@ -47,7 +47,7 @@ export function createBlockerListQueries(db: Database) {
            OR (t.decision = 'none' AND t.blocks_release = 1)) THEN t.n ELSE 0 END) AS releaseBlocking,
          SUM(CASE WHEN t.state = 'open' AND t.decision = 'punted' THEN t.n ELSE 0 END) AS punted,
          SUM(CASE WHEN t.state <> 'open' THEN t.n ELSE 0 END) AS closed
-       FROM blocker_tallies t
+       FROM blocker_counts t
        WHERE t.release_id = @releaseId AND (@wgId IS NULL OR t.wg_id = @wgId)
        GROUP BY t.wg_id HAVING SUM(t.n) > 0
      ) c JOIN working_groups wg ON wg.id = c.wgId`,

@@ -87,6 +87,18 @@ export function toBlockerRow(raw: BlockerRaw): BlockerRow {
   };
 }
 
+/** A working group's open tracked issues, counted by triage. */
+export interface OpenBlockerCounts {
+  wg: string;
+  /** Open and not punted. */
+  open: number;
+  atRisk: number;
+  releaseBlocking: number;
+  punted: number;
+  /** Open, punted or not, that nobody has triaged. */
+  undecided: number;
+}
+
 /** Tracked blocking issues per release, their triage, and where the GitHub sync stands. */
 export function createBlockerRepository(db: Database) {
   const insert = db.prepare(
@@ -101,16 +113,20 @@ export function createBlockerRepository(db: Database) {
     `${BLOCKER_SELECT} WHERE b.release_id = ? AND b.owner = ? AND b.repo = ? AND b.number = ?`,
   );
   const forRelease = db.prepare(`${BLOCKER_SELECT} WHERE b.release_id = ? ORDER BY wg.name, b.id`);
-  // Counted from the tallies the triggers of migration 0022 keep: a few rows per working group,
-  // however many issues the release tracks.
-  const openTriage = db.prepare(
-    `SELECT wg.name AS wg, t.state, t.decision, t.blocks_release AS blocksRelease, t.n
-     FROM blocker_tallies t JOIN working_groups wg ON wg.id = t.wg_id
-     WHERE t.release_id = ? AND t.state = 'open' AND t.decision <> 'punted' AND t.n > 0`,
-  );
-  const openDecisions = db.prepare(
-    `SELECT COALESCE(SUM(n), 0) AS open, COALESCE(SUM(CASE WHEN decision = 'none' THEN n ELSE 0 END), 0) AS undecided
-     FROM blocker_tallies WHERE release_id = ? AND state = 'open'`,
+  const openCounts = db.prepare(
+    // From the counts the triggers of migration 0021 keep (a few rows per working group, in the
+    // order of their key), one short row per working group. Release-blocking as
+    // isReleaseBlocking says: marked so, or reported as blocking and not triaged yet.
+    `SELECT wg.name AS wg,
+       COALESCE(SUM(c.n) FILTER (WHERE c.decision <> 'punted'), 0) AS open,
+       COALESCE(SUM(c.n) FILTER (WHERE c.decision = 'at_risk'), 0) AS atRisk,
+       COALESCE(SUM(c.n) FILTER (WHERE c.decision = 'release_blocking'
+         OR (c.decision = 'none' AND c.blocks_release = 1)), 0) AS releaseBlocking,
+       COALESCE(SUM(c.n) FILTER (WHERE c.decision = 'punted'), 0) AS punted,
+       COALESCE(SUM(c.n) FILTER (WHERE c.decision = 'none'), 0) AS undecided
+     FROM blocker_counts c JOIN working_groups wg ON wg.id = c.wg_id
+     WHERE c.release_id = ? AND c.state = 'open'
+     GROUP BY c.wg_id`,
   );
   const decide = db.prepare(
     `UPDATE blockers SET decision = ?, decision_reason = ?, decided_by = ?, decided_at = ?
@@ -157,19 +173,12 @@ export function createBlockerRepository(db: Database) {
     byRef: (releaseId: number, ref: { owner: string; repo: string; number: number }) =>
       one(byRef.get(releaseId, ref.owner, ref.repo, ref.number)),
     forRelease: (releaseId: number) => (forRelease.all(releaseId) as BlockerRaw[]).map(toBlockerRow),
-    /** Open, un-punted issues counted by working group and triage state, for summaries. */
-    /** How many of a release's tracked issues are open, and how many of those nobody has triaged. */
-    openDecisions: (releaseId: number) => openDecisions.get(releaseId) as { open: number; undecided: number },
-    openTriage: (releaseId: number) =>
-      (
-        openTriage.all(releaseId) as {
-          wg: string;
-          state: IssueState;
-          decision: BlockerDecision;
-          blocksRelease: number;
-          n: number;
-        }[]
-      ).map((row) => ({ ...row, blocksRelease: row.blocksRelease === 1 })),
+    /**
+     * Per working group with open tracked issues, in no particular order: how many are open and
+     * not punted, at risk, release-blocking, punted, and not triaged yet. For status and the
+     * phase checklist, in one statement.
+     */
+    openCounts: (releaseId: number) => openCounts.all(releaseId) as OpenBlockerCounts[],
     /** Records a triage decision unless someone changed it since `expected` was read. */
     decide(
       id: number,

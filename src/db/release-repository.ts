@@ -56,6 +56,9 @@ const RELEASE_COLUMNS = `id, version, template, time_zone AS timeZone, start_dat
   slack_channel AS slackChannel, status, created_at AS createdAt, created_by AS createdBy,
   closed_at AS closedAt, closed_by AS closedBy, close_reason AS closeReason`;
 
+/** Plans whose dates are kept in memory: a few per release, for far more releases than a process reads. */
+const MAX_PLANS_KEPT = 512;
+
 /** Releases and their plans: the first plan and every re-plan, each stored whole. */
 export function createReleaseRepository(db: Database) {
   const byVersion = db.prepare(`SELECT ${RELEASE_COLUMNS} FROM releases WHERE version = ?`);
@@ -90,27 +93,63 @@ export function createReleaseRepository(db: Database) {
     `SELECT milestone, name, phase, due_on, optional, owner, artifact FROM plan_milestones
      WHERE plan_id = ? ORDER BY due_on, rowid`,
   );
-  const windowsOf = (where: string) =>
-    db.prepare(
-      `SELECT r.version, r.time_zone AS timeZone, r.status, r.slack_channel AS slackChannel, r.start_date AS week1On,
+  const windows = db.prepare(
+    `SELECT r.version, r.time_zone AS timeZone, r.status, r.slack_channel AS slackChannel, r.start_date AS week1On,
             MIN(pp.starts_on) AS startsOn, MAX(pp.ends_on) AS endsOn,
             COALESCE(MAX(CASE WHEN pp.phase = 'release_day' THEN pp.ends_on END), MAX(pp.ends_on)) AS releaseOn
      FROM releases r
      JOIN plans p ON p.release_id = r.id
        AND p.revision = (SELECT MAX(revision) FROM plans WHERE release_id = r.id)
      JOIN plan_phases pp ON pp.plan_id = p.id
-     ${where}
      GROUP BY r.id`,
-    );
-  const windows = windowsOf('');
-  // Past releases are most of the table and never chosen: the usual question reads only live ones.
-  const liveWindows = windowsOf(`WHERE r.status = '${STORED.live}'`);
+  );
   const setChannel = db.prepare('UPDATE releases SET slack_channel = ? WHERE id = ?');
   const setStatus = db.prepare(
     `UPDATE releases SET status = @to, closed_at = @at, closed_by = @by, close_reason = @reason
      WHERE id = @id AND status = @from`,
   );
   const planCount = db.prepare('SELECT COUNT(*) AS n FROM plans WHERE release_id = ?');
+
+  // A stored plan never changes (a re-plan stores a new one), so its dates are read once per
+  // process and shared, frozen. Keyed by the plan row as well as its id: a database restored
+  // under the running app that reuses an id for another plan is read afresh.
+  const datesOf = new Map<
+    number,
+    { stamp: string; phases: Timeline['phases']; milestones: Timeline['milestones'] }
+  >();
+  function planDates(plan: PlanInfo & { id: number }, releaseId: number) {
+    const stamp = `${releaseId}:${plan.revision}:${plan.createdAt}`;
+    const known = datesOf.get(plan.id);
+    if (known?.stamp === stamp) return known;
+    const phases = (planPhases.all(plan.id) as PhaseRow[]).map((row) =>
+      Object.freeze({
+        key: row.phase as PhaseKey,
+        name: row.name,
+        startsOn: row.starts_on,
+        endsOn: row.ends_on,
+      }),
+    );
+    const milestones = (planMilestones.all(plan.id) as MilestoneRow[]).map((row) =>
+      Object.freeze({
+        key: row.milestone as MilestoneKey,
+        name: row.name,
+        phase: row.phase as PhaseKey,
+        dueOn: row.due_on,
+        optional: row.optional === 1,
+        owner: row.owner,
+        artifact: row.artifact,
+      }),
+    );
+    if (datesOf.size >= MAX_PLANS_KEPT) datesOf.clear();
+    // Frozen, typed as the mutable Timeline: a caller changing a shared plan in place fails loudly.
+    const dates = {
+      stamp,
+      phases: Object.freeze(phases) as Timeline['phases'],
+      milestones: Object.freeze(milestones) as Timeline['milestones'],
+    };
+    datesOf.set(plan.id, dates);
+    return dates;
+  }
 
   function loadPlan(
     release: ReleaseRow,
@@ -119,21 +158,7 @@ export function createReleaseRepository(db: Database) {
     const plan = (which === 'first' ? firstPlan : latestPlan).get(release.id) as
       (PlanInfo & { id: number }) | undefined;
     if (!plan) return null;
-    const phases = (planPhases.all(plan.id) as PhaseRow[]).map((row) => ({
-      key: row.phase as PhaseKey,
-      name: row.name,
-      startsOn: row.starts_on,
-      endsOn: row.ends_on,
-    }));
-    const milestones = (planMilestones.all(plan.id) as MilestoneRow[]).map((row) => ({
-      key: row.milestone as MilestoneKey,
-      name: row.name,
-      phase: row.phase as PhaseKey,
-      dueOn: row.due_on,
-      optional: row.optional === 1,
-      owner: row.owner,
-      artifact: row.artifact,
-    }));
+    const { phases, milestones } = planDates(plan, release.id);
     const { id: _id, ...info } = plan;
     return {
       ...info,
@@ -150,9 +175,6 @@ export function createReleaseRepository(db: Database) {
     /** Each release's span under its latest plan, for choosing the current release. */
     windows: () =>
       (windows.all() as ReleaseWindow[]).map((row) => ({ ...row, status: statusOf(row.status) })),
-    /** The same for live releases only. */
-    liveWindows: () =>
-      (liveWindows.all() as ReleaseWindow[]).map((row) => ({ ...row, status: statusOf(row.status) })),
     /** Inserts a release and returns its id; the caller adds its first plan in the same transaction. */
     insert: (release: Omit<ReleaseRow, 'id' | 'status' | 'closedAt' | 'closedBy' | 'closeReason'>) =>
       Number(insertRelease.run(release).lastInsertRowid),

@@ -63,6 +63,37 @@ function toRow(raw: Raw): RevisionRow {
   };
 }
 
+/** The accepted revision a repository ships now: the columns the versions table shows. */
+export type ShippingRevision = Pick<
+  RevisionRow,
+  'id' | 'revision' | 'kind' | 'commitSha' | 'version' | 'submittedBy' | 'submittedAt'
+>;
+
+/** Where one working group's repository stands in a release. */
+export interface RevisionHead {
+  wgId: number;
+  repo: string;
+  /** Its latest accepted revision. */
+  accepted: ShippingRevision | null;
+  /** Its latest revision, when that one is still waiting (pending validation or held). */
+  waiting: { revision: string; status: 'pending_validation' | 'needs_exception' } | null;
+}
+
+/** Counts of a release's revisions still waiting, whatever their repository. */
+export interface WaitingCounts {
+  held: number;
+  pending: number;
+}
+
+// Per working group and repository, in one pass over revisions_release_latest: the latest
+// revision, the latest accepted one and the waiting counts.
+const PER_REPOSITORY = `SELECT wg_id, repo, MAX(id) AS latest, MAX(CASE WHEN status = 'accepted' THEN id END) AS accepted,
+    SUM(status = 'needs_exception') AS held, SUM(status = 'pending_validation') AS pending
+  FROM revisions WHERE release_id = ? GROUP BY wg_id, repo`;
+
+/** How standing() names a working group's repository: its id and the repository, e.g. `3 kubeflow/pipelines`. */
+export const standingKey = (wgId: number, repo: string) => `${wgId} ${repo}`;
+
 /** Submitted revisions and their validation and decisions. */
 export function createRevisionRepository(db: Database) {
   const insertSubmission = db.prepare(
@@ -87,6 +118,28 @@ export function createRevisionRepository(db: Database) {
        UNION
        SELECT MAX(id) FROM revisions WHERE release_id = @release AND status = 'accepted' GROUP BY wg_id, repo)
      ORDER BY r.id`,
+  );
+  const heads = db.prepare(
+    `SELECT h.wg_id AS wgId, h.repo, h.held, h.pending, a.id, a.revision, a.kind, a.commit_sha AS commitSha,
+       a.version, s.submitted_by AS submittedBy, s.submitted_at AS submittedAt,
+       CASE WHEN l.status IN ('pending_validation', 'needs_exception') THEN l.revision END AS waitingRevision,
+       l.status AS latestStatus
+     FROM (${PER_REPOSITORY}) h
+     JOIN revisions l ON l.id = h.latest
+     LEFT JOIN revisions a ON a.id = h.accepted
+     LEFT JOIN revision_submissions s ON s.id = a.submission_id`,
+  );
+  // One row for the whole release: what status says about revisions costs one short string, and
+  // the same however many revisions the release has. Per repository with components, one seek
+  // on revisions_release_latest for an accepted revision; the waiting ones through
+  // revisions_pending (by status: only the few waiting anywhere, not the release's every row).
+  const standing = db.prepare(
+    `SELECT
+       (SELECT json_group_array(c.wg_id || ' ' || c.repo) FROM (SELECT DISTINCT wg_id, repo FROM wg_components) c
+        WHERE EXISTS (SELECT 1 FROM revisions r WHERE r.release_id = @release AND r.wg_id = c.wg_id
+          AND r.repo = c.repo AND r.status = 'accepted')) AS accepted,
+       (SELECT COUNT(*) FROM revisions WHERE status = 'needs_exception' AND +release_id = @release) AS held,
+       (SELECT COUNT(*) FROM revisions WHERE status = 'pending_validation' AND +release_id = @release) AS pending`,
   );
   const lastAcceptedFreeze = db.prepare(
     `${SELECT} WHERE r.release_id = ? AND r.repo = ? AND r.status = 'accepted' AND r.freeze = 1 ORDER BY r.id DESC LIMIT 1`,
@@ -158,6 +211,55 @@ export function createRevisionRepository(db: Database) {
     waitingCounts: (releaseId: number) => waitingCounts.get(releaseId) as { held: number; pending: number },
     /** Per working group and repository: the latest revision and the latest accepted one, oldest first. */
     latestPerRepo: (releaseId: number) => (latestPerRepo.all({ release: releaseId }) as Raw[]).map(toRow),
+    /**
+     * Per working group and repository with any revision in the release: its latest accepted
+     * revision and the waiting one after it; and the release's waiting counts. Only what the
+     * versions table shows, in one statement.
+     */
+    heads(releaseId: number): { heads: RevisionHead[] } & WaitingCounts {
+      const rows = heads.all(releaseId) as (ShippingRevision & {
+        wgId: number;
+        repo: string;
+        held: number;
+        pending: number;
+        id: number | null;
+        waitingRevision: string | null;
+        latestStatus: RevisionStatus;
+      })[];
+      let held = 0;
+      let pending = 0;
+      const list = rows.map((row): RevisionHead => {
+        held += row.held;
+        pending += row.pending;
+        const { wgId, repo, id, revision, kind, commitSha, version, submittedBy, submittedAt } = row;
+        return {
+          wgId,
+          repo,
+          accepted: id === null ? null : { id, revision, kind, commitSha, version, submittedBy, submittedAt },
+          waiting:
+            row.waitingRevision === null
+              ? null
+              : {
+                  revision: row.waitingRevision,
+                  status: row.latestStatus as 'pending_validation' | 'needs_exception',
+                },
+        };
+      });
+      return { heads: list, held, pending };
+    },
+    /**
+     * The working group repositories with components that have an accepted revision in the
+     * release, as keys `<wg id> <repo>` (see standingKey), and the release's waiting counts: what
+     * status says.
+     */
+    standing(releaseId: number): { accepted: ReadonlySet<string> } & WaitingCounts {
+      const row = standing.get({ release: releaseId }) as { accepted: string } & WaitingCounts;
+      return {
+        accepted: new Set(JSON.parse(row.accepted) as string[]),
+        held: row.held,
+        pending: row.pending,
+      };
+    },
     lastAcceptedFreeze: (releaseId: number, repo: string) => {
       const raw = lastAcceptedFreeze.get(releaseId, repo) as Raw | undefined;
       return raw ? toRow(raw) : null;

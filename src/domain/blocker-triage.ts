@@ -131,23 +131,6 @@ export interface BlockerCounts {
   releaseBlocking: number;
 }
 
-/** Open issues per working group (only groups with any), by name; a row may stand for `n` issues. */
-export function countBlockers(
-  rows: { wg: string; state: IssueState; decision: BlockerDecision; blocksRelease: boolean; n?: number }[],
-): BlockerCounts[] {
-  const byWg = new Map<string, BlockerCounts>();
-  for (const row of rows) {
-    if (row.state !== 'open' || row.decision === 'punted') continue;
-    const counts = byWg.get(row.wg) ?? { wg: row.wg, open: 0, atRisk: 0, releaseBlocking: 0 };
-    const n = row.n ?? 1;
-    counts.open += n;
-    if (row.decision === 'at_risk') counts.atRisk += n;
-    if (isReleaseBlocking(row)) counts.releaseBlocking += n;
-    byWg.set(row.wg, counts);
-  }
-  return [...byWg.values()].sort((a, b) => a.wg.localeCompare(b.wg));
-}
-
 /** What GitHub says about an issue, as far as the release team cares. */
 export interface IssueSnapshot {
   title: string;

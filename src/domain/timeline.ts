@@ -166,8 +166,21 @@ export function daysUntil(fromDate: string, toDate: string): number {
 
 const MS_PER_DAY = 86_400_000;
 
+/** Dates already read: an answer compares the same plan dates again and again. */
+const dayNumbers = new Map<string, number>();
+const MAX_DAY_NUMBERS = 4096;
+
 /** A YYYY-MM-DD date as milliseconds at UTC midnight: plain arithmetic, as status asks for it often. */
 function dayNumber(isoDate: string): number {
+  const known = dayNumbers.get(isoDate);
+  if (known !== undefined) return known;
+  const ms = readDayNumber(isoDate);
+  if (dayNumbers.size >= MAX_DAY_NUMBERS) dayNumbers.clear();
+  dayNumbers.set(isoDate, ms);
+  return ms;
+}
+
+function readDayNumber(isoDate: string): number {
   const [year, month, day] = [isoDate.slice(0, 4), isoDate.slice(5, 7), isoDate.slice(8, 10)].map(Number);
   const ms = ISO_DATE.test(isoDate) ? Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 0) : Number.NaN;
   // Date.UTC rolls 2026-02-30 over into March: a date that does not come back unchanged is not real.

@@ -47,8 +47,12 @@ export type MdValue = string | number | Mrkdwn | null | undefined;
 
 /** Escapes the three characters Slack reads as control characters, and nothing else. */
 export function escapeSlackText(text: string): string {
+  // Most text has none of them: one test instead of three replacements.
+  if (!SLACK_CONTROL.test(text)) return text;
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
+
+const SLACK_CONTROL = /[&<>]/;
 
 /** The text Slack shows for escaped mrkdwn text: its three entities decoded, once. */
 export function decodeSlackEntities(text: string): string {
@@ -70,11 +74,22 @@ function piece(value: MdValue): string {
  * helper. Interpolated strings and numbers are escaped; interpolated Mrkdwn is kept as it is.
  */
 export function md(strings: TemplateStringsArray, ...values: MdValue[]): Mrkdwn {
-  let out = escapeSlackText(strings[0] ?? '');
+  const parts = escapedParts(strings);
+  let out = parts[0] ?? '';
   for (let i = 0; i < values.length; i += 1) {
-    out += piece(values[i]) + escapeSlackText(strings[i + 1] ?? '');
+    out += piece(values[i]) + (parts[i + 1] ?? '');
   }
   return mint(out);
+}
+
+// A template's own text is the same array on every call from one place in the code: it is
+// escaped once.
+const templates = new WeakMap<TemplateStringsArray, string[]>();
+
+function escapedParts(strings: TemplateStringsArray): string[] {
+  let parts = templates.get(strings);
+  if (!parts) templates.set(strings, (parts = strings.map(escapeSlackText)));
+  return parts;
 }
 
 /** Text from anywhere, escaped, as mrkdwn. */

@@ -1,13 +1,14 @@
 import type { Clock } from '../clock';
 import { escapeMarkdown, markdownLink } from '../text/github-markdown';
-import type { RevisionRow } from '../db/revision-repository';
+import { standingKey, type ShippingRevision } from '../db/revision-repository';
 import type { Store } from '../db/store';
 import { missingGroupLine, type MissingRevisions } from '../domain/missing-revisions';
 import { rulesForRepository, type RevisionRules } from '../domain/revision-rules';
 import { readTagVersion } from '../domain/tag-pattern';
 import { shippedRevisionRules } from '../working-groups/load-working-groups';
 import { findRelease } from './find-release';
-import { freezeStarted, revisionTargets } from './revision-targets';
+import { componentStanding } from './component-standing';
+import { freezeStarted } from './revision-targets';
 
 export interface ComponentVersion {
   component: string;
@@ -52,7 +53,7 @@ export interface ComponentVersionsView {
 type Accepted = NonNullable<ComponentVersion['accepted']>;
 
 /** An accepted revision as the table shows it: its version read with the repository's tag pattern. */
-function acceptedOf(row: RevisionRow, tagPattern: string): Accepted {
+function acceptedOf(row: ShippingRevision, tagPattern: string): Accepted {
   const read = row.kind === 'tag' ? readTagVersion(row.revision, tagPattern) : null;
   const parsed = read?.ok ? read.version : null;
   return {
@@ -78,66 +79,40 @@ export function getComponentVersions(
   const { store } = deps;
   const rules = deps.rules ?? shippedRevisionRules();
   const release = findRelease(deps, version);
-  const rows = store.revisions.latestPerRepo(release.id);
-  const skips = new Map(store.workingGroups.skips(release.id).map((s) => [s.componentId, s]));
-  const latestByRepo = new Map<string, RevisionRow>();
-  const acceptedByRepo = new Map<string, RevisionRow>();
-  for (const row of rows) {
-    latestByRepo.set(`${row.wgId}:${row.repo}`, row);
-    if (row.status === 'accepted') acceptedByRepo.set(`${row.wgId}:${row.repo}`, row);
-  }
-  const missingRepos: MissingRevisions[] = [];
-  const notShipping: ComponentVersionsView['notShipping'] = [];
-  const groups = store.workingGroups.list().map((wg) => {
-    const missing: MissingRevisions = { wg: wg.name, repos: [] };
-    const components = revisionTargets(wg)
-      .filter((t) => t.components.length > 0)
-      .flatMap((target): ComponentVersion[] => {
-        const key = `${wg.id}:${target.repo}`;
-        const tagPattern = rulesForRepository(rules, target.repo).tagPattern;
-        const accepted = acceptedByRepo.get(key);
-        const latest = latestByRepo.get(key);
-        const waiting =
-          latest &&
-          (latest.status === 'pending_validation' || latest.status === 'needs_exception') &&
-          latest.id > (accepted?.id ?? 0)
-            ? { revision: latest.revision, status: latest.status }
-            : null;
-        const versions = target.components.map((name) => {
-          const id = wg.components.find((c) => c.name === name && c.repo === target.repo)?.id;
-          const skip = id === undefined ? undefined : skips.get(id);
-          return {
-            component: name,
-            repo: target.repo,
-            tagPattern,
-            accepted: accepted ? acceptedOf(accepted, tagPattern) : null,
-            waiting,
-            notShipping: skip ? { reason: skip.reason, by: skip.skippedBy, at: skip.skippedAt } : null,
-          };
-        });
-        const shipping = versions.filter((c) => !c.notShipping).map((c) => c.component);
-        if (!accepted && shipping.length > 0) missing.repos.push({ repo: target.repo, components: shipping });
-        for (const c of versions)
-          if (c.notShipping)
-            notShipping.push({
-              component: c.component,
-              wg: wg.name,
-              repo: c.repo,
-              reason: c.notShipping.reason,
-            });
-        return versions;
-      });
-    if (missing.repos.length > 0) missingRepos.push(missing);
-    return { wg: wg.name, complete: missing.repos.length === 0, components };
-  });
+  const { heads, held, pending } = store.revisions.heads(release.id);
+  const headOf = new Map(heads.map((h) => [standingKey(h.wgId, h.repo), h]));
+  const standing = componentStanding(
+    store.workingGroups.list(),
+    store.workingGroups.skips(release.id),
+    (wgId, repo) => !!headOf.get(standingKey(wgId, repo))?.accepted,
+  );
+  const groups = standing.groups.map(({ wg, complete, repos }) => ({
+    wg: wg.name,
+    complete,
+    components: repos.flatMap(({ repo, components }): ComponentVersion[] => {
+      const head = headOf.get(standingKey(wg.id, repo));
+      const tagPattern = rulesForRepository(rules, repo).tagPattern;
+      const accepted = head?.accepted ? acceptedOf(head.accepted, tagPattern) : null;
+      const waiting = head?.waiting ?? null;
+      return components.map(({ name, skip }) => ({
+        component: name,
+        repo,
+        tagPattern,
+        accepted,
+        waiting,
+        notShipping: skip ? { reason: skip.reason, by: skip.skippedBy, at: skip.skippedAt } : null,
+      }));
+    }),
+  }));
   return {
     version: release.version,
     freeze: freezeStarted(deps, release),
     groups,
-    missing: missingRepos.map(missingGroupLine),
-    missingRepos,
-    notShipping,
-    ...store.revisions.waitingCounts(release.id),
+    missing: standing.missingRepos.map(missingGroupLine),
+    missingRepos: standing.missingRepos,
+    notShipping: standing.notShipping,
+    held,
+    pending,
   };
 }
 

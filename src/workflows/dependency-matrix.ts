@@ -78,11 +78,9 @@ export function dependencyStanding(
   return { missing: view.missing, conflicts: view.conflicts };
 }
 
-export function dependencySummary(deps: Deps, releaseId: number): DependencySummary | null {
-  const release = deps.store.releases.findById(releaseId);
-  if (!release) throw new Error(`no release with id ${releaseId}`);
+export function dependencySummary(deps: Deps, release: ReleaseRow): DependencySummary | null {
+  if (!freezeStarted(deps, release)) return null;
   const view = buildMatrix(deps, release);
-  if (!view.freeze) return null;
   const total = view.declared.length + view.missing.length;
   const declared =
     view.missing.length === 0

@@ -1,13 +1,7 @@
 import type { Clock } from '../clock';
 import type { BlockerRow } from '../db/blocker-repository';
 import type { Store } from '../db/store';
-import {
-  ageInDays,
-  countBlockers,
-  isReleaseBlocking,
-  triageRank,
-  type BlockerCounts,
-} from '../domain/blocker-triage';
+import { ageInDays, isReleaseBlocking, triageRank, type BlockerCounts } from '../domain/blocker-triage';
 import { UserError } from '../errors';
 import { findRelease } from './find-release';
 import { md } from '../text/mrkdwn';
@@ -87,5 +81,9 @@ export function listBlockers(
  * release-blocking (marked so, or reported as blocking and not triaged yet). For `status`.
  */
 export function blockerSummary(deps: { store: Store }, releaseId: number): BlockerCounts[] {
-  return countBlockers(deps.store.blockers.openTriage(releaseId));
+  return deps.store.blockers
+    .openCounts(releaseId)
+    .filter((c) => c.open > 0)
+    .map(({ wg, open, atRisk, releaseBlocking }) => ({ wg, open, atRisk, releaseBlocking }))
+    .sort((a, b) => a.wg.localeCompare(b.wg));
 }

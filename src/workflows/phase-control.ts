@@ -12,19 +12,20 @@ import {
 import { phasePosition, phaseSequence, type PhasePosition } from '../domain/phase-position';
 import { ROLE_TITLES, type RoleKey } from '../domain/roles';
 import { isOpenFeatureState } from '../domain/features';
-import { summarizeTeam } from '../domain/team';
-import { localDate, type PhaseDates } from '../domain/timeline';
+import type { PhaseDates } from '../domain/timeline';
 import type { PhaseTransition } from '../db/phase-control-repository';
 import type { ReleaseRow } from '../db/release-repository';
 import type { Store } from '../db/store';
 import { UserError } from '../errors';
 import { refuse } from './authority';
-import { getComponentVersions } from './component-versions';
 import { requireLive } from './release-lifecycle';
 import { findRelease } from './find-release';
 import { readPhaseChecklists } from './phase-checklists-file';
 import { rcStatus } from './rc-status';
+import { revisionProgress } from './revision-progress';
 import { signoffSummary } from './signoff-matrix';
+import { teamSummary } from './release-team';
+import { todayIn } from './today-in';
 import { code, join, md, user, type Mrkdwn } from '../text/mrkdwn';
 
 type Deps = { store: Store; clock: Clock; admins: string[] };
@@ -37,18 +38,20 @@ export function gatherChecklistFacts(
   const { store } = deps;
   const plan = store.releases.latestPlan(release);
   const workingGroups = store.workingGroups.list().map((g) => g.name);
-  const summary = summarizeTeam(store.team.assignments(release.id), workingGroups);
-  // The same view status builds for its revisions line: inside one answer it is built once.
-  const versions = store.remember(`versions:${release.id}`, () =>
-    getComponentVersions(deps, release.version),
-  );
+  const summary = teamSummary(store, release);
+  // The same figures status shows in its revisions line: inside one answer they are read once.
+  const revisions = revisionProgress(store, release);
   const rcs = rcStatus(deps, release.version);
-  const blockers = store.blockers.openDecisions(release.id);
+  const blockers = { open: 0, undecided: 0 };
+  for (const c of store.blockers.openCounts(release.id)) {
+    blockers.open += c.open + c.punted;
+    blockers.undecided += c.undecided;
+  }
   const signoffs = signoffSummary(deps, release.id);
   return {
     teamComplete:
       summary.releaseManagers.length > 0 && summary.byWorkingGroup.every((g) => g.liaisons.length > 0),
-    revisionsMissing: versions.groups.length > 0 ? versions.missing : null,
+    revisionsMissing: revisions.workingGroups > 0 ? revisions.missing : null,
     bugsAtRiskIdentified: blockers.open === 0 ? null : blockers.undecided === 0,
     tagged: rcs.lastCheck
       ? new Set(rcs.artifacts.filter((a) => a.state === 'found').map((a) => a.key))
@@ -92,7 +95,7 @@ export interface PhaseView {
 export function releasePosition(deps: { store: Store; clock: Clock }, release: ReleaseRow) {
   const plan = deps.store.releases.latestPlan(release);
   if (!plan) throw new Error(`release ${release.version} has no plan`);
-  const today = localDate(deps.clock.now(), release.timeZone);
+  const today = todayIn(deps, release.timeZone);
   const first = deps.store.releases.firstPlan(release) ?? plan;
   return { plan, today, position: phasePosition(plan.timeline, today, phaseSequence(first.timeline)) };
 }
@@ -179,7 +182,7 @@ export function setChecklistItem(
   }
   const facts = gatherChecklistFacts(deps, release);
   const scopes = scopesOf(item, facts);
-  const summary = summarizeTeam(store.team.assignments(release.id), facts.workingGroups);
+  const summary = teamSummary(store, release);
   const holder = {
     admin: deps.admins.includes(input.userId),
     roles: store.team.rolesOf(release.id, input.userId),

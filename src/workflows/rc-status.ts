@@ -6,6 +6,7 @@ import type { Store } from '../db/store';
 import { artifactTiming, latestRc, type ArtifactState } from '../domain/rc-tags';
 import { localDate } from '../domain/timeline';
 import { findRelease } from './find-release';
+import { todayIn } from './today-in';
 
 /** One planned artifact (or an RC the plan does not list) and where it stands. */
 export interface ArtifactStatus {
@@ -48,10 +49,10 @@ function foundOn(row: ReleaseArtifactRow, zone: string): string {
 }
 
 function buildStatus(deps: Deps, release: ReleaseRow): RcStatusView {
-  const { store, clock } = deps;
+  const { store } = deps;
   const plan = store.releases.latestPlan(release);
   if (!plan) throw new Error(`release ${release.version} has no plan`);
-  const today = localDate(clock.now(), release.timeZone);
+  const today = todayIn(deps, release.timeZone);
   const rows = store.rcTags.forRelease(release.id);
   const byKey = new Map(rows.map((row) => [row.milestone, row]));
   const found = (row: ReleaseArtifactRow | undefined) => {
@@ -152,9 +153,7 @@ export interface RcSummary {
 }
 
 /** The latest RC found and what is due and missing, for the release status. */
-export function rcSummary(deps: Deps, releaseId: number): RcSummary {
-  const release = deps.store.releases.findById(releaseId);
-  if (!release) throw new Error(`no release with id ${releaseId}`);
+export function rcSummary(deps: Deps, release: ReleaseRow): RcSummary {
   const view = builtOnce(deps, release);
   const dueMissing = view.artifacts
     .filter((a) => a.state === 'due' || a.state === 'missing')

@@ -1,8 +1,7 @@
 import type { Clock } from '../clock';
-import { summarizeTeam, type TeamAssignment } from '../domain/team';
+import type { TeamAssignment } from '../domain/team';
 import { cycleWeek, daysUntil, lastDayOf, phasesOn, timelineSlip, type PhaseDates } from '../domain/timeline';
 import type { Store } from '../db/store';
-import { getComponentVersions } from './component-versions';
 import { dependencySummary } from './dependency-matrix';
 import { currentPlan } from './current-plan';
 import { findRelease } from './find-release';
@@ -11,7 +10,10 @@ import type { ReleaseRow } from '../db/release-repository';
 import type { BlockerCounts } from '../domain/blocker-triage';
 import { blockerSummary } from './list-blockers';
 import { rcSummary } from './rc-status';
+import { revisionProgress } from './revision-progress';
 import { signoffSummary } from './signoff-matrix';
+import { teamSummary } from './release-team';
+import { todayIn } from './today-in';
 
 export interface MilestoneStatus {
   key: string;
@@ -88,12 +90,12 @@ export function getReleaseStatus(deps: { store: Store; clock: Clock }, version?:
 }
 
 function assembleStatus(deps: { store: Store; clock: Clock }, version?: string): ReleaseStatus {
-  const { store, clock } = deps;
+  const { store } = deps;
   const release = findRelease(deps, version);
   const latest = currentPlan(store, release);
   const first = { timeline: latest.first };
   const timeline = latest.timeline;
-  const today = clock.now().setZone(release.timeZone).toISODate() ?? '';
+  const today = todayIn(deps, release.timeZone);
   const slips = new Map(
     timelineSlip(first.timeline, timeline)
       .filter((s) => s.kind === 'milestone')
@@ -115,11 +117,9 @@ function assembleStatus(deps: { store: Store; clock: Clock }, version?: string):
   const releaseMilestone = timeline.milestones.find((m) => m.key === 'release');
   const firstDay = timeline.phases[0]?.startsOn ?? release.startDate;
   const lastDay = lastDayOf(timeline);
-  const workingGroups = store.workingGroups.list().map((g) => g.name);
-  const team = summarizeTeam(store.team.assignments(release.id), workingGroups);
-  const versions = store.remember(`versions:${release.id}`, () =>
-    getComponentVersions(deps, release.version),
-  );
+  const team = teamSummary(store, release);
+  const revisions = revisionProgress(store, release);
+  const freeze = latest.planned.phases.find((p) => p.key === 'feature_freeze');
   return {
     version: release.version,
     template: release.template,
@@ -141,18 +141,19 @@ function assembleStatus(deps: { store: Store; clock: Clock }, version?: string):
     release: toStatus(releaseMilestone),
     planRevision: latest.revision,
     revisions: {
-      freeze: versions.freeze,
-      complete: versions.groups.length - versions.missing.length,
-      total: versions.groups.length,
-      missing: versions.missing,
-      notShipping: versions.notShipping.map((c) => `${c.component} (${c.wg})`),
-      held: versions.held,
-      pending: versions.pending,
+      // From the first day of Feature Freeze on (see freezeStarted).
+      freeze: freeze !== undefined && today >= freeze.startsOn,
+      complete: revisions.workingGroups - revisions.missing.length,
+      total: revisions.workingGroups,
+      missing: revisions.missing,
+      notShipping: revisions.notShipping.map((c) => `${c.component} (${c.wg})`),
+      held: revisions.held,
+      pending: revisions.pending,
     },
     blockers: blockerSummary(deps, release.id),
-    rcs: rcSummary(deps, release.id).text,
+    rcs: rcSummary(deps, release).text,
     signoffs: signoffSummary(deps, release.id).text,
-    dependencies: dependencySummary(deps, release.id)?.text ?? null,
+    dependencies: dependencySummary(deps, release)?.text ?? null,
     team: {
       releaseManagers: team.releaseManagers.map(person),
       docsLeads: team.docsLeads.map(person),

@@ -3,6 +3,7 @@ import type { ReleaseRow } from '../db/release-repository';
 import type { Store } from '../db/store';
 import type { WorkingGroup } from '../db/working-group-repository';
 import { authorityOf, refuse } from './authority';
+import { todayIn } from './today-in';
 
 /** One repository a working group hands a revision for, with the components built from it. */
 export interface RevisionTarget {
@@ -44,6 +45,5 @@ export function freezeStarted(deps: { store: Store; clock: Clock }, release: Rel
   const plan = deps.store.releases.latestPlan(release);
   const freeze = plan?.timeline.phases.find((p) => p.key === 'feature_freeze');
   if (!freeze) return false;
-  const today = deps.clock.now().setZone(release.timeZone).toISODate() ?? '';
-  return today >= freeze.startsOn;
+  return todayIn(deps, release.timeZone) >= freeze.startsOn;
 }

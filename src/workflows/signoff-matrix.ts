@@ -1,4 +1,5 @@
 import type { Clock } from '../clock';
+import type { ReleaseArtifactRow } from '../db/rc-tag-repository';
 import type { ReleaseRow } from '../db/release-repository';
 import type { Store } from '../db/store';
 import { signoffMatrix, type CurrentRc, type DistributionRow } from '../domain/signoff-standings';
@@ -19,9 +20,17 @@ export interface SignoffMatrixView {
   criterionMet: boolean;
 }
 
-/** The RC the matrix is bound to: the newest one found in the manifests repository. */
+/**
+ * The RC the matrix is bound to: the newest one found in the manifests repository. Picked from
+ * the release's artifacts, which status and RC status read anyway (a handful per release).
+ */
 export function currentRc(store: Store, releaseId: number): CurrentRc | null {
-  const latest = store.rcTags.latestRc(releaseId);
+  const latest = store.rcTags
+    .forRelease(releaseId)
+    .reduce<ReleaseArtifactRow | null>(
+      (newest, row) => (row.rc !== null && (newest?.rc == null || row.rc > newest.rc) ? row : newest),
+      null,
+    );
   return latest && latest.rc !== null
     ? { key: latest.milestone, rc: latest.rc, tag: latest.normalized }
     : null;
@@ -39,14 +48,17 @@ export function distributionReps(store: Store, releaseId: number): Map<string, T
 
 /** The matrix of one release as it stands now. */
 export function matrixOf(store: Store, release: ReleaseRow): SignoffMatrixView {
-  const reps = distributionReps(store, release.id);
+  return { version: release.version, ...standingsOf(store, release.id) };
+}
+
+function standingsOf(store: Store, releaseId: number): Omit<SignoffMatrixView, 'version'> {
+  const reps = distributionReps(store, releaseId);
   const matrix = signoffMatrix({
     distributions: [...reps.keys()],
-    rc: currentRc(store, release.id),
-    signoffs: store.signoffs.forRelease(release.id),
+    rc: currentRc(store, releaseId),
+    signoffs: store.signoffs.forRelease(releaseId),
   });
   return {
-    version: release.version,
     rc: matrix.rc,
     rows: matrix.rows.map((row) => ({
       ...row,
@@ -73,11 +85,17 @@ export interface SignoffSummary {
   text: string;
 }
 
-/** Who has given a thumbs-up on the current RC, and whether distribution testing's criterion is met. */
+/**
+ * Who has given a thumbs-up on the current RC, and whether distribution testing's criterion is
+ * met; status and its phase checklist both ask, so inside one answer it is worked out once.
+ */
 export function signoffSummary(deps: { store: Store }, releaseId: number): SignoffSummary {
-  const release = deps.store.releases.findById(releaseId);
-  if (!release) throw new Error(`no release with id ${releaseId}`);
-  const view = matrixOf(deps.store, release);
+  return deps.store.remember(`signoff-summary:${releaseId}`, () =>
+    summarize(standingsOf(deps.store, releaseId)),
+  );
+}
+
+function summarize(view: Omit<SignoffMatrixView, 'version'>): SignoffSummary {
   const named = (standing: DistributionRow['standing']) =>
     view.rows.filter((row) => row.standing === standing).map((row) => row.distribution);
   const [thumbsUp, blocked, pending] = [named('thumbs_up'), named('blocked'), named('pending')];

@@ -2,7 +2,6 @@ import { DateTime } from 'luxon';
 import {
   ageInDays,
   checkTriage,
-  countBlockers,
   isReleaseBlocking,
   issueChange,
   triageRight,
@@ -102,7 +101,7 @@ describe('ageInDays counts whole 24-hour days, whatever the clocks of Berlin or 
   });
 });
 
-describe('release-blocking and counts', () => {
+describe('release-blocking', () => {
   const row = (wg: string, state: IssueState, decision: BlockerDecision, blocksRelease = false) => ({
     wg,
     state,
@@ -117,23 +116,6 @@ describe('release-blocking and counts', () => {
     [row('P', 'closed', 'release_blocking'), false],
   ])('%o blocks the release: %s', (blocker, expected) => {
     expect(isReleaseBlocking(blocker)).toBe(expected);
-  });
-
-  it('counts open, at-risk and release-blocking issues per working group', () => {
-    expect(
-      countBlockers([
-        row('Pipelines', 'open', 'release_blocking'),
-        row('Pipelines', 'open', 'at_risk'),
-        row('Pipelines', 'open', 'none', true),
-        row('Pipelines', 'open', 'punted'),
-        row('Pipelines', 'closed', 'release_blocking'),
-        row('KServe', 'open', 'none'),
-        row('Notebooks', 'merged', 'none'),
-      ]),
-    ).toEqual([
-      { wg: 'KServe', open: 1, atRisk: 0, releaseBlocking: 0 },
-      { wg: 'Pipelines', open: 3, atRisk: 1, releaseBlocking: 2 },
-    ]);
   });
 });
 

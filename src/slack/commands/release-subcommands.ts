@@ -53,21 +53,22 @@ export const RELEASE_SUBCOMMANDS: Subcommand[] = [
     usage: '/kfrelease status [version] [--share]',
     example: '/kfrelease status v1.10.0',
     summary: 'Where the release stands: phase, week, next milestone, key roles.',
-    run: (ctx, args) => {
-      const version = releaseVersion(
-        ctx,
-        parseArgs(optionalVersion('status'), args, '/kfrelease status [version]'),
-      );
-      return cachedAnswer(
-        { db: ctx.services.store.db, clock: ctx.services.clock },
-        `status:${version ?? ''}`,
-        () =>
-          ctx.services.store.readOnce(() => {
+    // One read of each thing for choosing the release and building the answer (readOnce).
+    run: (ctx, args) =>
+      ctx.services.store.readOnce(() => {
+        const version = releaseVersion(
+          ctx,
+          parseArgs(optionalVersion('status'), args, '/kfrelease status [version]'),
+        );
+        return cachedAnswer(
+          { db: ctx.services.store.db, clock: ctx.services.clock },
+          `status:${version ?? ''}`,
+          () => {
             const status = getReleaseStatus(ctx.services, version);
             return statusBlocks(status, getPhaseView(ctx.services, status.version));
-          }),
-      );
-    },
+          },
+        );
+      }),
   },
   {
     name: 'timeline',

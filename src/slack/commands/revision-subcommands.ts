@@ -41,14 +41,16 @@ export const REVISION_SUBCOMMANDS: Subcommand[] = [
     usage: '/kfrelease versions [version] [--share]',
     example: '/kfrelease versions',
     summary: 'Every component with the accepted revision that ships, and who still owes one.',
-    run: (ctx, args) => {
-      const view = getComponentVersions(
-        ctx.services,
-        releaseVersion(ctx, parseArgs(optionalVersion('versions'), args, '/kfrelease versions [version]')),
-      );
-      const release = findRelease(ctx.services, view.version);
-      return versionsBlocks(view, ctx.services.store.manifestsPulls.forRelease(release.id));
-    },
+    // One read of the release for choosing it, the table and the manifests pull requests (readOnce).
+    run: (ctx, args) =>
+      ctx.services.store.readOnce(() => {
+        const view = getComponentVersions(
+          ctx.services,
+          releaseVersion(ctx, parseArgs(optionalVersion('versions'), args, '/kfrelease versions [version]')),
+        );
+        const release = findRelease(ctx.services, view.version);
+        return versionsBlocks(view, ctx.services.store.manifestsPulls.forRelease(release.id));
+      }),
   },
   {
     name: 'revision accept',
