@@ -7,7 +7,7 @@ import { ROLE_TITLES, type RoleKey } from '../domain/roles';
 import { summarizeTeam } from '../domain/team';
 import { isUserError } from '../errors';
 import { authorityOf } from './authority';
-import { getComponentVersions } from './component-versions';
+import { revisionProgress } from './revision-progress';
 import { describeMissingRepository } from '../domain/missing-revisions';
 import { chooseRelease } from './find-release';
 import { noteTakerRotation } from './note-takers';
@@ -87,17 +87,14 @@ function workingGroupDuties(
   blockers: ReleaseStatus['blockers'],
 ): HomeDuty[] {
   const authority = authorityOf(deps, release, userId);
-  // Built once for the status above and the duties here.
-  const versions = deps.store.remember(`versions:${release.id}`, () =>
-    getComponentVersions(deps, release.version),
-  );
+  // Read once for the status above and the duties here, without the versions table's rows.
+  const revisions = revisionProgress(deps.store, release);
   const duties: HomeDuty[] = [];
   for (const wg of [...new Set(authority.liaisonOf)]) {
-    const group = versions.groups.find((g) => g.wg === wg);
     const missing =
-      versions.missingRepos.find((m) => m.wg === wg)?.repos.map(describeMissingRepository) ?? [];
-    const waiting = new Set(group?.components.filter((c) => c.waiting).map((c) => c.repo)).size;
-    const notShipping = versions.notShipping.filter((c) => c.wg === wg).map((c) => c.component);
+      revisions.missingRepos.find((m) => m.wg === wg)?.repos.map(describeMissingRepository) ?? [];
+    const waiting = revisions.waitingRepos.get(wg) ?? 0;
+    const notShipping = revisions.notShipping.filter((c) => c.wg === wg).map((c) => c.component);
     if (missing.length > 0 || waiting > 0 || notShipping.length > 0)
       duties.push({ kind: 'revision', wg, missing, waiting, notShipping });
     // Counted in SQL (status's blocker summary): open and not punted, and how many hold the release up.
@@ -106,7 +103,7 @@ function workingGroupDuties(
       duties.push({ kind: 'blockers', wg, open: counts.open, releaseBlocking: counts.releaseBlocking });
   }
   if (!authority.releaseManager) return duties;
-  if (versions.held > 0) duties.push({ kind: 'decisions', held: versions.held });
+  if (revisions.held > 0) duties.push({ kind: 'decisions', held: revisions.held });
   const count = blockers.reduce((n, g) => n + g.releaseBlocking, 0);
   if (count > 0) duties.push({ kind: 'release_blocking', count });
   return duties;

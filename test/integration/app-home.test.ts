@@ -204,6 +204,56 @@ describe('the App Home tab', () => {
     expect(home.buttons).toContain('open_submit_revision');
   });
 
+  it("counts a liaison's repositories whose latest revision still waits, not one a later acceptance settled", async () => {
+    const pipelines = app.services.store.workingGroups.findByName('Pipelines')!;
+    const submit = (rows: Parameters<typeof app.services.store.revisions.insertSubmission>[1]) =>
+      app.services.store.revisions.insertSubmission(
+        { releaseId: 1, wgId: pipelines.id, submittedBy: ALAN, submittedAt: NOW, note: '' },
+        rows,
+      );
+    const checked = {
+      kind: 'tag' as const,
+      commitSha: 'b'.repeat(40),
+      warnings: [],
+      review: { reasons: [], commits: [], pullRequests: [], releaseUrl: null, previous: null },
+      lastError: null,
+    };
+    const before = await openHome(ALAN);
+    expect(before.text).not.toContain('waiting for validation or a decision');
+    // kfp-tekton: held, then a later revision accepted; pipelines: still being validated.
+    submit([
+      {
+        repo: 'kubeflow/kfp-tekton',
+        revision: 'v1.9.3',
+        freeze: true,
+        nextValidationAt: null,
+        status: 'needs_exception',
+        version: 'v1.9.3',
+        ...checked,
+      },
+    ]);
+    submit([
+      {
+        repo: 'kubeflow/kfp-tekton',
+        revision: 'v1.9.2',
+        freeze: true,
+        nextValidationAt: null,
+        status: 'accepted',
+        version: 'v1.9.2',
+        ...checked,
+      },
+      {
+        repo: 'kubeflow/pipelines',
+        revision: '2.5.0',
+        freeze: true,
+        nextValidationAt: NOW,
+        status: 'pending_validation',
+      },
+    ]);
+    const home = await openHome(ALAN);
+    expect(home.text).toContain('1 revision(s) waiting for validation or a decision');
+  });
+
   it('tells someone outside the team they owe nothing', async () => {
     const home = await openHome(STRANGER);
     expect(home.text).toContain('*Your roles:* _none in this release_');
