@@ -7,8 +7,8 @@ import { seedDatabase } from './seed-database';
 import { runCommand } from '../src/slack/commands/run-command';
 
 /**
- * `node dist/bench/profile-uncached-answers.js <database> [rounds]`: the uncached status and
- * versions answers built in-process as their commands build them (and serialised as Bolt would),
+ * `node dist/bench/profile-uncached-answers.js <database> [rounds]`: the uncached status,
+ * versions and App Home answers built in-process as their commands build them (and serialised as Bolt would),
  * CPU per answer and SQL statements per answer, on the bench's ten-year database. The database is
  * seeded once at `<database>` and reused (its `now` kept beside it); run under `node --cpu-prof` to
  * see where an answer's time goes.
@@ -47,6 +47,7 @@ function main(): void {
     'status command, after a write': afterWrite(command('status')),
     versions: builders.versions,
     'versions command': command('versions'),
+    'App Home, after a write': afterWrite(builders['App Home']),
   };
   const cpu = new Map<string, number[]>();
   for (const [name, build] of Object.entries(answers)) {
