@@ -23,6 +23,8 @@ import { refuseFutureTimestamps } from './slack/refuse-future-timestamps';
 import { refuseMalformedPayloads } from './slack/refuse-malformed-payloads';
 import { loadTemplates } from './templates/load-templates';
 import { configDir, useConfigDir } from './config-files/config-dir';
+import { offerPreparsedYaml } from './config-files/read-config-file';
+import type { StartupChecks } from './startup/startup-checks';
 import { loadWorkingGroups } from './working-groups/load-working-groups';
 import type { WorkingGroupsFile } from './working-groups/working-groups-schema';
 import type { ReleaseTemplate } from './domain/release-template';
@@ -57,16 +59,24 @@ export function buildServices(
     githubDeadlineMs?: number;
     /** Starts a new database in an existing empty file instead of refusing it (`kfrelease migrate`). */
     allowEmptyDatabaseFile?: boolean;
+    /** What the start-up worker found (startStartupChecks); without it everything is checked here. */
+    startupChecks?: StartupChecks;
   } = {},
 ): AppServices {
   const logger = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? (config.now ? clockStartingAt(config.now) : systemClock);
+  const checks = options.startupChecks ?? null;
+  if (checks && 'failed' in checks)
+    logger.warn({ why: checks.failed }, 'start-up worker failed; checking in the main thread');
+  const verdict = checks && !('failed' in checks) ? checks : null;
+  if (verdict) offerPreparsedYaml(verdict.yaml);
   // Every config loader reads from here (checked before the database is opened): KFRELEASE_CONFIG_DIR, or the shipped config/.
   const { workingGroups, templates } = readConfigFolder(config.configDir);
   // Longer than a typical lock by another process, shorter than Slack's 3 s: a write waits, then answers.
   const db = openConfiguredDatabase(config.databasePath, {
     busyTimeoutMs: DATABASE_BUSY_TIMEOUT_MS,
     allowEmptyFile: options.allowEmptyDatabaseFile,
+    quickCheckPassed: verdict?.databasePath === config.databasePath && verdict.databaseSound,
   });
   const { applied, current } = migrate(db, loadMigrations(MIGRATIONS_DIR), () => clock.now().toISO() ?? '');
   if (applied.length > 0) logger.info({ applied, current }, 'database migrated');
