@@ -24,6 +24,7 @@ const IDLE_SETTLE_MS = 1_000;
 interface Sample {
   firstAnswerMs: number;
   cpuMs: number;
+  mainCpuMs: number;
   rssMiB: number;
 }
 
@@ -75,18 +76,19 @@ async function main(): Promise<void> {
         loads.push(loadavg()[0] ?? NaN);
         const server = await startServerProcess({ ...variant, makeRequest });
         try {
-          const { cpuMicros } = await server.usage();
+          const { cpuMicros, mainThreadCpuMicros } = await server.usage();
           await sleep(IDLE_SETTLE_MS);
           const { rss } = await server.usage();
           const sample = {
             firstAnswerMs: server.startup.firstAnswerMs,
             cpuMs: cpuMicros / 1000,
+            mainCpuMs: (mainThreadCpuMicros ?? NaN) / 1000,
             rssMiB: rss / 1024 / 1024,
           };
           samples.get(variant.name)?.push(sample);
           console.log(
             `run ${run} ${variant.name.padEnd(6)} first answer ${sample.firstAnswerMs.toFixed(0)} ms, ` +
-              `CPU ${sample.cpuMs.toFixed(0)} ms, idle RSS ${sample.rssMiB.toFixed(1)} MiB ` +
+              `CPU ${sample.cpuMs.toFixed(0)} ms (main thread ${sample.mainCpuMs.toFixed(0)}), idle RSS ${sample.rssMiB.toFixed(1)} MiB ` +
               `(child: ${JSON.stringify(server.startup.child, (_k, v: unknown) => (typeof v === 'number' ? Math.round(v) : v))})`,
           );
         } finally {
@@ -100,7 +102,7 @@ async function main(): Promise<void> {
       `\nmedians of ${RUNS} runs; load average during the runs ${Math.min(...loads).toFixed(1)}-${Math.max(...loads).toFixed(1)}`,
     );
     for (const [name, list] of samples) {
-      const line = (['firstAnswerMs', 'cpuMs', 'rssMiB'] as const).map((key) => {
+      const line = (['firstAnswerMs', 'cpuMs', 'mainCpuMs', 'rssMiB'] as const).map((key) => {
         const value = median(list.map((s) => s[key]));
         return `${key} ${value.toFixed(key === 'rssMiB' ? 1 : 0)} (${(value / bareMedian(key)).toFixed(2)}x)`;
       });
