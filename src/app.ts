@@ -12,7 +12,7 @@ import { createManifestsRepo } from './github/octokit-manifests-repo';
 import { openConfiguredDatabase } from './db/open-configured-database';
 import { createStore } from './db/store';
 import { healthRoute } from './http/health-route';
-import { startBackgroundWork, type LeaseTiming } from './jobs/background-work';
+import { startBackgroundWorkSoon, type BackgroundWork, type LeaseTiming } from './jobs/background-work';
 import { createHttpRouter, type HttpRoute } from './http/http-router';
 import { publicScheduleRoutes } from './public-schedule/public-schedule-routes';
 import { createLogger, type Logger } from './logger';
@@ -159,12 +159,15 @@ export async function startApp(
   // A lock held by another program must never stall the event loop: /healthz and every request
   // stay answered; a request waits between attempts (retryWhileBusy), background work next run.
   baseServices.store.db.pragma(`busy_timeout = ${SERVING_BUSY_TIMEOUT_MS}`);
-  const background = startBackgroundWork(
-    { botToken: config.slack.botToken ?? '', apiUrl: config.slack.apiUrl },
-    baseServices,
-    options.lease,
-  );
-  const services: AppServices = { ...baseServices, deliverSoon: background.kick };
+  let background: BackgroundWork | null = null;
+  const services: AppServices = { ...baseServices, deliverSoon: () => background?.kick() };
+  // Once the server listens: the scheduler's first pass is not needed to answer a request.
+  const startBackground = () =>
+    (background = startBackgroundWorkSoon(
+      { botToken: config.slack.botToken ?? '', apiUrl: config.slack.apiUrl },
+      baseServices,
+      options.lease,
+    ));
   const logger = boltLogger(services.logger);
   const clientOptions = {
     slackApiUrl: apiUrl,
@@ -197,13 +200,14 @@ export async function startApp(
       createServer(router.before((req, res) => (req.url === '/healthz' ? health(req, res) : notFound(res)))),
       config,
     );
+    const running = startBackground();
     return {
       url: server.url,
       mode: 'socket',
       stop: async () => (
         await app.stop(),
         await manifestsWorkSettled(),
-        await background.stop(),
+        await running.stop(),
         server.close()
       ),
     };
@@ -229,11 +233,12 @@ export async function startApp(
     createServer(router.before(refuseFutureTimestamps(slackRequests, wallClockSeconds), [SLACK_EVENTS_PATH])),
     config,
   );
+  const running = startBackground();
   return {
     url: server.url,
     mode: 'http',
     // Work a request started in the background queues its outcome before the sender stops.
-    stop: async () => (await server.close(), await manifestsWorkSettled(), await background.stop()),
+    stop: async () => (await server.close(), await manifestsWorkSettled(), await running.stop()),
   };
 }
 
