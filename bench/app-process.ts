@@ -1,25 +1,42 @@
 import { performance } from 'node:perf_hooks';
-import { startApp } from '../src/app';
+import type * as AppModule from '../src/app';
+import { startStartupChecks } from '../src/startup/startup-checks';
 import { benchConfig } from './bench-environment';
-import { buildBenchServices } from './build-bench-services';
+import type * as BenchServices from './build-bench-services';
 import { reportFailure, reportReady } from './child-protocol';
 
 /**
- * Our app in a process of its own, started the way main.ts starts it (loadConfig, buildServices,
- * startApp) but silent and on a free port, which it reports to the bench over IPC.
+ * Our app in a process of its own, started the way main.ts starts it (settings, the start-up
+ * worker, then the app's modules, buildServices, startApp) but silent and on a free port, which
+ * it reports to the bench over IPC.
  */
 async function main(): Promise<void> {
-  // Since this process started: Node's own start-up and loading every module imported above.
-  const modulesLoadedAtMs = performance.now();
   const config = benchConfig(process.env);
+  const checks = startStartupChecks(config);
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { startApp } = require('../src/app') as typeof AppModule;
+  const { buildBenchServices } = require('./build-bench-services') as typeof BenchServices;
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  // Since this process started: Node's own start-up and loading every module.
+  const modulesLoadedAtMs = performance.now();
+  const startupChecks = await checks;
   const servicesStarted = performance.now();
-  const services = buildBenchServices(config);
+  const services = buildBenchServices(config, undefined, startupChecks);
   const servicesMs = performance.now() - servicesStarted;
   const app = await startApp(config, services);
-  reportReady(app.url, { modulesLoadedAtMs, servicesMs, listeningAtMs: performance.now() }, async () => {
-    await app.stop();
-    services.store.db.close();
-  });
+  reportReady(
+    app.url,
+    {
+      modulesLoadedAtMs,
+      checksWaitMs: servicesStarted - modulesLoadedAtMs,
+      servicesMs,
+      listeningAtMs: performance.now(),
+    },
+    async () => {
+      await app.stop();
+      services.store.db.close();
+    },
+  );
 }
 
 main().catch(reportFailure);

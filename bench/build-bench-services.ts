@@ -3,6 +3,7 @@ import type { AppServices } from '../src/app-services';
 import type { Clock } from '../src/clock';
 import type { Config } from '../src/config';
 import { createLogger } from '../src/logger';
+import type { StartupChecks } from '../src/startup/startup-checks';
 import { generateWorkingGroups } from './generate-working-groups';
 
 /** How many working groups the bench's Kubeflow has (config/kubeflow.yml lists six). */
@@ -13,8 +14,12 @@ export const BENCH_WORKING_GROUPS = 20;
  * buildServices brings the working groups in line with config/kubeflow.yml on every start, which
  * retires the generated ones; applying them again right after gives the app the seeded world.
  */
-export function buildBenchServices(config: Config, clock?: Clock): AppServices {
-  const services = buildServices(config, { logger: createLogger('silent'), clock });
+export function buildBenchServices(
+  config: Config,
+  clock?: Clock,
+  startupChecks?: StartupChecks,
+): AppServices {
+  const services = buildServices(config, { logger: createLogger('silent'), clock, startupChecks });
   services.store.workingGroups.sync(generateWorkingGroups(BENCH_WORKING_GROUPS));
   return services;
 }

@@ -60,8 +60,8 @@ export async function startServerProcess(params: {
   const waiting = new Map<number, (usage: ProcessUsage) => void>();
   child.on('message', (message: ChildMessage) => {
     if (message.type !== 'usage') return;
-    const { rss, heapUsed, cpuMicros } = message;
-    waiting.get(message.id)?.({ rss, heapUsed, cpuMicros });
+    const { rss, heapUsed, cpuMicros, mainThreadCpuMicros } = message;
+    waiting.get(message.id)?.({ rss, heapUsed, cpuMicros, mainThreadCpuMicros });
     waiting.delete(message.id);
   });
   const usage = () =>

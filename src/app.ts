@@ -12,7 +12,7 @@ import { createManifestsRepo } from './github/octokit-manifests-repo';
 import { openConfiguredDatabase } from './db/open-configured-database';
 import { createStore } from './db/store';
 import { healthRoute } from './http/health-route';
-import { startBackgroundWork, type LeaseTiming } from './jobs/background-work';
+import { startBackgroundWorkSoon, type BackgroundWork, type LeaseTiming } from './jobs/background-work';
 import { createHttpRouter, type HttpRoute } from './http/http-router';
 import { publicScheduleRoutes } from './public-schedule/public-schedule-routes';
 import { createLogger, type Logger } from './logger';
@@ -23,6 +23,8 @@ import { refuseFutureTimestamps } from './slack/refuse-future-timestamps';
 import { refuseMalformedPayloads } from './slack/refuse-malformed-payloads';
 import { loadTemplates } from './templates/load-templates';
 import { configDir, useConfigDir } from './config-files/config-dir';
+import { offerPreparsedYaml } from './config-files/read-config-file';
+import type { StartupChecks } from './startup/startup-checks';
 import { loadWorkingGroups } from './working-groups/load-working-groups';
 import type { WorkingGroupsFile } from './working-groups/working-groups-schema';
 import type { ReleaseTemplate } from './domain/release-template';
@@ -57,16 +59,24 @@ export function buildServices(
     githubDeadlineMs?: number;
     /** Starts a new database in an existing empty file instead of refusing it (`kfrelease migrate`). */
     allowEmptyDatabaseFile?: boolean;
+    /** What the start-up worker found (startStartupChecks); without it everything is checked here. */
+    startupChecks?: StartupChecks;
   } = {},
 ): AppServices {
   const logger = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? (config.now ? clockStartingAt(config.now) : systemClock);
+  const checks = options.startupChecks ?? null;
+  if (checks && 'failed' in checks)
+    logger.warn({ why: checks.failed }, 'start-up worker failed; checking in the main thread');
+  const verdict = checks && !('failed' in checks) ? checks : null;
+  if (verdict) offerPreparsedYaml(verdict.yaml);
   // Every config loader reads from here (checked before the database is opened): KFRELEASE_CONFIG_DIR, or the shipped config/.
   const { workingGroups, templates } = readConfigFolder(config.configDir);
   // Longer than a typical lock by another process, shorter than Slack's 3 s: a write waits, then answers.
   const db = openConfiguredDatabase(config.databasePath, {
     busyTimeoutMs: DATABASE_BUSY_TIMEOUT_MS,
     allowEmptyFile: options.allowEmptyDatabaseFile,
+    quickCheckPassed: verdict?.databasePath === config.databasePath && verdict.databaseSound,
   });
   const { applied, current } = migrate(db, loadMigrations(MIGRATIONS_DIR), () => clock.now().toISO() ?? '');
   if (applied.length > 0) logger.info({ applied, current }, 'database migrated');
@@ -149,12 +159,15 @@ export async function startApp(
   // A lock held by another program must never stall the event loop: /healthz and every request
   // stay answered; a request waits between attempts (retryWhileBusy), background work next run.
   baseServices.store.db.pragma(`busy_timeout = ${SERVING_BUSY_TIMEOUT_MS}`);
-  const background = startBackgroundWork(
-    { botToken: config.slack.botToken ?? '', apiUrl: config.slack.apiUrl },
-    baseServices,
-    options.lease,
-  );
-  const services: AppServices = { ...baseServices, deliverSoon: background.kick };
+  let background: BackgroundWork | null = null;
+  const services: AppServices = { ...baseServices, deliverSoon: () => background?.kick() };
+  // Once the server listens: the scheduler's first pass is not needed to answer a request.
+  const startBackground = () =>
+    (background = startBackgroundWorkSoon(
+      { botToken: config.slack.botToken ?? '', apiUrl: config.slack.apiUrl },
+      baseServices,
+      options.lease,
+    ));
   const logger = boltLogger(services.logger);
   const clientOptions = {
     slackApiUrl: apiUrl,
@@ -187,13 +200,14 @@ export async function startApp(
       createServer(router.before((req, res) => (req.url === '/healthz' ? health(req, res) : notFound(res)))),
       config,
     );
+    const running = startBackground();
     return {
       url: server.url,
       mode: 'socket',
       stop: async () => (
         await app.stop(),
         await manifestsWorkSettled(),
-        await background.stop(),
+        await running.stop(),
         server.close()
       ),
     };
@@ -219,11 +233,12 @@ export async function startApp(
     createServer(router.before(refuseFutureTimestamps(slackRequests, wallClockSeconds), [SLACK_EVENTS_PATH])),
     config,
   );
+  const running = startBackground();
   return {
     url: server.url,
     mode: 'http',
     // Work a request started in the background queues its outcome before the sender stops.
-    stop: async () => (await server.close(), await manifestsWorkSettled(), await background.stop()),
+    stop: async () => (await server.close(), await manifestsWorkSettled(), await running.stop()),
   };
 }
 

@@ -1,6 +1,7 @@
-import { buildServices, startApp } from './app';
+import type * as AppModule from './app';
 import { createLogger } from './logger';
 import type * as Sandbox from './sandbox/start-sandbox';
+import { startStartupChecks } from './startup/startup-checks';
 import { startupMode } from './startup-settings';
 
 /** Start-up only: read the environment, build the services, start the Slack app (or the sandbox). */
@@ -21,8 +22,12 @@ async function main(): Promise<void> {
     return;
   }
   const config = mode.config;
+  // On the second core while the app's modules load (they are required only after it started).
+  const checks = startStartupChecks(config);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { buildServices, startApp } = require('./app') as typeof AppModule;
   const logger = createLogger(config.logLevel);
-  const services = buildServices(config, { logger });
+  const services = buildServices(config, { logger, startupChecks: await checks });
   const app = await startApp(config, services);
   logger.info({ url: app.url, mode: app.mode, database: config.databasePath }, 'kfrelease is listening');
   const shutdown = (signal: string) => {

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
-import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { UserError } from '../errors';
 import { md } from '../text/mrkdwn';
 import { displayName } from './config-dir';
+import { fileStamp } from './file-stamp';
+import { parseYamlText, type YamlParse, type YamlProblem } from './parse-yaml-text';
 
 /** What validating a file gave: its value, or every problem, each "<file>: <path>: <what is wrong>". */
 export type ConfigParse<T> = { ok: true; value: T } | { ok: false; problems: string[] };
@@ -36,34 +37,58 @@ export class ConfigFileError extends UserError {
 
 const cache = new Map<string, { stamp: string; result: ConfigParse<unknown> }>();
 
-/** Size, modification time and inode: any edit, or a file replaced by another, changes it. */
-function stampOf(file: string): string | null {
-  try {
-    const stat = fs.statSync(file);
-    return `${stat.size}:${stat.mtimeMs}:${stat.ino}`;
-  } catch {
-    return null;
-  }
+/** A config file's YAML as parsed elsewhere (the start-up worker), with the file's stamp then. */
+export interface PreparsedYaml {
+  file: string;
+  stamp: string;
+  parse: YamlParse;
+}
+
+const preparsed = new Map<string, PreparsedYaml>();
+
+/**
+ * Hands over YAML the start-up worker parsed while the modules loaded. Each is used once, by the
+ * first read of its file, and only while the file still has the stamp it had then; validation
+ * (the file's own checks) still runs here.
+ */
+export function offerPreparsedYaml(entries: readonly PreparsedYaml[]): void {
+  for (const entry of entries) preparsed.set(entry.file, entry);
+}
+
+/** The YAML of `file` parsed by the start-up worker, if it has not changed since. */
+function takePreparsed(file: string, stamp: string | null): YamlParse | undefined {
+  const entry = preparsed.get(file);
+  preparsed.delete(file);
+  return entry && entry.stamp === stamp ? entry.parse : undefined;
 }
 
 /** "<file>: is not valid YAML at line 2, column 1: Map keys must be unique", from the yaml package's multi-line message. */
-function yamlProblem(
-  source: string,
-  error: { message: string; linePos?: [{ line: number; col: number }, ...unknown[]] },
-) {
+function yamlProblem(source: string, error: YamlProblem) {
   const first = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? error.message;
   const where = error.linePos ? ` at line ${error.linePos[0].line}, column ${error.linePos[0].col}` : '';
   return `${source}: is not valid YAML${where}: ${first}`;
 }
 
-function readFresh<T>(kind: ConfigFileKind<T>, file: string): ConfigParse<T> {
+function readFresh<T>(kind: ConfigFileKind<T>, file: string, stamp: string | null): ConfigParse<T> {
   const source = displayName(file);
+  const parsed = takePreparsed(file, stamp) ?? readYaml(kind, file, source);
+  if ('unreadable' in parsed) return parsed.unreadable;
+  if (!parsed.ok) return { ok: false, problems: parsed.problems.map((e) => yamlProblem(source, e)) };
+  return kind.parse(parsed.data, source);
+}
+
+/** Reads and parses `file`; a file that cannot be read gives the verdict on it (`unreadable`). */
+function readYaml<T>(
+  kind: ConfigFileKind<T>,
+  file: string,
+  source: string,
+): YamlParse | { unreadable: ConfigParse<T> } {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' && kind.whenMissing) return { ok: true, value: kind.whenMissing() };
+    if (code === 'ENOENT' && kind.whenMissing) return { unreadable: { ok: true, value: kind.whenMissing() } };
     const why =
       code === 'ENOENT'
         ? 'does not exist (is KFRELEASE_CONFIG_DIR the folder with the config files?)'
@@ -72,12 +97,9 @@ function readFresh<T>(kind: ConfigFileKind<T>, file: string): ConfigParse<T> {
           : code === 'EACCES'
             ? 'cannot be read: permission denied'
             : `cannot be read: ${(error as Error).message}`;
-    return { ok: false, problems: [`${source}: ${why}`] };
+    return { unreadable: { ok: false, problems: [`${source}: ${why}`] } };
   }
-  const document = parseDocument(text);
-  if (document.errors.length > 0)
-    return { ok: false, problems: document.errors.map((e) => yamlProblem(source, e)) };
-  return kind.parse(document.toJS(), source);
+  return parseYamlText(text);
 }
 
 /**
@@ -86,11 +108,11 @@ function readFresh<T>(kind: ConfigFileKind<T>, file: string): ConfigParse<T> {
  * read again at the first use after it changed, so an edit counts without a restart.
  */
 export function loadConfigFile<T>(kind: ConfigFileKind<T>, file: string): ConfigParse<T> {
-  const stamp = stampOf(file);
+  const stamp = fileStamp(file);
   const key = `${kind.title}\0${file}`;
   const kept = cache.get(key);
   if (stamp !== null && kept?.stamp === stamp) return kept.result as ConfigParse<T>;
-  const result = readFresh(kind, file);
+  const result = readFresh(kind, file, stamp);
   if (stamp !== null) cache.set(key, { stamp, result });
   else cache.delete(key);
   return result;

@@ -82,14 +82,26 @@ const CHECK_CACHE_KIB = 256;
  * again.
  */
 export function checkDatabase(db: Database, file: string): DatabaseCheck {
+  const problems = withSmallCache(db, () => findProblems(db));
+  if (problems.length === 0) return { ok: true };
+  return { ok: false, problems, message: damagedDatabaseMessage(file, problems) };
+}
+
+/**
+ * Whether quick_check finds `db` sound: true only for its plain "ok". Anything else, a finding or
+ * an error, is for checkDatabase to word (the start-up worker runs this on its own connection).
+ */
+export function passesQuickCheck(db: Database): boolean {
+  const found = withSmallCache(db, () => quickCheck(db, 1));
+  return found.length === 1 && found[0] === 'ok';
+}
+
+function withSmallCache<T>(db: Database, run: () => T): T {
   const cacheSize = db.pragma('cache_size', { simple: true }) as number;
   db.pragma(`cache_size = -${CHECK_CACHE_KIB}`);
-  let problems: string[];
   try {
-    problems = findProblems(db);
+    return run();
   } finally {
     db.pragma(`cache_size = ${cacheSize}`);
   }
-  if (problems.length === 0) return { ok: true };
-  return { ok: false, problems, message: damagedDatabaseMessage(file, problems) };
 }

@@ -17,7 +17,13 @@ const CANNOT_OPEN = /^SQLITE_(CANTOPEN|READONLY|PERM|AUTH)/;
  * names the setting, the path and the likely fix: a folder, a folder or file this user may not
  * write, a file that is not a SQLite database, a damaged one.
  */
-export function openConfiguredDatabase(file: string, options: OpenDatabaseOptions): Database.Database {
+export function openConfiguredDatabase(
+  file: string,
+  options: OpenDatabaseOptions & {
+    /** quick_check already passed on this file (the start-up worker): it is not run again. */
+    quickCheckPassed?: boolean;
+  },
+): Database.Database {
   if (file === ':memory:') return openDatabase(file, options);
   const problem = databasePathProblem(file);
   if (problem) throw new Error(problem);
@@ -25,7 +31,7 @@ export function openConfiguredDatabase(file: string, options: OpenDatabaseOption
   try {
     const db = openDatabase(file, options);
     // Before anything is written: a damaged file must not be written into.
-    const checked = checkDatabase(db, file);
+    const checked = options.quickCheckPassed ? { ok: true as const } : checkDatabase(db, file);
     if (!checked.ok) {
       db.close();
       throw new Error(checked.message);

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import {
   closeSync,
+  cpSync,
   existsSync,
   mkdtempSync,
   openSync,
+  readdirSync,
   readFileSync,
   rmSync,
   statSync,
@@ -13,12 +15,16 @@ import {
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readConfigFolder } from '../../src/app';
 import { runCli } from '../../src/cli/main';
+import { SHIPPED_CONFIG_DIR, useConfigDir } from '../../src/config-files/config-dir';
+import { parseYamlText } from '../../src/config-files/parse-yaml-text';
 import { loadMigrations, migrate, MIGRATIONS_DIR } from '../../src/db/migrate';
 import { openDatabase } from '../../src/db/open-database';
 import { createStore } from '../../src/db/store';
 import { createWriteHealth } from '../../src/db/write-health';
 import { UserError } from '../../src/errors';
+import type * as StartupChecksModule from '../../src/startup/startup-checks';
 import { md } from '../../src/text/mrkdwn';
 import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack';
 import { captureOutput, forkChild, killChild, killChildren } from '../fault/child-app';
@@ -176,6 +182,110 @@ describe('a sick database file at start', () => {
     const migrate = await cli(databasePath, 'migrate');
     expect(migrate).toMatchObject({ code: 0, err: '' });
     expect(statSync(databasePath).size).toBeGreaterThan(0);
+  });
+});
+
+/** The compiled start-up worker (dist/), as main.ts starts it. */
+function compiledStartupChecks(): typeof StartupChecksModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(
+    join(PROJECT_DIR, 'dist', 'src', 'startup', 'startup-checks.js'),
+  ) as typeof StartupChecksModule;
+}
+
+describe('the start-up worker (quick_check and the config YAML on the second core)', () => {
+  let slack: FakeSlack;
+  let dir: string;
+
+  beforeAll(async () => {
+    await ensureDistBuilt();
+    slack = await startFakeSlack();
+    slack.expect('auth.test');
+    dir = mkdtempSync(join(tmpdir(), 'kfrelease-fault-worker-'));
+  }, 120_000);
+  afterAll(async () => {
+    useConfigDir(SHIPPED_CONFIG_DIR);
+    await killChildren();
+    await slack.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('passes a sound database and parses every YAML file of the config folder as this thread would', async () => {
+    const databasePath = join(dir, 'sound', 'kfrelease.db');
+    seedReleaseDatabase(databasePath, NOW);
+    const verdict = await compiledStartupChecks().startStartupChecks({
+      databasePath,
+      configDir: SHIPPED_CONFIG_DIR,
+    });
+    if (!verdict || 'failed' in verdict) throw new Error(`no verdict: ${JSON.stringify(verdict)}`);
+    expect(verdict.databaseSound).toBe(true);
+    const files = [
+      ...readdirSync(SHIPPED_CONFIG_DIR).filter((name) => name.endsWith('.yml')),
+      ...readdirSync(join(SHIPPED_CONFIG_DIR, 'templates')).map((name) => join('templates', name)),
+    ].map((name) => join(SHIPPED_CONFIG_DIR, name));
+    expect(verdict.yaml.map((entry) => entry.file).sort()).toEqual(files.sort());
+    for (const entry of verdict.yaml)
+      expect(entry.parse).toEqual(parseYamlText(readFileSync(entry.file, 'utf8')));
+  });
+
+  it('leaves a damaged database to the main thread, which refuses it as before', async () => {
+    const databasePath = join(dir, 'damaged', 'kfrelease.db');
+    seedReleaseDatabase(databasePath, NOW);
+    const fd = openSync(databasePath, 'r+');
+    writeSync(fd, Buffer.alloc(PAGE_SIZE, 0xab), 0, PAGE_SIZE, PAGE_SIZE);
+    closeSync(fd);
+    const verdict = await compiledStartupChecks().startStartupChecks({
+      databasePath,
+      configDir: SHIPPED_CONFIG_DIR,
+    });
+    expect(verdict).toMatchObject({ databaseSound: false });
+    const missing = await compiledStartupChecks().startStartupChecks({
+      databasePath: join(dir, 'none', 'kfrelease.db'),
+      configDir: join(dir, 'no-such-folder'),
+    });
+    expect(missing).toEqual({
+      databasePath: join(dir, 'none', 'kfrelease.db'),
+      yaml: [],
+      databaseSound: false,
+    });
+  });
+
+  it('a broken config folder stops the compiled bot with every problem, word for word as checked in one thread', async () => {
+    const configDir = join(dir, 'config');
+    cpSync(SHIPPED_CONFIG_DIR, configDir, { recursive: true });
+    writeFileSync(join(configDir, 'calendar.yml'), 'holidays:\n  - name: Offsite\n    date: 2026-02-31\n');
+    writeFileSync(join(configDir, 'agenda-items.yml'), 'always: [1\n');
+    writeFileSync(join(configDir, 'templates', 'handbook-12w.yml'), 'key: handbook-12w\nphases: [\n');
+    let inThread = '';
+    try {
+      readConfigFolder(configDir);
+    } catch (error) {
+      inThread = (error as Error).message;
+    }
+    expect(inThread).toContain('Problems in the holiday and conference calendar');
+    expect(inThread).toContain('agenda-items.yml: is not valid YAML at line 2, column 1:');
+    expect(inThread).toContain('handbook-12w.yml: is not valid YAML');
+
+    const databasePath = join(dir, 'config-db', 'kfrelease.db');
+    seedReleaseDatabase(databasePath, NOW);
+    const bot = await runBot({
+      ...childAppEnv({ databasePath, slackUrl: slack.url, githubUrl: 'http://127.0.0.1:9', now: NOW }),
+      KFRELEASE_CONFIG_DIR: configDir,
+    });
+    expect(bot.code).toBe(1);
+    expect(bot.output).toContain(`kfrelease stopped: ${inThread}\n`);
+    expect(bot.output).not.toContain('start-up worker failed');
+  });
+
+  it('a sound database and config folder: the compiled bot starts on the verdict of the worker, which did not fail', async () => {
+    const databasePath = join(dir, 'starts', 'kfrelease.db');
+    seedReleaseDatabase(databasePath, NOW);
+    const bot = await runBot(
+      childAppEnv({ databasePath, slackUrl: slack.url, githubUrl: 'http://127.0.0.1:9', now: NOW }),
+    );
+    expect(bot.code).toBeNull();
+    expect(bot.output).toContain('kfrelease is listening');
+    expect(bot.output).not.toContain('start-up worker failed');
   });
 });
 
