@@ -7,7 +7,7 @@ import { seedDatabase } from './seed-database';
 import { runCommand } from '../src/slack/commands/run-command';
 
 /**
- * `node dist/bench/profile-uncached-answers.js <database> [rounds]`: the uncached status,
+ * `node dist/bench/profile-uncached-answers.js <database> [rounds] [answer]`: the uncached status,
  * versions and App Home answers built in-process as their commands build them (and serialised as Bolt would),
  * CPU per answer and SQL statements per answer, on the bench's ten-year database. The database is
  * seeded once at `<database>` and reused (its `now` kept beside it); run under `node --cpu-prof` to
@@ -42,13 +42,17 @@ function main(): void {
   // The commands as Slack's requests run them (choosing the release, the answer cache), less Bolt.
   const command = (text: string) => () =>
     runCommand({ services, userId: homeUser, channelId: null }, text).answer;
-  const answers = {
+  const all = {
     'status, uncached': builders['status, uncached'],
     'status command, after a write': afterWrite(command('status')),
     versions: builders.versions,
     'versions command': command('versions'),
     'App Home, after a write': afterWrite(builders['App Home']),
   };
+  // An optional third argument keeps only the answers whose name starts with it (`status command`),
+  // so a CPU profile holds one answer's path.
+  const only = process.argv[4];
+  const answers = Object.fromEntries(Object.entries(all).filter(([name]) => !only || name.startsWith(only)));
   const cpu = new Map<string, number[]>();
   for (const [name, build] of Object.entries(answers)) {
     for (let i = 0; i < 300; i++) JSON.stringify(build?.());
