@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import type { Store } from '../../src/db/store';
 import { importTeam } from '../../src/workflows/import-team';
 import { EXAMPLE_TEAM_YAML, startAppWithTeam } from '../helpers/release-with-team';
-import { postEvent } from '../helpers/slack-request';
-import { ADMIN, SIGNING_SECRET, type TestApp } from '../helpers/start-app';
+import { ADMIN, type TestApp } from '../helpers/start-app';
+import { openHome } from '../helpers/open-home';
 
 /**
  * The answers people see, recorded before the read paths were made faster: status, blockers,
@@ -262,22 +262,7 @@ describe('answers stay byte-identical for recorded cases', () => {
   let app: TestApp;
   const failures: string[] = [];
 
-  async function homeOf(user: string): Promise<unknown> {
-    const before = app.slack.callsTo('views.publish').length;
-    const response = await postEvent(app.url, SIGNING_SECRET, {
-      type: 'app_home_opened',
-      user,
-      channel: `D${user}`,
-      tab: 'home',
-      event_ts: `${Math.floor(Date.now() / 1000)}.000100`,
-    });
-    expect(response.status).toBe(200);
-    const call = await app.slack.waitForCall(
-      'views.publish',
-      (c) => c.args.user_id === user && app.slack.callsTo('views.publish').indexOf(c) >= before,
-    );
-    return call.args.view;
-  }
+  const homeOf = async (user: string): Promise<unknown> => (await openHome(app, user)).args.view;
 
   function compare(name: string, payload: unknown): void {
     const file = join(GOLDEN, `${name}.json`);

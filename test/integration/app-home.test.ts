@@ -3,14 +3,9 @@ import { join } from 'node:path';
 import { createRelease } from '../../src/workflows/create-release';
 import { importTeam } from '../../src/workflows/import-team';
 import type { SlackCall } from '../fakes/fake-slack';
-import { blockAction, postEvent } from '../helpers/slack-request';
-import {
-  answerText,
-  RELEASE_CHANNEL,
-  SIGNING_SECRET,
-  startTestApp,
-  type TestApp,
-} from '../helpers/start-app';
+import { blockAction } from '../helpers/slack-request';
+import { answerText, RELEASE_CHANNEL, startTestApp, type TestApp } from '../helpers/start-app';
+import { openHome as openHomeTab } from '../helpers/open-home';
 
 const TEAM_YAML = readFileSync(join(__dirname, '..', '..', 'examples', 'team.yml'), 'utf8');
 const RM = 'U0ADA0001';
@@ -43,22 +38,7 @@ function homeOf(call: SlackCall): { text: string; buttons: string[] } {
 describe('the App Home tab', () => {
   let app: TestApp;
 
-  async function openHome(user: string) {
-    const before = app.slack.callsTo('views.publish').length;
-    const response = await postEvent(app.url, SIGNING_SECRET, {
-      type: 'app_home_opened',
-      user,
-      channel: `D${user}`,
-      tab: 'home',
-      event_ts: `${Math.floor(Date.now() / 1000)}.000100`,
-    });
-    expect(response.status).toBe(200);
-    const call = await app.slack.waitForCall(
-      'views.publish',
-      (c) => c.args.user_id === user && app.slack.callsTo('views.publish').indexOf(c) >= before,
-    );
-    return homeOf(call);
-  }
+  const openHome = async (user: string) => homeOf(await openHomeTab(app, user));
 
   beforeAll(async () => {
     app = await startTestApp({ now: NOW });

@@ -9,7 +9,7 @@ import { startFakeGitHub, type FakeGitHub } from '../fakes/fake-github';
 import { dmChannelId } from '../fakes/fake-slack';
 import { issueLookupsFor } from '../helpers/blocker-harness';
 import { EXAMPLE_TEAM_YAML } from '../helpers/release-with-team';
-import { blockAction, postEvent, postSlashCommand, viewSubmission } from '../helpers/slack-request';
+import { blockAction, postSlashCommand, viewSubmission } from '../helpers/slack-request';
 import {
   answerText,
   RELEASE_CHANNEL,
@@ -17,6 +17,7 @@ import {
   startTestApp,
   type TestApp,
 } from '../helpers/start-app';
+import { openHome } from '../helpers/open-home';
 
 const RM = 'U0ADA0001';
 const GRACE = 'U0GRACE01'; // Notebooks liaison, and the release manager's shadow
@@ -537,18 +538,7 @@ describe('features of the release, from Development to the announcement', () => 
   });
 
   it('shows the product manager the highlight candidates on the App Home', async () => {
-    const before = app.slack.callsTo('views.publish').length;
-    await postEvent(app.url, SIGNING_SECRET, {
-      type: 'app_home_opened',
-      user: PM,
-      channel: `D${PM}`,
-      tab: 'home',
-      event_ts: `${Math.floor(Date.now() / 1000)}.000100`,
-    });
-    const call = await app.slack.waitForCall(
-      'views.publish',
-      (c) => c.args.user_id === PM && app.slack.callsTo('views.publish').indexOf(c) >= before,
-    );
+    const call = await openHome(app, PM);
     const text = JSON.stringify(call.args.view);
     expect(text).toContain(':star: *Highlight candidates* (2):');
     expect(text).toContain(':white_check_mark: *#3* GPU culling :star: · Landed');

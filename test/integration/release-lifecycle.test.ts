@@ -12,8 +12,9 @@ import { dmChannelId } from '../fakes/fake-slack';
 import { databaseSnapshot } from '../helpers/database-snapshot';
 import { delivered } from '../helpers/deliver';
 import { EXAMPLE_TEAM_YAML } from '../helpers/release-with-team';
-import { blockAction, postEvent, viewSubmission } from '../helpers/slack-request';
-import { ADMIN, answerText, SIGNING_SECRET, startTestApp, type TestApp } from '../helpers/start-app';
+import { blockAction, viewSubmission } from '../helpers/slack-request';
+import { ADMIN, answerText, startTestApp, type TestApp } from '../helpers/start-app';
+import { openHome } from '../helpers/open-home';
 
 const RM = 'U0ADA0001';
 const ALAN = 'U0ALAN001';
@@ -103,18 +104,7 @@ describe('two live releases: which one a command is about', () => {
   });
 
   it('shows on App Home every live release the person has a role in, each with its own buttons', async () => {
-    const before = app.slack.callsTo('views.publish').length;
-    await postEvent(app.url, SIGNING_SECRET, {
-      type: 'app_home_opened',
-      user: ALAN,
-      channel: `D${ALAN}`,
-      tab: 'home',
-      event_ts: `${Math.floor(Date.now() / 1000)}.000100`,
-    });
-    const call = await app.slack.waitForCall(
-      'views.publish',
-      (c) => c.args.user_id === ALAN && app.slack.callsTo('views.publish').indexOf(c) >= before,
-    );
+    const call = await openHome(app, ALAN);
     const home = JSON.stringify(call.args.view);
     expect(home).toContain('Kubeflow v1.11.0');
     expect(home).toContain('Kubeflow v1.12.0');
