@@ -26,6 +26,28 @@ export function benchEnvironment(settings: BenchSettings): Record<string, string
   };
 }
 
+/** Nothing listens on port 9 of loopback: while seeding, no Slack or GitHub can be reached. */
+const CLOSED_PORT = 'http://127.0.0.1:9';
+
+/** The environment the bench database is seeded with (and built in-process from): no Slack, no GitHub. */
+export function seedingEnvironment(databasePath: string, signingSecret: string): Record<string, string> {
+  return benchEnvironment({
+    databasePath,
+    signingSecret,
+    slackApiUrl: `${CLOSED_PORT}/api/`,
+    githubApiUrl: CLOSED_PORT,
+  });
+}
+
+/** The bare Bolt app's environment beside ours: the same token, signing secret and Slack. */
+export function bareBoltEnvironment(ours: Record<string, string>): Record<string, string> {
+  return {
+    SLACK_BOT_TOKEN: ours.SLACK_BOT_TOKEN ?? '',
+    SLACK_SIGNING_SECRET: ours.SLACK_SIGNING_SECRET ?? '',
+    SLACK_API_URL: ours.SLACK_API_URL ?? '',
+  };
+}
+
 /** The app's own config parser over `env`; a bench that cannot configure the app stops at once. */
 export function benchConfig(env: Record<string, string | undefined>): Config {
   const loaded = loadConfig(env);

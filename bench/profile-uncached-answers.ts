@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { answerBuilders, cpuPerCall } from './measure-growth';
-import { benchConfig, benchEnvironment } from './bench-environment';
+import { benchConfig, seedingEnvironment } from './bench-environment';
 import { buildBenchServices } from './build-bench-services';
 import { seedDatabase } from './seed-database';
 import { runCommand } from '../src/slack/commands/run-command';
@@ -17,12 +17,7 @@ function main(): void {
   const databasePath = process.argv[2];
   if (!databasePath) throw new Error('usage: profile-uncached-answers <database> [rounds]');
   const rounds = Number(process.argv[3] ?? '15');
-  const env = benchEnvironment({
-    databasePath,
-    signingSecret: 'abcdef0123456789abcdef0123456789',
-    slackApiUrl: 'http://127.0.0.1:9/api/',
-    githubApiUrl: 'http://127.0.0.1:9',
-  });
+  const env = seedingEnvironment(databasePath, 'abcdef0123456789abcdef0123456789');
   const facts = `${databasePath}.json`;
   if (!existsSync(databasePath) || !existsSync(facts)) {
     const seeded = seedDatabase(benchConfig(env));

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startGitHubStandIn, type GitHubStandIn } from '../src/sandbox/github-stand-in';
-import { benchConfig, benchEnvironment } from './bench-environment';
+import { bareBoltEnvironment, benchConfig, benchEnvironment, seedingEnvironment } from './bench-environment';
 import { buildBenchServices } from './build-bench-services';
 import { compareUnderLoad } from './compare-under-load';
 import { startDelayingProxy, type DelayingProxy } from './delaying-proxy';
@@ -88,13 +88,7 @@ async function main(): Promise<number> {
   try {
     // 1. Seed ten years of releases, teams, working groups, revisions and tracked issues.
     log('1. seeding the database');
-    const closedPort = 'http://127.0.0.1:9';
-    const seedEnv = benchEnvironment({
-      databasePath,
-      signingSecret,
-      slackApiUrl: `${closedPort}/api/`,
-      githubApiUrl: closedPort,
-    });
+    const seedEnv = seedingEnvironment(databasePath, signingSecret);
     const seeded = seedDatabase(benchConfig(seedEnv));
     log(
       `   ${seeded.releases.length} releases, ${seeded.rows.revisions} revisions, ` +
@@ -182,11 +176,7 @@ async function main(): Promise<number> {
     const bare = await startServerProcess({
       name: 'bare',
       modulePath: join(__dirname, 'bare-bolt-process.js'),
-      env: {
-        SLACK_BOT_TOKEN: env.SLACK_BOT_TOKEN ?? '',
-        SLACK_SIGNING_SECRET: signingSecret,
-        SLACK_API_URL: slack.url,
-      },
+      env: bareBoltEnvironment(env),
       makeRequest,
     });
     started.push(bare);
@@ -228,11 +218,7 @@ async function main(): Promise<number> {
       ours: { modulePath: join(__dirname, 'app-process.js'), env },
       bare: {
         modulePath: join(__dirname, 'bare-bolt-process.js'),
-        env: {
-          SLACK_BOT_TOKEN: env.SLACK_BOT_TOKEN ?? '',
-          SLACK_SIGNING_SECRET: signingSecret,
-          SLACK_API_URL: slack.url,
-        },
+        env: bareBoltEnvironment(env),
       },
       makeRequest,
       log,

@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { benchConfig, benchEnvironment } from './bench-environment';
+import { median } from './measure-startup';
+import { bareBoltEnvironment, benchConfig, benchEnvironment, seedingEnvironment } from './bench-environment';
 import { startFakeSlackApi } from './fake-slack-api';
 import { seedDatabase } from './seed-database';
 import { signedSlashCommand } from './signed-slash-command';
@@ -28,23 +29,13 @@ interface Sample {
   rssMiB: number;
 }
 
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)] ?? NaN;
-
 async function main(): Promise<void> {
   const workDir = mkdtempSync(join(tmpdir(), 'kfrelease-startup-'));
   const databasePath = join(workDir, 'kfrelease.db');
   const signingSecret = randomBytes(16).toString('hex');
-  const closedPort = 'http://127.0.0.1:9';
   const slack = await startFakeSlackApi({ acceptViews: true });
   try {
-    const seedEnv = benchEnvironment({
-      databasePath,
-      signingSecret,
-      slackApiUrl: `${closedPort}/api/`,
-      githubApiUrl: closedPort,
-    });
-    const seeded = seedDatabase(benchConfig(seedEnv));
+    const seeded = seedDatabase(benchConfig(seedingEnvironment(databasePath, signingSecret)));
     const env = benchEnvironment({
       databasePath,
       now: seeded.now,
@@ -61,11 +52,7 @@ async function main(): Promise<void> {
       {
         name: 'bare',
         modulePath: join(__dirname, 'bare-bolt-process.js'),
-        env: {
-          SLACK_BOT_TOKEN: env.SLACK_BOT_TOKEN ?? '',
-          SLACK_SIGNING_SECRET: signingSecret,
-          SLACK_API_URL: slack.url,
-        },
+        env: bareBoltEnvironment(env),
       },
     ];
     const samples = new Map<string, Sample[]>(variants.map((v) => [v.name, []]));
