@@ -139,12 +139,18 @@ export function createRevisionRepository(db: Database) {
         WHERE EXISTS (SELECT 1 FROM revisions r WHERE r.release_id = @release AND r.wg_id = c.wg_id
           AND r.repo = c.repo AND r.status = 'accepted')) AS accepted,
        (SELECT COUNT(*) FROM revisions WHERE status = 'needs_exception' AND +release_id = @release) AS held,
-       (SELECT COUNT(*) FROM revisions WHERE status = 'pending_validation' AND +release_id = @release) AS pending,
-       (SELECT json_group_array(DISTINCT w.wg_id || ' ' || w.repo) FROM revisions w
-        WHERE w.status IN ('pending_validation', 'needs_exception') AND +w.release_id = @release
-          AND w.id = (SELECT MAX(l.id) FROM revisions l
-                      WHERE l.release_id = @release AND l.wg_id = w.wg_id AND l.repo = w.repo)) AS waiting`,
+       (SELECT COUNT(*) FROM revisions WHERE status = 'pending_validation' AND +release_id = @release) AS pending`,
   );
+  // The few waiting revisions through revisions_pending, each kept only when no later revision of
+  // its repository came after it (revisions_release_latest).
+  const waitingLatest = db
+    .prepare(
+      `SELECT DISTINCT w.wg_id || ' ' || w.repo FROM revisions w
+       WHERE w.status IN ('pending_validation', 'needs_exception') AND +w.release_id = @release
+         AND w.id = (SELECT MAX(l.id) FROM revisions l
+                     WHERE l.release_id = @release AND l.wg_id = w.wg_id AND l.repo = w.repo)`,
+    )
+    .pluck();
   const lastAcceptedFreeze = db.prepare(
     `${SELECT} WHERE r.release_id = ? AND r.repo = ? AND r.status = 'accepted' AND r.freeze = 1 ORDER BY r.id DESC LIMIT 1`,
   );
@@ -253,24 +259,23 @@ export function createRevisionRepository(db: Database) {
     },
     /**
      * The working group repositories with components that have an accepted revision in the
-     * release, and those whose latest revision is still waiting (pending validation or held), as
-     * keys `<wg id> <repo>` (see standingKey); and the release's waiting counts: what status and
-     * the Home tab's duties say.
+     * release, as keys `<wg id> <repo>` (see standingKey), and the release's waiting counts: what
+     * status says.
      */
-    standing(
-      releaseId: number,
-    ): { accepted: ReadonlySet<string>; waiting: ReadonlySet<string> } & WaitingCounts {
-      const row = standing.get({ release: releaseId }) as {
-        accepted: string;
-        waiting: string;
-      } & WaitingCounts;
+    standing(releaseId: number): { accepted: ReadonlySet<string> } & WaitingCounts {
+      const row = standing.get({ release: releaseId }) as { accepted: string } & WaitingCounts;
       return {
         accepted: new Set(JSON.parse(row.accepted) as string[]),
-        waiting: new Set(JSON.parse(row.waiting) as string[]),
         held: row.held,
         pending: row.pending,
       };
     },
+    /**
+     * The working group repositories whose latest revision is still waiting (pending validation
+     * or held for the release manager), as keys `<wg id> <repo>`: what a liaison's Home tab owes.
+     */
+    waitingRepositories: (releaseId: number): ReadonlySet<string> =>
+      new Set(waitingLatest.all({ release: releaseId }) as string[]),
     lastAcceptedFreeze: (releaseId: number, repo: string) => {
       const raw = lastAcceptedFreeze.get(releaseId, repo) as Raw | undefined;
       return raw ? toRow(raw) : null;

@@ -1,5 +1,6 @@
 import type { Clock } from '../clock';
 import type { ReleaseRow } from '../db/release-repository';
+import { standingKey } from '../db/revision-repository';
 import type { Store } from '../db/store';
 import type { DocsItem } from '../domain/docs-items';
 import type { Feature } from '../domain/features';
@@ -89,11 +90,15 @@ function workingGroupDuties(
   const authority = authorityOf(deps, release, userId);
   // Read once for the status above and the duties here, without the versions table's rows.
   const revisions = revisionProgress(deps.store, release);
+  const liaisonOf = [...new Set(authority.liaisonOf)];
+  const waitingKeys = liaisonOf.length > 0 ? deps.store.revisions.waitingRepositories(release.id) : null;
   const duties: HomeDuty[] = [];
-  for (const wg of [...new Set(authority.liaisonOf)]) {
+  for (const wg of liaisonOf) {
     const missing =
       revisions.missingRepos.find((m) => m.wg === wg)?.repos.map(describeMissingRepository) ?? [];
-    const waiting = revisions.waitingRepos.get(wg) ?? 0;
+    const group = revisions.groups.find((g) => g.wg.name === wg);
+    const waiting =
+      group?.repos.filter((r) => waitingKeys?.has(standingKey(group.wg.id, r.repo))).length ?? 0;
     const notShipping = revisions.notShipping.filter((c) => c.wg === wg).map((c) => c.component);
     if (missing.length > 0 || waiting > 0 || notShipping.length > 0)
       duties.push({ kind: 'revision', wg, missing, waiting, notShipping });

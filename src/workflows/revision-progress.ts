@@ -17,14 +17,14 @@ export interface RevisionProgress {
   notShipping: ComponentStanding['notShipping'];
   held: number;
   pending: number;
-  /** Per working group, its repositories whose latest revision is still waiting (validation or a decision). */
-  waitingRepos: ReadonlyMap<string, number>;
+  /** Each working group's repositories with components, and whether each has an accepted revision. */
+  groups: ComponentStanding['groups'];
 }
 
 /** Where a release's revisions stand; inside one answer, worked out once. */
 export function revisionProgress(store: Store, release: ReleaseRow): RevisionProgress {
   return store.remember(`revision-progress:${release.id}`, () => {
-    const { accepted, waiting, held, pending } = store.revisions.standing(release.id);
+    const { accepted, held, pending } = store.revisions.standing(release.id);
     const workingGroups = store.workingGroups.list();
     const standing = componentStanding(workingGroups, store.workingGroups.skips(release.id), (wgId, repo) =>
       accepted.has(standingKey(wgId, repo)),
@@ -36,12 +36,7 @@ export function revisionProgress(store: Store, release: ReleaseRow): RevisionPro
       notShipping: standing.notShipping,
       held,
       pending,
-      waitingRepos: new Map(
-        standing.groups.map(({ wg, repos }) => [
-          wg.name,
-          repos.filter((r) => waiting.has(standingKey(wg.id, r.repo))).length,
-        ]),
-      ),
+      groups: standing.groups,
     };
   });
 }
