@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRelease } from '../../src/workflows/create-release';
+import { getAppHome } from '../../src/workflows/app-home';
 import { importTeam } from '../../src/workflows/import-team';
 import type { SlackCall } from '../fakes/fake-slack';
 import { blockAction } from '../helpers/slack-request';
@@ -232,6 +233,34 @@ describe('the App Home tab', () => {
     ]);
     const home = await openHome(ALAN);
     expect(home.text).toContain('1 revision(s) waiting for validation or a decision');
+  });
+
+  it("reads each thing once while building a liaison's and the release manager's Home tab", () => {
+    // Every statement run on the app's database, by its SQL; a read method missing from the store's
+    // memo lists would make the answer forget what it read and read it again.
+    const { db } = app.services.store;
+    const prototype = Object.getPrototypeOf(db.prepare('SELECT 1')) as Record<string, unknown>;
+    const methods = ['get', 'all', 'run', 'iterate'] as const;
+    const originals = methods.map((m) => prototype[m] as (...args: unknown[]) => unknown);
+    const ran: string[] = [];
+    methods.forEach((m, i) => {
+      prototype[m] = function (this: { database: unknown; source: string }, ...args: unknown[]) {
+        if (this.database === db) ran.push(this.source);
+        return originals[i]?.apply(this, args);
+      };
+    });
+    const repeated = (user: string) => {
+      ran.length = 0;
+      // The release the earlier tests made, with the user's duties: a tab with something to read.
+      expect(getAppHome(app.services, user).releases.map((r) => r.status.version)).toEqual(['v1.10.0']);
+      return ran.filter((sql, i) => ran.indexOf(sql) !== i);
+    };
+    try {
+      expect(repeated(ALAN)).toEqual([]);
+      expect(repeated(RM)).toEqual([]);
+    } finally {
+      methods.forEach((m, i) => (prototype[m] = originals[i]));
+    }
   });
 
   it('tells someone outside the team they owe nothing', async () => {
