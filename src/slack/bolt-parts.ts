@@ -3,7 +3,11 @@
  * `@slack/bolt` itself also loads its Express and AWS Lambda receivers (Express, its body parsers
  * and their dependencies: about 40 ms and 5 MiB at every start) which kfrelease never uses. Types
  * may still come from `@slack/bolt`: they cost nothing at run time.
+ *
+ * Socket Mode's package (and undici) loads only when an app starts in Socket Mode: the import
+ * below must stay before Bolt's.
  */
+import './socket-mode-on-demand';
 export { default as App, LogLevel } from '@slack/bolt/dist/App';
 export { default as HTTPReceiver } from '@slack/bolt/dist/receivers/HTTPReceiver';
 export { isValidSlackRequest } from '@slack/bolt/dist/receivers/verify-request';
