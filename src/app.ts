@@ -178,7 +178,7 @@ export async function startApp(
     services.clock.now().toISO() ?? '',
     services.store.writeHealth,
   );
-  const identity = await fetchBotIdentity(botToken ?? '', clientOptions, services.logger);
+  const identity = await fetchBotIdentity({ apiUrl, token: botToken ?? '' }, services.logger);
   const router = createHttpRouter(
     [...publicScheduleRoutes(services), ...(options.routes?.(services) ?? [])],
     services.logger,

@@ -2,8 +2,22 @@ import http from 'node:http';
 import https from 'node:https';
 import { z } from 'zod';
 
-/** What every Slack Web API answer carries; the rest of it is not read here. */
-const slackAnswer = z.object({ ok: z.boolean(), error: z.string().optional() });
+/** What every Slack Web API answer carries; the rest is for the caller to read. */
+const slackAnswer = z.looseObject({ ok: z.boolean(), error: z.string().optional() });
+
+/** A Slack Web API answer that said `ok: true`, with the method's own fields unread. */
+export type SlackJsonAnswer = Record<string, unknown>;
+
+/** Slack answered, and refused the call: `code` is its error code (`invalid_auth`). */
+export class SlackRefusal extends Error {
+  constructor(
+    readonly method: string,
+    readonly code: string,
+  ) {
+    super(`Slack refused ${method}: ${code}`);
+    this.name = 'SlackRefusal';
+  }
+}
 
 /** One pool of kept-alive connections per Slack API origin. */
 const agents = new Map<string, http.Agent>();
@@ -21,17 +35,18 @@ function agentFor(url: URL): http.Agent {
 
 /**
  * Calls one Slack Web API method with a JSON body on a kept-alive connection, once, without
- * retrying. For the Home tab, published at every app_home_opened: Bolt's WebClient (axios, form
- * encoding, its queue and retries) costs about 1 ms of CPU per call, this about 0.2 ms. Rejects
- * with Slack's error code (`invalid_auth`), the HTTP status or what was wrong with the answer;
- * the message never holds the token.
+ * retrying, and gives Slack's answer. For the Home tab, published at every app_home_opened, and
+ * the start's auth.test: Bolt's WebClient (its queue, retries and Node's fetch) costs about 1 ms of
+ * CPU per call, and its first call at start about 60 ms more (compiling the fetch behind it); this
+ * about 0.2 ms. Rejects with a SlackRefusal carrying Slack's error code (`invalid_auth`), or an
+ * error naming the HTTP status or what was wrong with the answer; the message never holds the token.
  */
 export function callSlackJson(
   target: { apiUrl: string; token: string },
   method: string,
   body: unknown,
   timeoutMs = 10_000,
-): Promise<void> {
+): Promise<SlackJsonAnswer> {
   const url = new URL(method, target.apiUrl.endsWith('/') ? target.apiUrl : `${target.apiUrl}/`);
   const payload = JSON.stringify(body);
   const transport = url.protocol === 'https:' ? https : http;
@@ -64,8 +79,8 @@ export function callSlackJson(
             reject(new Error(`Slack's answer to ${method} was not a Web API answer`));
             return;
           }
-          if (answer.ok) resolve();
-          else reject(new Error(`Slack refused ${method}: ${answer.error ?? 'no error code given'}`));
+          if (answer.ok) resolve(answer);
+          else reject(new SlackRefusal(method, answer.error ?? 'no error code given'));
         });
       },
     );
