@@ -1,9 +1,9 @@
 import { userInfo } from 'node:os';
 import { UserError } from '../errors';
 import { md } from '../text/mrkdwn';
+import { CREATE_RELEASE_USAGE } from '../workflows/command-usages';
 import {
   createRelease,
-  CREATE_RELEASE_USAGE,
   templateAndZone,
   UnconfirmedPastDates,
 } from '../workflows/create-release';

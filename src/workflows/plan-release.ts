@@ -24,9 +24,8 @@ import type { Store } from '../db/store';
 import { isUserError, UserError } from '../errors';
 import { checkReleaseVersion, DEFAULT_TEMPLATE, DEFAULT_TIME_ZONE, templateAndZone } from './create-release';
 import { code, md } from '../text/mrkdwn';
+import { PLAN_RELEASE_USAGE } from './command-usages';
 
-export const PLAN_RELEASE_USAGE =
-  '/kfrelease release plan <version> <start-date> [template] [time-zone], e.g. /kfrelease release plan v1.11.0 2026-07-06 handbook-17w Europe/Berlin';
 
 /** calendar.yml, the holidays and conferences the release team maintains; a missing file is no calendar. */
 const CALENDAR: ConfigFileKind<CalendarEvent[] | null> = {
