@@ -14,7 +14,6 @@ import { ACTION_ADD_USAGE } from './command-usages';
 
 type Deps = { store: Store; clock: Clock; admins: string[] };
 
-
 /** Anyone on the release's team (any role) or an admin; the command line always. */
 function requireTeam(deps: Deps, release: ReleaseRow, actor: Actor): void {
   if (actor.kind === 'cli' || deps.admins.includes(actor.userId)) return;

@@ -9,7 +9,6 @@ import { findRelease } from './find-release';
 import { requireLive } from './release-lifecycle';
 import { SHIP_USAGE, SKIP_USAGE } from './command-usages';
 
-
 type Deps = { store: Store; clock: Clock; admins: string[] };
 
 /** The components one skip or ship is about, with their working group. */

@@ -14,7 +14,6 @@ import { findRelease } from './find-release';
 import { commitReplan, replanEffects } from './replan-release';
 import { DELAY_USAGE } from './command-usages';
 
-
 /** One phase or milestone date the re-plan moved. */
 export interface MovedDate {
   kind: 'phase' | 'milestone';

@@ -18,7 +18,6 @@ import { code, md } from '../text/mrkdwn';
 import { urlProblem } from '../text/safe-url';
 import { MEETING_SET_USAGE, REMINDERS_SET_USAGE } from './command-usages';
 
-
 type Deps = { store: Store; clock: Clock; admins: string[] };
 
 const KEYS: Record<string, keyof MeetingSettings> = {

@@ -22,7 +22,6 @@ import { findRelease } from './find-release';
 import { code, md } from '../text/mrkdwn';
 import { PATCH_ADD_USAGE } from './command-usages';
 
-
 type Deps = { store: Store; clock: Clock; admins: string[] };
 
 /** A patch release and the changes it includes, each with the handbook's criterion it meets. */
