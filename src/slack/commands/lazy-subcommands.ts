@@ -1,18 +1,4 @@
-import type { CommandContext, CommandOutcome, CommandWord, Subcommand } from './subcommand';
-
-/**
- * What help, routing, the command reference and unknown-command suggestions know of a subcommand:
- * everything but what it does.
- */
-export interface SubcommandDefinition<Name extends string = string> {
-  name: Name;
-  usage: string;
-  example: string;
-  summary: string;
-}
-
-/** What one subcommand does, given the words after its name. */
-export type SubcommandRun = (ctx: CommandContext, args: CommandWord[]) => CommandOutcome;
+import type { Subcommand, SubcommandDefinition, SubcommandRun } from './subcommand';
 
 /** An area's handlers, one per subcommand name of its definitions. */
 export type SubcommandHandlers<Name extends string> = Record<Name, SubcommandRun>;
