@@ -74,6 +74,38 @@ export default tseslint.config(
     },
   },
   {
+    // Help, routing and the command reference load every subcommand's definitions at start; what
+    // a subcommand does is loaded the first time it runs (lazy-subcommands.ts). So a definitions
+    // file imports no workflow, block, schema library or handler: only types and usage lines.
+    files: ['src/slack/commands/*-subcommands.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/workflows/**',
+                '!**/workflows/command-usages',
+                '**/domain/**',
+                '**/db/**',
+                '**/github/**',
+                '**/blocks/**',
+                './*-handlers',
+                './subcommand',
+                'zod',
+                'luxon',
+              ],
+              allowTypeImports: true,
+              message:
+                'Subcommand definitions load at start: put what the command does in its *-subcommand-handlers.ts.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The domain is pure: no adapter, no file system, no clock but the one passed in.
     files: ['src/domain/**/*.ts'],
     rules: {

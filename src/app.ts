@@ -12,7 +12,7 @@ import { createManifestsRepo } from './github/octokit-manifests-repo';
 import { openConfiguredDatabase } from './db/open-configured-database';
 import { createStore } from './db/store';
 import { healthRoute } from './http/health-route';
-import { startBackgroundWorkSoon, type BackgroundWork, type LeaseTiming } from './jobs/background-work';
+import { startBackgroundWorkSoon, type BackgroundWork, type LeaseTiming } from './jobs/background-work-soon';
 import { createHttpRouter, type HttpRoute } from './http/http-router';
 import { publicScheduleRoutes } from './public-schedule/public-schedule-routes';
 import { createLogger, type Logger } from './logger';
@@ -31,8 +31,8 @@ import type { ReleaseTemplate } from './domain/release-template';
 import { loadAgendaItems } from './workflows/load-agenda-items';
 import { loadDependencyList } from './workflows/load-dependency-list';
 import { readPhaseChecklists } from './workflows/phase-checklists-file';
-import { manifestsWorkSettled } from './workflows/manifests-pulls';
-import { readCalendar } from './workflows/plan-release';
+import { manifestsWorkSettled } from './workflows/manifests-work';
+import { readCalendar } from './workflows/calendar-file';
 
 /**
  * How long a write waits for another process's lock (the CLI, a backup) before giving up, at start

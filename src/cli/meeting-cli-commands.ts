@@ -4,10 +4,9 @@ import { weekdayName } from '../domain/meeting-schedule';
 import { formatOffset } from '../domain/reminders';
 import { UserError } from '../errors';
 import type { Actor } from '../workflows/actor';
+import { MEETING_SET_USAGE, REMINDERS_SET_USAGE } from '../workflows/command-usages';
 import {
   getMeetingSettings,
-  MEETING_SET_USAGE,
-  REMINDERS_SET_USAGE,
   setMeetingSettings,
   setReminderSettings,
   type MeetingSettingsView,

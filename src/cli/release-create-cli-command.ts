@@ -1,12 +1,8 @@
 import { userInfo } from 'node:os';
 import { UserError } from '../errors';
 import { md } from '../text/mrkdwn';
-import {
-  createRelease,
-  CREATE_RELEASE_USAGE,
-  templateAndZone,
-  UnconfirmedPastDates,
-} from '../workflows/create-release';
+import { CREATE_RELEASE_USAGE } from '../workflows/command-usages';
+import { createRelease, templateAndZone, UnconfirmedPastDates } from '../workflows/create-release';
 import { type CliCommand } from './cli-command';
 
 const USAGE = CREATE_RELEASE_USAGE.replace('/kfrelease', 'kfrelease').split(', e.g.')[0] ?? '';

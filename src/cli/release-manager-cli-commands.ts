@@ -1,6 +1,8 @@
 import { UserError } from '../errors';
 import { getDecisionLog } from '../workflows/decision-log';
-import { planRelease, PLAN_RELEASE_USAGE, readCalendar } from '../workflows/plan-release';
+import { PLAN_RELEASE_USAGE } from '../workflows/command-usages';
+import { readCalendar } from '../workflows/calendar-file';
+import { planRelease } from '../workflows/plan-release';
 import { compileRetrospective, retrospectiveMarkdown } from '../workflows/retrospective';
 import { draftScheduleAnnouncement } from '../workflows/schedule-announcement';
 import { JSON_OPTION, type CliCommand } from './cli-command';

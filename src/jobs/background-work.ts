@@ -134,27 +134,3 @@ export function startBackgroundWork(
     },
   };
 }
-
-/**
- * startBackgroundWork at the next turn of the event loop. Called once the server listens, so the
- * first pass (the lease, catching up what came due while kfrelease was down) does not hold up
- * listening; until then a kick has nothing to wake, and the first pass delivers what is queued.
- */
-export function startBackgroundWorkSoon(
-  slack: { botToken: string; apiUrl: string },
-  services: AppServices,
-  timing?: LeaseTiming,
-): BackgroundWork {
-  let work: BackgroundWork | null = null;
-  const soon = setImmediate(() => {
-    work = startBackgroundWork(slack, services, timing);
-  });
-  return {
-    kick: () => work?.kick(),
-    isActive: () => work?.isActive() ?? false,
-    stop: async () => {
-      clearImmediate(soon);
-      await work?.stop();
-    },
-  };
-}

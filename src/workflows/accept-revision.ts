@@ -12,8 +12,8 @@ import { ACCEPTED_BY_MANAGER, recordLateVerdict } from './record-revision-verdic
 import { requireLive } from './release-lifecycle';
 import { revisionTextSchema } from './revision-input';
 import { freezeStarted, revisionTargets } from './revision-targets';
+import { ACCEPT_USAGE } from './command-usages';
 
-export const ACCEPT_USAGE = '/kfrelease revision accept <owner/repo> <revision> <reason>';
 const EXAMPLE =
   '/kfrelease revision accept knative/serving knative-v1.16.0 Knative tags its releases knative-vX.Y.Z';
 

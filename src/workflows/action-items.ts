@@ -10,10 +10,9 @@ import { findRelease } from './find-release';
 import { pageOfList } from './page-of-list';
 import type { ListPage } from '../domain/list-page';
 import { md, user } from '../text/mrkdwn';
+import { ACTION_ADD_USAGE } from './command-usages';
 
 type Deps = { store: Store; clock: Clock; admins: string[] };
-
-export const ACTION_ADD_USAGE = '/kfrelease action add <text> [@owner]';
 
 /** Anyone on the release's team (any role) or an admin; the command line always. */
 function requireTeam(deps: Deps, release: ReleaseRow, actor: Actor): void {

@@ -7,9 +7,7 @@ import { code, md, user } from '../text/mrkdwn';
 import { announceDecision, requireReleaseManager } from './decision-log';
 import { findRelease } from './find-release';
 import { requireLive } from './release-lifecycle';
-
-export const SKIP_USAGE = '/kfrelease component skip <component or owner/repo> <reason>';
-export const SHIP_USAGE = '/kfrelease component ship <component or owner/repo>';
+import { SHIP_USAGE, SKIP_USAGE } from './command-usages';
 
 type Deps = { store: Store; clock: Clock; admins: string[] };
 

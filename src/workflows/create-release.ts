@@ -8,11 +8,10 @@ import type { Store } from '../db/store';
 import { UserError } from '../errors';
 import { actorId, type Actor } from './actor';
 import { code, md } from '../text/mrkdwn';
+import { CREATE_RELEASE_USAGE } from './command-usages';
 
 export const DEFAULT_TEMPLATE = 'handbook-17w';
 export const DEFAULT_TIME_ZONE = 'UTC';
-export const CREATE_RELEASE_USAGE =
-  '/kfrelease release create <version> <start-date> [template] [time-zone], e.g. /kfrelease release create v1.10.0 2026-03-02 handbook-17w Europe/Berlin';
 
 /**
  * Splits the optional words after `<version> <start-date>` into a template and a time zone, in

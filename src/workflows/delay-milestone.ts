@@ -12,9 +12,7 @@ import { requireReleaseManager } from './decision-log';
 import { requireLive } from './release-lifecycle';
 import { findRelease } from './find-release';
 import { commitReplan, replanEffects } from './replan-release';
-
-export const DELAY_USAGE =
-  '/kfrelease delay <milestone> <new-date> <reason>, e.g. /kfrelease delay rc.1 2026-05-29 Pipelines needs a week for the backend fix';
+import { DELAY_USAGE } from './command-usages';
 
 /** One phase or milestone date the re-plan moved. */
 export interface MovedDate {

@@ -13,6 +13,7 @@ import { enqueuePosts } from './enqueue-posts';
 import { findRelease } from './find-release';
 import { planManifestsChanges, type ManifestsItem, type PlannedWrite } from './manifests-change';
 import { manifestsTargets, type ManifestsTarget } from './manifests-targets';
+import { trackManifestsWork } from './manifests-work';
 import { requireLive } from './release-lifecycle';
 
 export type ManifestsMode = 'preview' | 'dry_run' | 'write';
@@ -26,17 +27,6 @@ type Deps = {
   manifestsSync: { config: ManifestsSyncConfig; repo: ManifestsRepo; canWrite: boolean };
   deliverSoon(): void;
 };
-
-/** The previews and writes under way in this process, each until its outcome is queued. */
-const underWay = new Set<Promise<void>>();
-
-/**
- * Settles once every manifests preview or write started so far has queued its outcome: the app
- * waits for it before it stops, so no outcome is lost and nothing writes to a closed database.
- */
-export async function manifestsWorkSettled(): Promise<void> {
-  while (underWay.size > 0) await Promise.all([...underWay]);
-}
 
 /** A write that started this long ago and never finished (the process died) may be started again. */
 const STALE_CLAIM_MINUTES = 10;
@@ -166,22 +156,21 @@ function run(
     );
     deps.deliverSoon();
   };
-  const done: Promise<void> = work()
-    .then(
-      ({ base, items }) => tell({ base, items, failure: null }),
-      (error: unknown) =>
-        tell({
-          base: null,
-          items: [],
-          failure: failureText(error, deps.logger, { release: release.version, mode }),
-        }),
-    )
-    .catch((error: unknown) =>
-      deps.logger.error({ err: error, release: release.version }, 'manifests outcome not sent'),
-    )
-    .finally(() => underWay.delete(done));
-  underWay.add(done);
-  return done;
+  return trackManifestsWork(
+    work()
+      .then(
+        ({ base, items }) => tell({ base, items, failure: null }),
+        (error: unknown) =>
+          tell({
+            base: null,
+            items: [],
+            failure: failureText(error, deps.logger, { release: release.version, mode }),
+          }),
+      )
+      .catch((error: unknown) =>
+        deps.logger.error({ err: error, release: release.version }, 'manifests outcome not sent'),
+      ),
+  );
 }
 
 /** Writes one component's branch and pull request under a claim; a failure is that component's alone. */

@@ -16,11 +16,7 @@ import { requireLive } from './release-lifecycle';
 import { findRelease } from './find-release';
 import { code, md } from '../text/mrkdwn';
 import { urlProblem } from '../text/safe-url';
-
-export const MEETING_SET_USAGE =
-  '/kfrelease meeting set <weekday> <HH:MM> [time-zone] [#channel] [agenda-hours] [notes-url], or key=value: day= time= zone= channel= agenda= notes=';
-export const REMINDERS_SET_USAGE =
-  '/kfrelease reminders set [offsets=7d,1d,0d] [at=09:00] [quiet=20:00-08:00]';
+import { MEETING_SET_USAGE, REMINDERS_SET_USAGE } from './command-usages';
 
 type Deps = { store: Store; clock: Clock; admins: string[] };
 

@@ -20,9 +20,7 @@ import { currentPlan, shippedOn } from './current-plan';
 import { requireLive } from './release-lifecycle';
 import { findRelease } from './find-release';
 import { code, md } from '../text/mrkdwn';
-
-export const PATCH_ADD_USAGE =
-  '/kfrelease patch add <version> <owner/repo#N or PR URL> <bug|security|docs> [note], e.g. /kfrelease patch add v1.10.1 kubeflow/pipelines#11234 bug fixes the run list';
+import { PATCH_ADD_USAGE } from './command-usages';
 
 type Deps = { store: Store; clock: Clock; admins: string[] };
 

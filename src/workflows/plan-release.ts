@@ -1,10 +1,7 @@
 import type { Clock } from '../clock';
-import { configFile, displayName } from '../config-files/config-dir';
-import { readConfigFile, type ConfigFileKind } from '../config-files/read-config-file';
 import {
   findCalendarConflicts,
   keyDates,
-  parseCalendar,
   type CalendarConflict,
   type CalendarEvent,
   type KeyDate,
@@ -24,31 +21,7 @@ import type { Store } from '../db/store';
 import { isUserError, UserError } from '../errors';
 import { checkReleaseVersion, DEFAULT_TEMPLATE, DEFAULT_TIME_ZONE, templateAndZone } from './create-release';
 import { code, md } from '../text/mrkdwn';
-
-export const PLAN_RELEASE_USAGE =
-  '/kfrelease release plan <version> <start-date> [template] [time-zone], e.g. /kfrelease release plan v1.11.0 2026-07-06 handbook-17w Europe/Berlin';
-
-/** calendar.yml, the holidays and conferences the release team maintains; a missing file is no calendar. */
-const CALENDAR: ConfigFileKind<CalendarEvent[] | null> = {
-  title: 'the holiday and conference calendar',
-  parse: (data, source) => {
-    const parsed = parseCalendar(data, source);
-    return parsed.ok ? { ok: true, value: parsed.events } : parsed;
-  },
-  whenMissing: () => null,
-};
-
-/**
- * The calendar of the config folder (read again after an edit); a missing file is no calendar (the
- * answer says so); a broken one is refused with every problem in it.
- */
-export function readCalendar(file: string = configFile('calendar.yml')): {
-  events: CalendarEvent[];
-  source: string | null;
-} {
-  const events = readConfigFile(CALENDAR, file);
-  return events === null ? { events: [], source: null } : { events, source: displayName(file) };
-}
+import { PLAN_RELEASE_USAGE } from './command-usages';
 
 /** The weekly meeting a plan is checked with: the release's own, or the latest release's when it has none. */
 export interface MeetingAssumption {

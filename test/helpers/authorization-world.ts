@@ -6,7 +6,7 @@ import { addDocsItem } from '../../src/workflows/docs-tracking';
 import { importTeam } from '../../src/workflows/import-team';
 import { setMeetingSettings } from '../../src/workflows/meeting-settings';
 import { runDueJobs } from '../../src/workflows/run-due-jobs';
-import { manifestsWorkSettled } from '../../src/workflows/manifests-pulls';
+import { manifestsWorkSettled } from '../../src/workflows/manifests-work';
 import { submitRevisions } from '../../src/workflows/submit-revisions';
 import { previewTrackingIssue } from '../../src/workflows/tracking-issue';
 import { triageBlocker } from '../../src/workflows/triage-blocker';

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../src/cli/main';
-import { readCalendar } from '../../src/workflows/plan-release';
+import { readCalendar } from '../../src/workflows/calendar-file';
 import { databaseSnapshot } from '../helpers/database-snapshot';
 import { ADMIN, answerText, startTestApp, type TestApp } from '../helpers/start-app';
 

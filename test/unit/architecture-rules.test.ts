@@ -32,6 +32,15 @@ describe('the layers, as npm run lint enforces them', () => {
       'src/domain/example.ts',
       "import { findRelease } from '../workflows/find-release';\nexport const f = findRelease;\n",
     ],
+    [
+      'src/slack/commands/example-subcommands.ts',
+      "import { findRelease } from '../../workflows/find-release';\nexport const f = findRelease;\n",
+    ],
+    ['src/slack/commands/example-subcommands.ts', "import { z } from 'zod';\nexport const s = z.string();\n"],
+    [
+      'src/slack/commands/example-subcommands.ts',
+      "import { EXAMPLE_HANDLERS } from './example-subcommand-handlers';\nexport const h = EXAMPLE_HANDLERS;\n",
+    ],
   ])('refuses in %s: %j', (path, code) => {
     expect(lint(path, code).ruleIds).toContain('@typescript-eslint/no-restricted-imports');
   });
@@ -42,6 +51,14 @@ describe('the layers, as npm run lint enforces them', () => {
     [
       'src/slack/example.ts',
       "import { findRelease } from '../workflows/find-release';\nexport const f = findRelease;\n",
+    ],
+    [
+      'src/slack/commands/example-subcommands.ts',
+      "import { ACCEPT_USAGE } from '../../workflows/command-usages';\nexport const u = ACCEPT_USAGE;\n",
+    ],
+    [
+      'src/slack/commands/example-subcommands.ts',
+      "import type { ReleaseRow } from '../../db/release-repository';\nexport type R = ReleaseRow;\n",
     ],
   ])('allows in %s: %j', (path, code) => {
     expect(lint(path, code).ruleIds).toEqual([]);

@@ -11,7 +11,7 @@ import {
   zodConfigParse,
   type ConfigFileKind,
 } from '../../src/config-files/read-config-file';
-import { readCalendar } from '../../src/workflows/plan-release';
+import { readCalendar } from '../../src/workflows/calendar-file';
 import { loadWorkingGroups } from '../../src/working-groups/load-working-groups';
 
 const PEOPLE: ConfigFileKind<{ people: { name: string; age: number }[] }> = {

@@ -1,100 +1,25 @@
-import { z } from 'zod';
-import {
-  createRelease,
-  CREATE_RELEASE_USAGE,
-  templateAndZone,
-  UnconfirmedPastDates,
-} from '../../workflows/create-release';
-import { confirmCreateBlocks } from '../blocks/confirm-create-blocks';
-import { getPhaseView } from '../../workflows/phase-control';
-import { getReleaseStatus } from '../../workflows/release-status';
-import { getReleaseTeam } from '../../workflows/release-team';
-import { getReleaseTimeline } from '../../workflows/release-timeline';
-import { releaseCreatedBlocks } from '../blocks/release-created-blocks';
-import { statusBlocks } from '../blocks/status-blocks';
-import { teamBlocks } from '../blocks/team-blocks';
-import { timelineBlocks } from '../blocks/timeline-blocks';
-import { setReleaseChannel } from '../../workflows/set-release-channel';
-import { answer, section } from '../blocks/block-kit';
-import { channel, md } from '../../text/mrkdwn';
-import { cachedAnswer } from './answer-cache';
-import { parseVersion } from '../../domain/version';
-import { cancelRelease, closeRelease, markShipped } from '../../workflows/release-lifecycle-commands';
-import { closedBlocks, shippedBlocks } from '../blocks/lifecycle-blocks';
-import { freeText } from './command-tokens';
-import {
-  optionalVersion,
-  parseArgs,
-  releaseVersion,
-  type CommandContext,
-  type CommandWord,
-  type Subcommand,
-} from './subcommand';
+import { CREATE_RELEASE_USAGE } from '../../workflows/command-usages';
+import { lazySubcommands } from './lazy-subcommands';
+import type * as Handlers from './release-subcommand-handlers';
 
-/**
- * A first word that is the version of a release kfrelease knows names it (`release close v1.11.0`);
- * any other first word belongs to what follows (a reason, a date).
- */
-function knownVersionFirst(
-  ctx: CommandContext,
-  args: CommandWord[],
-): { version?: string; rest: CommandWord[] } {
-  const [first, ...rest] = args;
-  const parsed = first ? parseVersion(first.text) : null;
-  if (parsed?.ok && ctx.services.store.releases.findByVersion(parsed.version.canonical))
-    return { version: first?.text, rest };
-  return { rest: args };
-}
-
-/** Where the release stands, its dates and its people; creating a release, and ending it. */
-export const RELEASE_SUBCOMMANDS: Subcommand[] = [
+const DEFINITIONS = [
   {
     name: 'status',
     usage: '/kfrelease status [version] [--share]',
     example: '/kfrelease status v1.10.0',
     summary: 'Where the release stands: phase, week, next milestone, key roles.',
-    // One read of each thing for choosing the release and building the answer (readOnce).
-    run: (ctx, args) =>
-      ctx.services.store.readOnce(() => {
-        const version = releaseVersion(
-          ctx,
-          parseArgs(optionalVersion('status'), args, '/kfrelease status [version]'),
-        );
-        return cachedAnswer(
-          { db: ctx.services.store.db, clock: ctx.services.clock },
-          `status:${version ?? ''}`,
-          () => {
-            const status = getReleaseStatus(ctx.services, version);
-            return statusBlocks(status, getPhaseView(ctx.services, status.version));
-          },
-        );
-      }),
   },
   {
     name: 'timeline',
     usage: '/kfrelease timeline [version] [--share]',
     example: '/kfrelease timeline',
     summary: 'Every phase and milestone with its dates, planned and re-planned.',
-    run: (ctx, args) =>
-      timelineBlocks(
-        getReleaseTimeline(
-          ctx.services,
-          releaseVersion(ctx, parseArgs(optionalVersion('timeline'), args, '/kfrelease timeline [version]')),
-        ),
-      ),
   },
   {
     name: 'team',
     usage: '/kfrelease team [version] [--share]',
     example: '/kfrelease team v1.10.0',
     summary: 'Roles, liaisons by working group, distribution representatives.',
-    run: (ctx, args) =>
-      teamBlocks(
-        getReleaseTeam(
-          ctx.services,
-          releaseVersion(ctx, parseArgs(optionalVersion('team'), args, '/kfrelease team [version]')),
-        ),
-      ),
   },
   {
     name: 'release create',
@@ -102,35 +27,6 @@ export const RELEASE_SUBCOMMANDS: Subcommand[] = [
     example: '/kfrelease release create v1.10.0 2026-03-02 handbook-17w Europe/Berlin',
     summary:
       'Create a release and its first plan (admins only). The channel you type it in becomes the release channel. A start date or release day in the past is asked about first (Create anyway or Cancel).',
-    run: (ctx, args) => {
-      const usage = CREATE_RELEASE_USAGE;
-      const [version, startDate, ...rest] = parseArgs(
-        z
-          .array(z.string())
-          .min(2, 'Give at least a version and the start date (the first day of week 1).')
-          .max(
-            4,
-            'Too many arguments: give a version, a start date, and optionally a template and a time zone.',
-          ),
-        args,
-        usage,
-      );
-      try {
-        const result = createRelease(ctx.services, {
-          version: version ?? '',
-          startDate: startDate ?? '',
-          ...templateAndZone(rest),
-          channel: ctx.channelId,
-          actor: { kind: 'slack', userId: ctx.userId },
-          confirmedPastDates: false,
-        });
-        return releaseCreatedBlocks(result);
-      } catch (error) {
-        // Dates in the past: the person who asked confirms with Create anyway, or cancels.
-        if (error instanceof UnconfirmedPastDates) return confirmCreateBlocks(error.warnings, error.request);
-        throw error;
-      }
-    },
   },
   {
     name: 'release channel',
@@ -138,22 +34,6 @@ export const RELEASE_SUBCOMMANDS: Subcommand[] = [
     example: '/kfrelease release channel v1.10.0',
     summary:
       "Make the channel you type it in the release's channel, where kfrelease posts (release manager, admins).",
-    run: (ctx, args) => {
-      const version = releaseVersion(
-        ctx,
-        parseArgs(optionalVersion('release channel'), args, '/kfrelease release channel [version]'),
-      );
-      const { release, changed } = setReleaseChannel(ctx.services, {
-        version,
-        channel: ctx.channelId,
-        actor: { kind: 'slack', userId: ctx.userId },
-      });
-      const where = channel(release.slackChannel ?? '');
-      const text = changed
-        ? md`:white_check_mark: ${where} is now the channel of Kubeflow ${release.version}: revisions, decisions, RC tags, agendas and reminders are posted here.`
-        : md`${where} already is the channel of Kubeflow ${release.version}.`;
-      return answer(text, [section(text)]);
-    },
   },
   {
     name: 'release shipped',
@@ -161,21 +41,6 @@ export const RELEASE_SUBCOMMANDS: Subcommand[] = [
     example: '/kfrelease release shipped v1.11.0 2026-06-29',
     summary:
       'Record the day the release actually shipped, today by default (release manager). The final tag on the manifests repository records it too.',
-    run: (ctx, args) => {
-      const { version, rest } = knownVersionFirst(ctx, args);
-      const [on] = parseArgs(
-        z.array(z.string()).max(1, 'Give at most the release version and the day it shipped.'),
-        rest,
-        '/kfrelease release shipped [version] [date]',
-      );
-      const result = markShipped(ctx.services, {
-        version: releaseVersion(ctx, version),
-        on,
-        actor: { kind: 'slack', userId: ctx.userId },
-      });
-      ctx.services.deliverSoon();
-      return shippedBlocks(result);
-    },
   },
   {
     name: 'release close',
@@ -183,35 +48,20 @@ export const RELEASE_SUBCOMMANDS: Subcommand[] = [
     example: '/kfrelease release close v1.11.0',
     summary:
       'End a release: read-only from then on, its scheduled posts stop (release manager, admins). Before release day, say why.',
-    run: (ctx, args) => {
-      const { version, rest } = knownVersionFirst(ctx, args);
-      const result = closeRelease(ctx.services, {
-        version: releaseVersion(ctx, version),
-        reason: freeText(rest),
-        actor: { kind: 'slack', userId: ctx.userId },
-      });
-      ctx.services.deliverSoon();
-      return closedBlocks(result.release, result.early);
-    },
   },
   {
     name: 'release cancel',
     usage: '/kfrelease release cancel <version> <reason>',
     example: '/kfrelease release cancel v1.12.0 merged into the calendar-versioned 26.10 release',
     summary: 'Give a release up, with a reason; it stays readable by version (release manager, admins).',
-    run: (ctx, args) => {
-      const [version = ''] = parseArgs(
-        z.array(z.string()).min(2, 'Name the release to cancel and say why.'),
-        args,
-        '/kfrelease release cancel <version> <reason>',
-      );
-      const result = cancelRelease(ctx.services, {
-        version: releaseVersion(ctx, version),
-        reason: freeText(args.slice(1)),
-        actor: { kind: 'slack', userId: ctx.userId },
-      });
-      ctx.services.deliverSoon();
-      return closedBlocks(result.release);
-    },
   },
-];
+] as const;
+
+export type ReleaseSubcommandName = (typeof DEFINITIONS)[number]['name'];
+
+/** Where the release stands, its dates and its people; creating a release, and ending it. */
+export const RELEASE_SUBCOMMANDS = lazySubcommands(
+  DEFINITIONS,
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  () => (require('./release-subcommand-handlers') as typeof Handlers).RELEASE_HANDLERS,
+);

@@ -42,14 +42,23 @@ export function releaseVersion(ctx: CommandContext, named?: string): string {
 /** A subcommand answers with a message, or opens a modal. */
 export type CommandOutcome = SlackAnswer | { view: ModalView };
 
-/** One `/kfrelease` subcommand: its words, how to use it, and what it does. */
-export interface Subcommand {
-  name: string;
+/**
+ * What help, routing, the command reference and unknown-command suggestions know of a subcommand:
+ * everything but what it does.
+ */
+export interface SubcommandDefinition<Name extends string = string> {
+  name: Name;
   usage: string;
   example: string;
   summary: string;
-  /** Runs with the words after the subcommand's name, read from Slack's tokens (never raw text). */
-  run(ctx: CommandContext, args: CommandWord[]): CommandOutcome;
+}
+
+/** Runs with the words after the subcommand's name, read from Slack's tokens (never raw text). */
+export type SubcommandRun = (ctx: CommandContext, args: CommandWord[]) => CommandOutcome;
+
+/** One `/kfrelease` subcommand: its words, how to use it, and what it does. */
+export interface Subcommand extends SubcommandDefinition {
+  run: SubcommandRun;
 }
 
 /** Parses a subcommand's arguments (their text), turning the problems into a message with the usage. */

@@ -13,7 +13,12 @@ import { FEATURE_SUBCOMMANDS } from './feature-subcommands';
 
 export type { CommandContext, Subcommand } from './subcommand';
 
-/** The subcommands by area, in the order help lists them. */
+/**
+ * The subcommands by area, in the order help lists them. A new subcommand gets its definition in
+ * its area's `*-subcommands.ts` (loaded at start) and its handler, under the same name, in the
+ * area's `*-subcommand-handlers.ts` (loaded when one of the area's commands first runs); the
+ * compiler refuses one without the other.
+ */
 export const SUBCOMMAND_GROUPS: { title: string; subcommands: Subcommand[] }[] = [
   { title: 'The release at a glance', subcommands: RELEASE_SUBCOMMANDS },
   { title: 'Git revisions of the working groups', subcommands: REVISION_SUBCOMMANDS },

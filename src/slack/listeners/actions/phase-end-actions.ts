@@ -6,7 +6,7 @@ import { md } from '../../../text/mrkdwn';
 import type { PhaseEndRef } from '../../../workflows/phase-ends';
 import { reviewPhaseEnd } from '../../../workflows/phase-end-decisions';
 import { phaseChecklist } from '../../../workflows/phase-ends';
-import { readCalendar } from '../../../workflows/plan-release';
+import { readCalendar } from '../../../workflows/calendar-file';
 import { replanForm } from '../../../workflows/replan-release';
 import { moveOnView, PHASE_END_ACTIONS, phaseChecklistView } from '../../blocks/phase-end-blocks';
 import { replanView } from '../../blocks/replan-view';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppServices } from '../../../app-services';
 import { UserError } from '../../../errors';
 import { md } from '../../../text/mrkdwn';
-import { readCalendar } from '../../../workflows/plan-release';
+import { readCalendar } from '../../../workflows/calendar-file';
 import { replanForm } from '../../../workflows/replan-release';
 import { REPLAN_FIELDS, replanChoice, replanView, type ReplanChoice } from '../../blocks/replan-view';
 import type { SlackRouter } from '../slack-router';

@@ -3,7 +3,7 @@ import { retryWhileBusy } from '../../../db/database-busy';
 import { z } from 'zod';
 import type { AppServices } from '../../../app-services';
 import type { Logger } from '../../../logger';
-import { readCalendar } from '../../../workflows/plan-release';
+import { readCalendar } from '../../../workflows/calendar-file';
 import { saveReplanExtending } from '../../../workflows/phase-end-decisions';
 import { ReplanRefusal, replanForm } from '../../../workflows/replan-release';
 import {
