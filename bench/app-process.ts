@@ -1,19 +1,20 @@
 import { performance } from 'node:perf_hooks';
 import type * as AppModule from '../src/app';
-import { startStartupChecks } from '../src/startup/startup-checks';
-import { benchConfig } from './bench-environment';
+import { startStartupChecks, startupCheckRequest } from '../src/startup/startup-checks';
+import type * as BenchEnvironment from './bench-environment';
 import type * as BenchServices from './build-bench-services';
 import { reportFailure, reportReady } from './child-protocol';
 
 /**
- * Our app in a process of its own, started the way main.ts starts it (settings, the start-up
- * worker, then the app's modules, buildServices, startApp) but silent and on a free port, which
+ * Our app in a process of its own, started the way main.ts starts it (the start-up worker, the
+ * settings, then the app's modules, buildServices, startApp) but silent and on a free port, which
  * it reports to the bench over IPC.
  */
 async function main(): Promise<void> {
-  const config = benchConfig(process.env);
-  const checks = startStartupChecks(config);
+  const checks = startStartupChecks(startupCheckRequest(process.env));
   /* eslint-disable @typescript-eslint/no-require-imports */
+  const { benchConfig } = require('./bench-environment') as typeof BenchEnvironment;
+  const config = benchConfig(process.env);
   const { startApp } = require('../src/app') as typeof AppModule;
   const { buildBenchServices } = require('./build-bench-services') as typeof BenchServices;
   /* eslint-enable @typescript-eslint/no-require-imports */

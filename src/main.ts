@@ -1,11 +1,18 @@
 import type * as AppModule from './app';
-import { createLogger } from './logger';
+import type * as Logging from './logger';
 import type * as Sandbox from './sandbox/start-sandbox';
-import { startStartupChecks } from './startup/startup-checks';
-import { startupMode } from './startup-settings';
+import { startStartupChecks, startupCheckRequest } from './startup/startup-checks';
+import type * as Settings from './startup-settings';
 
 /** Start-up only: read the environment, build the services, start the Slack app (or the sandbox). */
 async function main(): Promise<void> {
+  // First of all, on the second core: the config folder's YAML and the database's quick_check run
+  // while the settings (zod) and then the app's modules load, which is why those are required here.
+  const checks = startStartupChecks(startupCheckRequest(process.env));
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { startupMode } = require('./startup-settings') as typeof Settings;
+  const { createLogger } = require('./logger') as typeof Logging;
+  /* eslint-enable @typescript-eslint/no-require-imports */
   const mode = startupMode(process.env);
   if (mode.kind === 'stop') {
     console.error(mode.message);
@@ -22,8 +29,6 @@ async function main(): Promise<void> {
     return;
   }
   const config = mode.config;
-  // On the second core while the app's modules load (they are required only after it started).
-  const checks = startStartupChecks(config);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { buildServices, startApp } = require('./app') as typeof AppModule;
   const logger = createLogger(config.logLevel);

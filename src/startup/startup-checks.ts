@@ -1,12 +1,28 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { SHIPPED_CONFIG_DIR } from '../config-files/config-dir';
 import type { PreparsedYaml } from '../config-files/read-config-file';
+import { DEFAULT_DATABASE_PATH } from '../db/database-path-problem';
 
 /** What the start-up worker is asked to look at. */
 export interface StartupCheckRequest {
   configDir: string;
   databasePath: string;
+}
+
+/**
+ * What the worker is to look at, read from the environment as loadConfig reads it (a blank value
+ * is unset), without loading the settings' schemas: the worker starts before they load. Should
+ * the settings then name something else (the sandbox's own database), the verdict is simply not
+ * used: buildServices takes it only for the same database path, and YAML only while the file
+ * keeps the stamp it had.
+ */
+export function startupCheckRequest(env: Record<string, string | undefined>): StartupCheckRequest {
+  return {
+    configDir: env.KFRELEASE_CONFIG_DIR ? path.resolve(env.KFRELEASE_CONFIG_DIR) : SHIPPED_CONFIG_DIR,
+    databasePath: env.DATABASE_PATH || DEFAULT_DATABASE_PATH,
+  };
 }
 
 /** What it found: the config folder's YAML parsed, and whether quick_check passed on the database. */
