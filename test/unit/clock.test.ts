@@ -1,4 +1,4 @@
-import { clockStartingAt, fixedClock } from '../../src/clock';
+import { adjustableClock, clockStartingAt, fixedClock, systemClock } from '../../src/clock';
 
 const START = '2026-05-11T09:00:00Z';
 
@@ -14,6 +14,7 @@ describe('clockStartingAt (KFRELEASE_NOW)', () => {
     const clock = clockStartingAt(START, () => wallMs);
     wallMs += elapsedMs;
     expect(clock.now().toISO()).toBe(expected);
+    expect(clock.millis()).toBe(Date.parse(expected));
   });
 
   it('moves with the real time (was: frozen, so a retry due at start + 5 s never came due)', async () => {
@@ -42,5 +43,23 @@ describe('fixedClock (tests)', () => {
     const clock = fixedClock(START);
     await new Promise((resolve) => setTimeout(resolve, 5));
     expect(clock.now().toISO()).toBe('2026-05-11T09:00:00.000Z');
+    expect(clock.millis()).toBe(Date.parse(START));
+  });
+});
+
+describe('millis(): the moment now() gives, as a number', () => {
+  it('of an adjustable clock, after it is set and moved', () => {
+    const clock = adjustableClock(START);
+    clock.set('2026-06-01T12:00:00Z');
+    clock.advance({ minutes: 3 });
+    expect(clock.millis()).toBe(Date.parse('2026-06-01T12:03:00Z'));
+    expect(clock.millis()).toBe(clock.now().toMillis());
+  });
+
+  it("of the machine's clock", () => {
+    const before = Date.now();
+    const millis = systemClock.millis();
+    expect(millis).toBeGreaterThanOrEqual(before);
+    expect(millis).toBeLessThanOrEqual(systemClock.now().toMillis());
   });
 });

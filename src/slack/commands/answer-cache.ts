@@ -33,7 +33,7 @@ export function cachedAnswer<T = SlackAnswer>(
     entry = { cache: { stamp: '', answers: new Map() }, stampOf: () => String(version.get()) };
     caches.set(deps.db, entry);
   }
-  const stamp = `${entry.stampOf()}:${Math.floor(deps.clock.now().toMillis() / 60_000)}`;
+  const stamp = `${entry.stampOf()}:${Math.floor(deps.clock.millis() / 60_000)}`;
   if (entry.cache.stamp !== stamp || entry.cache.answers.size >= MAX_ENTRIES)
     entry.cache = { stamp, answers: new Map() };
   const known = entry.cache.answers.get(key) as T | undefined;
