@@ -20,7 +20,7 @@ import { boltLogger } from './slack/bolt-logger';
 import { fetchBotIdentity } from './slack/bot-identity';
 import { registerListeners } from './slack/listeners';
 import { refuseFutureTimestamps } from './slack/refuse-future-timestamps';
-import { refuseMalformedPayloads } from './slack/refuse-malformed-payloads';
+import { slackRequestGate } from './slack/slack-request-gate';
 import { loadTemplates } from './templates/load-templates';
 import { configDir, useConfigDir } from './config-files/config-dir';
 import { offerPreparsedYaml } from './config-files/read-config-file';
@@ -216,6 +216,8 @@ export async function startApp(
   const receiver = new HTTPReceiver({
     signingSecret: signingSecret ?? '',
     endpoints: SLACK_EVENTS_PATH,
+    // slackRequestGate below checks every request's signature, once, before Bolt sees it.
+    signatureVerification: false,
     logger,
     bodyLimit: BODY_LIMIT_BYTES,
     customRoutes: [{ path: '/healthz', method: ['GET'], handler: health }],
@@ -223,11 +225,12 @@ export async function startApp(
   // No conversation store: kfrelease keeps its state in SQLite, and the store costs every request.
   const app = new App({ token: botToken, ...identity, receiver, logger, clientOptions, convoStore: false });
   registerListeners(app, services);
-  const slackRequests = refuseMalformedPayloads(receiver.requestListener, {
+  const slackRequests = slackRequestGate(receiver.requestListener, {
     signingSecret: signingSecret ?? '',
     path: SLACK_EVENTS_PATH,
     limitBytes: BODY_LIMIT_BYTES,
     logger: services.logger,
+    nowSeconds: wallClockSeconds,
   });
   const server = await listen(
     createServer(router.before(refuseFutureTimestamps(slackRequests, wallClockSeconds), [SLACK_EVENTS_PATH])),

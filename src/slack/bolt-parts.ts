@@ -10,6 +10,5 @@
 import './socket-mode-on-demand';
 export { default as App, LogLevel } from '@slack/bolt/dist/App';
 export { default as HTTPReceiver } from '@slack/bolt/dist/receivers/HTTPReceiver';
-export { isValidSlackRequest } from '@slack/bolt/dist/receivers/verify-request';
 /** What Bolt's index calls `webApi`: Bolt's App loads it anyway. */
 export * as webApi from '@slack/web-api';

@@ -13,6 +13,10 @@ export interface SignOptions {
   timestamp?: number;
   /** Sent instead of the computed signature, to test rejection. */
   signature?: string;
+  /** Sent without the signature and timestamp headers at all. */
+  unsigned?: boolean;
+  /** The request path as sent, unnormalised (default /slack/events). */
+  path?: string;
 }
 
 export interface SlackHttpResponse {
@@ -56,12 +60,21 @@ export function signSlackRequest(secret: string, body: string, timestamp: number
   return { 'x-slack-signature': `v0=${digest}`, 'x-slack-request-timestamp': String(timestamp) };
 }
 
-function send(url: string, headers: Record<string, string>, body: string): Promise<SlackHttpResponse> {
+function send(
+  baseUrl: string,
+  path: string,
+  headers: Record<string, string>,
+  body: string,
+): Promise<SlackHttpResponse> {
   const started = process.hrtime.bigint();
+  const { hostname, port } = new URL(baseUrl);
   return new Promise((resolve, reject) => {
     const req = request(
-      url,
+      // host and path apart: a URL string would normalise the path (/x/../slack/events).
       {
+        hostname,
+        port,
+        path,
         method: 'POST',
         agent: false,
         headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
@@ -106,10 +119,10 @@ function postSigned(
   const headers = {
     'content-type': contentType,
     'user-agent': 'Slackbot 1.0 (+https://api.slack.com/robots)',
-    ...signed,
+    ...(opts.unsigned ? {} : signed),
     ...(opts.signature === undefined ? {} : { 'x-slack-signature': opts.signature }),
   };
-  return send(`${baseUrl.replace(/\/$/, '')}/slack/events`, headers, body);
+  return send(baseUrl, opts.path ?? '/slack/events', headers, body);
 }
 
 /** Every field Slack sends with a slash command, starting from `slash-command.status.json`. */
@@ -122,6 +135,11 @@ export function slashCommandBody(fields: SlashCommandFields): Record<string, str
     response_url: fields.response_url ?? NO_RESPONSE_URL,
     trigger_id: fields.trigger_id ?? uniqueTriggerId(),
   };
+}
+
+/** A form body as given, signed unless `opts` says otherwise. */
+export function postForm(baseUrl: string, body: string, opts: SignOptions = {}): Promise<SlackHttpResponse> {
+  return postSigned(baseUrl, '', body, 'application/x-www-form-urlencoded', opts);
 }
 
 export function postSlashCommand(

@@ -1,6 +1,6 @@
 import { request } from 'node:http';
 import { databaseSnapshot } from '../helpers/database-snapshot';
-import { postSlashCommand, signSlackRequest } from '../helpers/slack-request';
+import { postForm, postSlashCommand, signSlackRequest, slashCommandBody } from '../helpers/slack-request';
 import { ADMIN, SIGNING_SECRET, startTestApp, type TestApp } from '../helpers/start-app';
 
 const now = () => Math.floor(Date.now() / 1000);
@@ -34,6 +34,36 @@ describe('Slack request verification', () => {
     const before = databaseSnapshot(app.services.store.db);
     const response = await postSlashCommand(app.url, SIGNING_SECRET, create, opts);
     expect(response.status).toBe(401);
+    expect(databaseSnapshot(app.services.store.db)).toBe(before);
+  });
+
+  it.each([
+    ['without its signature headers', { unsigned: true }],
+    [
+      'signed with another version',
+      { signature: 'v1=0000000000000000000000000000000000000000000000000000000000000000' },
+    ],
+    [
+      'with a bad signature, sent to /slack/events?retry=1',
+      { signature: 'v0=00', path: '/slack/events?retry=1' },
+    ],
+    ['with a bad signature, sent to /x/../slack/events', { signature: 'v0=00', path: '/x/../slack/events' }],
+    ['with a bad signature, sent to /slack/./events', { signature: 'v0=00', path: '/slack/./events' }],
+  ])(
+    'refuses a request %s with 401: every path Bolt takes as its endpoint is checked',
+    async (_case, opts) => {
+      const before = databaseSnapshot(app.services.store.db);
+      const response = await postSlashCommand(app.url, SIGNING_SECRET, create, opts);
+      expect(response.status).toBe(401);
+      expect(databaseSnapshot(app.services.store.db)).toBe(before);
+    },
+  );
+
+  it("answers Slack's unsigned certificate check, and runs nothing smuggled into it", async () => {
+    const before = databaseSnapshot(app.services.store.db);
+    const body = `ssl_check=1&${new URLSearchParams(slashCommandBody(create)).toString()}`;
+    const response = await postForm(app.url, body, { signature: 'v0=00' });
+    expect([response.status, response.text]).toEqual([200, '']);
     expect(databaseSnapshot(app.services.store.db)).toBe(before);
   });
 

@@ -15,7 +15,7 @@ import { answerUnknownInteraction } from './unknown-interactions';
 type Listener<Args> = (args: Args & AllMiddlewareArgs) => Promise<void>;
 type AnyListener = (args: AnyMiddlewareArgs & AllMiddlewareArgs) => Promise<void>;
 
-/** The fields of a Slack request the router reads (refuseMalformedPayloads checked their shape). */
+/** The fields of a Slack request the router reads (slackRequestGate checked their shape). */
 interface RoutedBody {
   type?: string;
   command?: string;
