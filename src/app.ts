@@ -153,7 +153,12 @@ export interface RunningApp {
 export async function startApp(
   config: Config,
   baseServices: AppServices,
-  options: { routes?: (services: AppServices) => HttpRoute[]; lease?: LeaseTiming } = {},
+  options: {
+    routes?: (services: AppServices) => HttpRoute[];
+    lease?: LeaseTiming;
+    /** How long after listening the background work starts (default BACKGROUND_START_DELAY_MS). */
+    backgroundStartDelayMs?: number;
+  } = {},
 ): Promise<RunningApp> {
   const { botToken, signingSecret, appToken, apiUrl } = config.slack;
   // A lock held by another program must never stall the event loop: /healthz and every request
@@ -161,12 +166,13 @@ export async function startApp(
   baseServices.store.db.pragma(`busy_timeout = ${SERVING_BUSY_TIMEOUT_MS}`);
   let background: BackgroundWork | null = null;
   const services: AppServices = { ...baseServices, deliverSoon: () => background?.kick() };
-  // Once the server listens: the scheduler's first pass is not needed to answer a request.
+  // A moment after the server listens: the scheduler's first pass is not needed to answer a request.
   const startBackground = () =>
     (background = startBackgroundWorkSoon(
       { botToken: config.slack.botToken ?? '', apiUrl: config.slack.apiUrl },
       baseServices,
       options.lease,
+      options.backgroundStartDelayMs,
     ));
   const logger = boltLogger(services.logger);
   const clientOptions = {

@@ -60,6 +60,7 @@ export async function startRunningApp(options: { githubUrl: string; now: string 
     { ...built, github },
     {
       routes: (appServices) => ((services = appServices), []),
+      backgroundStartDelayMs: 0,
     },
   );
   if (!services) throw new Error('startApp did not hand over its services');

@@ -52,6 +52,11 @@ export async function startTestApp(
      * without it, such a call fails the test it happens in.
      */
     unexpectedCallsAllowed?: string;
+    /**
+     * How long after listening the background work starts. Default at once, unlike the app's
+     * default second: a post one test queues must not be delivered during the next.
+     */
+    backgroundStartDelayMs?: number;
   } = {},
 ): Promise<TestApp> {
   const slack = await startFakeSlack(
@@ -82,7 +87,9 @@ export async function startTestApp(
     logger,
     ...(options.githubDeadlineMs === undefined ? {} : { githubDeadlineMs: options.githubDeadlineMs }),
   });
-  const running = await startApp(config, services);
+  const running = await startApp(config, services, {
+    backgroundStartDelayMs: options.backgroundStartDelayMs ?? 0,
+  });
   return {
     url: running.url,
     slack,

@@ -51,7 +51,7 @@ describe('KFRELEASE_NOW sets where the clock starts', () => {
     });
     if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
     services = buildServices(loaded.config, { logger: createLogger('silent') });
-    running = await startApp(loaded.config, services);
+    running = await startApp(loaded.config, services, { backgroundStartDelayMs: 0 });
   });
   afterAll(async () => {
     await running?.stop();
