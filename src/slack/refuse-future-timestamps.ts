@@ -4,9 +4,9 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 export const MAX_FUTURE_SKEW_SECONDS = 5 * 60;
 
 /**
- * Bolt refuses request timestamps older than five minutes but accepts any future one, which would
- * let a captured request be replayed for as long as its timestamp lies ahead. This guard refuses
- * those with 401 before Bolt sees them; everything else goes on to Bolt's own verification.
+ * A request timestamp ahead of our clock would let a captured request be replayed for as long as
+ * its timestamp lies ahead (Bolt's check, now off, accepted any future one). This guard refuses
+ * those with 401 before the body is read; slackRequestGate checks the rest of the signature.
  */
 export function refuseFutureTimestamps(next: RequestListener, nowSeconds: () => number): RequestListener {
   return (req: IncomingMessage, res: ServerResponse) => {
