@@ -1,3 +1,5 @@
+// First, as in main.ts: the parts of third-party packages a start does not need load on first use.
+import '../src/startup/third-party-on-demand';
 import { performance } from 'node:perf_hooks';
 import type * as AppModule from '../src/app';
 import { startStartupChecks, startupCheckRequest } from '../src/startup/startup-checks';

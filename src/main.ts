@@ -1,3 +1,5 @@
+// First: the parts of third-party packages a start does not need are loaded on first use.
+import './startup/third-party-on-demand';
 import type * as AppModule from './app';
 import type * as Logging from './logger';
 import type * as Sandbox from './sandbox/start-sandbox';

@@ -7,7 +7,7 @@
  * Socket Mode's package (and undici) loads only when an app starts in Socket Mode: the import
  * below must stay before Bolt's.
  */
-import './socket-mode-on-demand';
+import '../startup/third-party-on-demand';
 export { default as App, LogLevel } from '@slack/bolt/dist/App';
 export { default as HTTPReceiver } from '@slack/bolt/dist/receivers/HTTPReceiver';
 /** What Bolt's index calls `webApi`: Bolt's App loads it anyway. */
