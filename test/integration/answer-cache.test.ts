@@ -43,4 +43,35 @@ describe('cached read-only answers', () => {
     expect(answer().text).toBe('answer 4');
     expect(answer().text).toBe('answer 4');
   });
+
+  it("reads the database's version once for an answer built inside another (a status command's status)", () => {
+    other.prepare('INSERT INTO t VALUES (3)').run();
+    const prototype = Object.getPrototypeOf(db.prepare('SELECT 1')) as {
+      get: (...args: unknown[]) => unknown;
+    };
+    const original = prototype.get;
+    const sources: string[] = [];
+    prototype.get = function (this: { source: string }, ...args: unknown[]) {
+      sources.push(this.source);
+      return original.apply(this, args);
+    };
+    try {
+      const outer = cachedAnswer({ db, clock }, 'command:status', () =>
+        cachedAnswer({ db, clock }, 'status:inner', () => ({ text: `inner ${++computed}`, blocks: [] })),
+      );
+      expect(outer.text).toBe('inner 5');
+      expect(sources.filter((sql) => sql.includes('data_version'))).toHaveLength(1);
+      // The inner answer is kept under the same stamp: asked alone now, it is not computed again.
+      expect(cachedAnswer({ db, clock }, 'status:inner', () => ({ text: 'again', blocks: [] })).text).toBe(
+        'inner 5',
+      );
+    } finally {
+      prototype.get = original;
+    }
+  });
+
+  it('after a nested answer, a change is still seen by the next answer', () => {
+    other.prepare('INSERT INTO t VALUES (4)').run();
+    expect(answer().text).toBe('answer 6');
+  });
 });

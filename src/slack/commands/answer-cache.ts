@@ -11,6 +11,8 @@ interface Cache {
 }
 
 const caches = new WeakMap<Database, { cache: Cache; stampOf: () => string }>();
+/** The stamp of the answer being computed on a database, while it is. */
+const computing = new WeakMap<Database, string>();
 
 /**
  * Remembers read-only answers (status) until anything in the database changes or the minute
@@ -33,12 +35,20 @@ export function cachedAnswer<T = SlackAnswer>(
     entry = { cache: { stamp: '', answers: new Map() }, stampOf: () => String(version.get()) };
     caches.set(deps.db, entry);
   }
-  const stamp = `${entry.stampOf()}:${Math.floor(deps.clock.millis() / 60_000)}`;
+  // Inside another answer's compute (a status command building its status), the stamp read
+  // before that compute began holds: what is read now is at least as new as it.
+  const stamp = computing.get(deps.db) ?? `${entry.stampOf()}:${Math.floor(deps.clock.millis() / 60_000)}`;
   if (entry.cache.stamp !== stamp || entry.cache.answers.size >= MAX_ENTRIES)
     entry.cache = { stamp, answers: new Map() };
   const known = entry.cache.answers.get(key) as T | undefined;
   if (known) return known;
-  const answer = compute();
-  entry.cache.answers.set(key, answer);
-  return answer;
+  const outer = computing.get(deps.db);
+  computing.set(deps.db, stamp);
+  try {
+    const answer = compute();
+    entry.cache.answers.set(key, answer);
+    return answer;
+  } finally {
+    if (outer === undefined) computing.delete(deps.db);
+  }
 }
