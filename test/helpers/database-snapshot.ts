@@ -11,11 +11,15 @@ export function databaseSnapshot(db: Database): string {
   const tables = (
     db
       .prepare(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+        "SELECT name, wr FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
       )
-      .all() as { name: string }[]
+      .all() as { name: string; wr: number }[]
   ).filter(({ name }) => !NOT_STATE.has(name));
+  // A WITHOUT ROWID table (wr) has no rowid: its rows come in the order of its primary key.
   return JSON.stringify(
-    tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]),
+    tables.map(({ name, wr }) => [
+      name,
+      db.prepare(`SELECT * FROM "${name}"${wr ? '' : ' ORDER BY rowid'}`).all(),
+    ]),
   );
 }
