@@ -5,6 +5,11 @@
  * per answer. Assembly is synchronous, so nothing else can write in between; a write through a
  * repository (any method not named as a read) forgets what was read, and the memo ends with `run`.
  * Results are frozen at the top level: a caller sorting a shared list in place fails loudly.
+ *
+ * With a `snapshot`, `run` also reads in one read transaction: every statement of the answer sees
+ * the database as it was at the first (another process's commit in between is seen by the next
+ * answer), and SQLite takes its locks and checks for others' writes once, not per statement. A
+ * write, or forget(), ends the transaction first, so writes go on as they would outside.
  */
 export interface ReadScope {
   run<T>(work: () => T): T;
@@ -18,8 +23,25 @@ export interface ReadScope {
   forget(): void;
 }
 
-export function createReadScope(): ReadScope {
+export interface Snapshot {
+  /** Begins a read transaction unless one is open; whether it began one. */
+  begin(): boolean;
+  /** Ends the read transaction begun. */
+  end(): void;
+}
+
+export function createReadScope(snapshot?: Snapshot): ReadScope {
   let memo: Map<string, unknown> | null = null;
+  let reading = false;
+  const endReading = () => {
+    if (!reading) return;
+    reading = false;
+    snapshot?.end();
+  };
+  const forget = () => {
+    memo?.clear();
+    endReading();
+  };
   let repositories = 0;
   // A row (a release, say) stands for itself by its id: the same row read twice is the same row.
   const argKey = (a: unknown) =>
@@ -33,15 +55,15 @@ export function createReadScope(): ReadScope {
     run<T>(work: () => T): T {
       if (memo) return work();
       memo = new Map();
+      reading = snapshot?.begin() ?? false;
       try {
         return work();
       } finally {
         memo = null;
+        endReading();
       }
     },
-    forget() {
-      memo?.clear();
-    },
+    forget,
     remember<T>(key: string, compute: () => T): T {
       if (!memo) return compute();
       const at = `remember:${key}`;
@@ -69,7 +91,7 @@ export function createReadScope(): ReadScope {
               return result;
             }
           : (...args: unknown[]) => {
-              memo?.clear();
+              forget();
               return method.apply(repository, args);
             };
       }

@@ -29,7 +29,14 @@ import { createReadScope } from './read-scope';
 export function createStore(db: Database, writeHealth: WriteHealth = createWriteHealth()) {
   // A transaction that only read proves nothing about the disk: only changes count as a write.
   const totalChanges = db.prepare('SELECT total_changes()').pluck();
-  const reads = createReadScope();
+  const begin = db.prepare('BEGIN');
+  const commit = db.prepare('COMMIT');
+  const reads = createReadScope({
+    begin: () => !db.inTransaction && (begin.run(), true),
+    end: () => {
+      if (db.inTransaction) commit.run();
+    },
+  });
   const once = reads.memoize;
   return {
     db,

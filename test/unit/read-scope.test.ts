@@ -96,4 +96,32 @@ describe('one answer reads each thing once', () => {
     expect(views).toEqual([{ built: 1 }, { built: 1 }]);
     expect(scope.remember('v', build)).toEqual({ built: 2 });
   });
+
+  it('reads an answer in one read transaction, ended before any write and with the answer', () => {
+    const events: string[] = [];
+    let open = false;
+    const scope = createReadScope({
+      begin: () => (open ? false : ((open = true), events.push('begin'), true)),
+      end: () => ((open = false), events.push('end')),
+    });
+    const { repository } = counted();
+    const repo = scope.memoize(repository, ['list']);
+    scope.run(() => {
+      repo.list();
+      scope.run(() => repo.list());
+      events.push('read');
+      repo.save(2);
+      events.push('saved');
+      repo.list();
+    });
+    scope.run(() => repo.list());
+    expect(events).toEqual(['begin', 'read', 'end', 'saved', 'begin', 'end']);
+  });
+
+  it('leaves a transaction someone else opened to them', () => {
+    const events: string[] = [];
+    const scope = createReadScope({ begin: () => false, end: () => events.push('end') });
+    scope.run(() => scope.forget());
+    expect(events).toEqual([]);
+  });
 });
