@@ -159,6 +159,25 @@ export function localDate(moment: DateTime, zone: string): string {
   return date;
 }
 
+/** Instants already placed in a zone, by zone and ISO timestamp: the same rows come in every answer. */
+const placed = new Map<string, string | null>();
+const MAX_PLACED = 4096;
+
+/**
+ * The calendar date an ISO timestamp (without an offset: UTC) falls on in `zone`, or null when it
+ * is not a timestamp. Kept once worked out: placing an instant in a zone costs Luxon an Intl call.
+ */
+export function localDateOfInstant(iso: string, zone: string): string | null {
+  const key = `${zone} ${iso}`;
+  const known = placed.get(key);
+  if (known !== undefined) return known;
+  const moment = DateTime.fromISO(iso, { zone: 'utc' });
+  const date = moment.isValid ? moment.setZone(zone).toISODate() : null;
+  if (placed.size >= MAX_PLACED) placed.clear();
+  placed.set(key, date);
+  return date;
+}
+
 /** Whole calendar days from one ISO date to another; negative when toDate is earlier. */
 export function daysUntil(fromDate: string, toDate: string): number {
   return (dayNumber(toDate) - dayNumber(fromDate)) / MS_PER_DAY;

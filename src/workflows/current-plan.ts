@@ -1,17 +1,18 @@
-import { DateTime } from 'luxon';
 import type { ReleaseArtifactRow } from '../db/rc-tag-repository';
 import type { PlanInfo, ReleaseRow } from '../db/release-repository';
 import type { Store } from '../db/store';
 import { withActuals, type ActualDate, type ActualTimeline } from '../domain/actuals';
-import { localDate, type Timeline } from '../domain/timeline';
+import { localDateOfInstant, type Timeline } from '../domain/timeline';
 
 /** The day a branch or tag counts as cut: its commit's (a lightweight tag has no date of its own), else first seen. */
 export function artifactDate(
   row: Pick<ReleaseArtifactRow, 'commitDate' | 'firstSeenAt'>,
   zone: string,
 ): string {
-  const at = DateTime.fromISO(row.commitDate ?? row.firstSeenAt, { zone: 'utc' });
-  return localDate(at.isValid ? at : DateTime.fromISO(row.firstSeenAt, { zone: 'utc' }), zone);
+  const date =
+    localDateOfInstant(row.commitDate ?? row.firstSeenAt, zone) ?? localDateOfInstant(row.firstSeenAt, zone);
+  if (date === null) throw new Error(`Cannot place ${row.firstSeenAt} in time zone "${zone}".`);
+  return date;
 }
 
 /**

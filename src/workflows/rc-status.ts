@@ -1,10 +1,9 @@
-import { DateTime } from 'luxon';
 import type { Clock } from '../clock';
 import type { ArtifactCheckRow, ReleaseArtifactRow } from '../db/rc-tag-repository';
 import type { ReleaseRow } from '../db/release-repository';
 import type { Store } from '../db/store';
 import { artifactTiming, latestRc, type ArtifactState } from '../domain/rc-tags';
-import { localDate } from '../domain/timeline';
+import { artifactDate } from './current-plan';
 import { findRelease } from './find-release';
 import { todayIn } from './today-in';
 
@@ -42,12 +41,6 @@ export interface RcStatusView {
 
 type Deps = { store: Store; clock: Clock };
 
-/** The date an artifact counts as cut: its commit's (a lightweight tag has no date of its own), else first seen. */
-function foundOn(row: ReleaseArtifactRow, zone: string): string {
-  const at = DateTime.fromISO(row.commitDate ?? row.firstSeenAt, { zone: 'utc' });
-  return localDate(at.isValid ? at : DateTime.fromISO(row.firstSeenAt, { zone: 'utc' }), zone);
-}
-
 function buildStatus(deps: Deps, release: ReleaseRow): RcStatusView {
   const { store } = deps;
   const plan = store.releases.latestPlan(release);
@@ -67,7 +60,7 @@ function buildStatus(deps: Deps, release: ReleaseRow): RcStatusView {
       const timing = artifactTiming({
         dueOn: m.dueOn,
         optional: m.optional,
-        foundOn: row ? foundOn(row, release.timeZone) : null,
+        foundOn: row ? artifactDate(row, release.timeZone) : null,
         today,
       });
       return {

@@ -6,6 +6,7 @@ import {
   daysUntil,
   isValidTimeZone,
   localDate,
+  localDateOfInstant,
   nextMilestone,
   phasesOn,
   timelineSlip,
@@ -452,5 +453,30 @@ describe('isValidTimeZone', () => {
     ['', false],
   ])('%s -> %s', (zone, valid) => {
     expect(isValidTimeZone(zone)).toBe(valid);
+  });
+});
+
+describe('the calendar date of an instant in the release zone, across daylight-saving changes', () => {
+  it.each([
+    ['2026-03-28T23:30:00Z', 'Europe/Berlin', '2026-03-29'],
+    ['2026-03-29T21:59:00Z', 'Europe/Berlin', '2026-03-29'],
+    ['2026-03-29T22:00:00Z', 'Europe/Berlin', '2026-03-30'],
+    ['2026-10-24T21:59:00Z', 'Europe/Berlin', '2026-10-24'],
+    ['2026-10-25T22:59:00Z', 'Europe/Berlin', '2026-10-25'],
+    ['2026-10-25T23:00:00Z', 'Europe/Berlin', '2026-10-26'],
+    ['2026-03-08T07:59:00Z', 'America/Los_Angeles', '2026-03-07'],
+    ['2026-03-09T06:59:00Z', 'America/Los_Angeles', '2026-03-08'],
+    ['2026-03-09T07:00:00Z', 'America/Los_Angeles', '2026-03-09'],
+    ['2026-11-01T07:30:00Z', 'America/Los_Angeles', '2026-11-01'],
+    ['2026-11-02T07:59:00Z', 'America/Los_Angeles', '2026-11-01'],
+    ['2026-11-02T08:00:00Z', 'America/Los_Angeles', '2026-11-02'],
+  ])('%s in %s is %s, asked once and again', (iso, zone, date) => {
+    expect(localDateOfInstant(iso, zone)).toBe(date);
+    expect(localDateOfInstant(iso, zone)).toBe(date);
+    expect(localDateOfInstant(iso, zone)).toBe(localDate(DateTime.fromISO(iso, { zone: 'utc' }), zone));
+  });
+
+  it('is null for what is not a timestamp', () => {
+    expect(localDateOfInstant('yesterday', 'Europe/Berlin')).toBeNull();
   });
 });
