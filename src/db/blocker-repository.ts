@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { BlockerDecision, IssueState } from '../domain/blocker-triage';
+import { objectRows } from './object-rows';
 
 export interface BlockerRow {
   id: number;
@@ -113,11 +114,12 @@ export function createBlockerRepository(db: Database) {
     `${BLOCKER_SELECT} WHERE b.release_id = ? AND b.owner = ? AND b.repo = ? AND b.number = ?`,
   );
   const forRelease = db.prepare(`${BLOCKER_SELECT} WHERE b.release_id = ? ORDER BY wg.name, b.id`);
-  const openCounts = db.prepare(
-    // From the counts the triggers of migration 0021 keep (a few rows per working group, in the
-    // order of their key), one short row per working group. Release-blocking as
-    // isReleaseBlocking says: marked so, or reported as blocking and not triaged yet.
-    `SELECT wg.name AS wg,
+  const openCounts = objectRows(
+    db.prepare(
+      // From the counts the triggers of migration 0021 keep (a few rows per working group, in the
+      // order of their key), one short row per working group. Release-blocking as
+      // isReleaseBlocking says: marked so, or reported as blocking and not triaged yet.
+      `SELECT wg.name AS wg,
        COALESCE(SUM(c.n) FILTER (WHERE c.decision <> 'punted'), 0) AS open,
        COALESCE(SUM(c.n) FILTER (WHERE c.decision = 'at_risk'), 0) AS atRisk,
        COALESCE(SUM(c.n) FILTER (WHERE c.decision = 'release_blocking'
@@ -127,6 +129,7 @@ export function createBlockerRepository(db: Database) {
      FROM blocker_counts c JOIN working_groups wg ON wg.id = c.wg_id
      WHERE c.release_id = ? AND c.state = 'open'
      GROUP BY c.wg_id`,
+    ),
   );
   const decide = db.prepare(
     `UPDATE blockers SET decision = ?, decision_reason = ?, decided_by = ?, decided_at = ?

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { objectRows } from './object-rows';
 
 /** A working group's declaration: expected final versions and supported dependency ranges. */
 export interface DependencyDeclarationRow {
@@ -37,9 +38,11 @@ export function createDependencyDeclarationRepository(db: Database) {
     `INSERT INTO dependency_declarations (release_id, wg_id, expected_versions, ranges, declared_by, declared_at)
      VALUES (@releaseId, @wgId, @expectedVersions, @ranges, @declaredBy, @declaredAt)`,
   );
-  const latest = db.prepare(
-    `${SELECT} WHERE d.id IN (SELECT MAX(id) FROM dependency_declarations WHERE release_id = ? GROUP BY wg_id)
+  const latest = objectRows(
+    db.prepare(
+      `${SELECT} WHERE d.id IN (SELECT MAX(id) FROM dependency_declarations WHERE release_id = ? GROUP BY wg_id)
      ORDER BY wg.name`,
+    ),
   );
   const byId = db.prepare(`${SELECT} WHERE d.id = ?`);
 

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { DocsStatus } from '../domain/docs-items';
 import type { Feature, FeatureState } from '../domain/features';
+import { objectRows } from './object-rows';
 
 export interface FeatureRow extends Feature {
   releaseId: number;
@@ -93,7 +94,7 @@ export function createFeatureRepository(db: Database) {
   const byRef = db.prepare(
     `${SELECT} WHERE f.release_id = ? AND lower(f.owner) = lower(?) AND lower(f.repo) = lower(?) AND f.number = ?`,
   );
-  const forRelease = db.prepare(`${SELECT} WHERE f.release_id = ? ORDER BY wg.name, f.id`);
+  const forRelease = objectRows(db.prepare(`${SELECT} WHERE f.release_id = ? ORDER BY wg.name, f.id`));
   const open = db.prepare(
     `${SELECT} WHERE f.state IN ('tracked', 'at_risk') AND f.release_id IN (SELECT id FROM releases WHERE status = 'active') ORDER BY f.id`,
   );

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { MeetingSettings } from '../domain/meeting-schedule';
 import type { ReminderOffset, ReminderSettings } from '../domain/reminders';
+import { objectRows } from './object-rows';
 
 /** Meeting settings as stored: `since` is when they last changed (UTC ISO). */
 export interface StoredMeetingSettings extends MeetingSettings {
@@ -26,10 +27,12 @@ function parseOffsets(json: string): ReminderOffset[] {
 
 /** The weekly meeting and the reminder settings of each release. */
 export function createMeetingRepository(db: Database) {
-  const meeting = db.prepare(
-    `SELECT weekday, local_time AS time, time_zone AS zone, channel, agenda_hours AS agendaHours,
+  const meeting = objectRows(
+    db.prepare(
+      `SELECT weekday, local_time AS time, time_zone AS zone, channel, agenda_hours AS agendaHours,
             notes_url AS notesUrl, since, updated_by AS updatedBy
      FROM meeting_settings WHERE release_id = ?`,
+    ),
   );
   const upsertMeeting = db.prepare(
     `INSERT INTO meeting_settings (release_id, weekday, local_time, time_zone, channel, agenda_hours, notes_url, since, updated_by)

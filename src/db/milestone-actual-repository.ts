@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { objectRows } from './object-rows';
 
 /** The day a milestone was actually done, and how kfrelease knows. */
 export interface MilestoneActual {
@@ -30,7 +31,7 @@ export function createMilestoneActualRepository(db: Database) {
        AND (milestone_actuals.done_on IS NOT excluded.done_on OR milestone_actuals.source IS NOT excluded.source
             OR milestone_actuals.ref IS NOT excluded.ref)`,
   );
-  const forRelease = db.prepare(`SELECT ${COLUMNS} FROM milestone_actuals WHERE release_id = ?`);
+  const forRelease = objectRows(db.prepare(`SELECT ${COLUMNS} FROM milestone_actuals WHERE release_id = ?`));
   return {
     /** Records (or corrects) a milestone's day; answers whether anything changed. */
     record: (actual: MilestoneActual) => upsert.run(actual).changes === 1,

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { PatchCriterion } from '../domain/patch-criteria';
+import { objectRows } from './object-rows';
 
 export interface PatchReleaseRow {
   id: number;
@@ -28,8 +29,8 @@ const PATCH_COLUMNS = `id, release_id AS releaseId, version, patch, target_on AS
 /** Patch releases of each minor release and the changes each includes. */
 export function createPatchReleaseRepository(db: Database) {
   const byVersion = db.prepare(`SELECT ${PATCH_COLUMNS} FROM patch_releases WHERE version = ?`);
-  const forRelease = db.prepare(
-    `SELECT ${PATCH_COLUMNS} FROM patch_releases WHERE release_id = ? ORDER BY patch`,
+  const forRelease = objectRows(
+    db.prepare(`SELECT ${PATCH_COLUMNS} FROM patch_releases WHERE release_id = ? ORDER BY patch`),
   );
   const insertPatch = db.prepare(
     `INSERT INTO patch_releases (release_id, version, patch, target_on, opened_by, opened_at)

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Tick } from '../domain/phase-checklist';
+import { objectRows } from './object-rows';
 
 /** A move to the next phase, as recorded. */
 export interface PhaseTransition {
@@ -34,9 +35,11 @@ export interface PhaseEndDecision {
 
 /** Hand ticks of checklist items and the release manager's moves to the next phase. */
 export function createPhaseControlRepository(db: Database) {
-  const ticks = db.prepare(
-    `SELECT item, scope, checked_by AS by, checked_at AS at FROM checklist_ticks
+  const ticks = objectRows(
+    db.prepare(
+      `SELECT item, scope, checked_by AS by, checked_at AS at FROM checklist_ticks
      WHERE release_id = ? ORDER BY checked_at, item, scope`,
+    ),
   );
   const insertTick = db.prepare(
     `INSERT INTO checklist_ticks (release_id, item, scope, checked_by, checked_at) VALUES (?, ?, ?, ?, ?)
@@ -45,10 +48,12 @@ export function createPhaseControlRepository(db: Database) {
   const deleteTick = db.prepare(
     'DELETE FROM checklist_ticks WHERE release_id = ? AND item = ? AND scope = ? COLLATE NOCASE',
   );
-  const transitions = db.prepare(
-    `SELECT from_phase AS fromPhase, to_phase AS toPhase, on_date AS onDate, days_early AS daysEarly, reason,
+  const transitions = objectRows(
+    db.prepare(
+      `SELECT from_phase AS fromPhase, to_phase AS toPhase, on_date AS onDate, days_early AS daysEarly, reason,
             unmet, plan_revision AS planRevision, actor, at
      FROM phase_transitions WHERE release_id = ? ORDER BY id`,
+    ),
   );
   const insertTransition = db.prepare(
     `INSERT INTO phase_transitions

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { objectRows } from './object-rows';
 
 /** A release branch, RC tag or final tag found in the manifests repository. */
 export interface ReleaseArtifactRow {
@@ -33,8 +34,8 @@ const COLUMNS = `id, release_id AS releaseId, milestone, kind, rc, name, normali
 
 /** What kfrelease found of each release's branch and tags, and when it last looked. */
 export function createRcTagRepository(db: Database) {
-  const forRelease = db.prepare(
-    `SELECT ${COLUMNS} FROM release_artifacts WHERE release_id = ? ORDER BY COALESCE(rc, -1), id`,
+  const forRelease = objectRows(
+    db.prepare(`SELECT ${COLUMNS} FROM release_artifacts WHERE release_id = ? ORDER BY COALESCE(rc, -1), id`),
   );
   const insert = db.prepare(
     `INSERT INTO release_artifacts
@@ -45,10 +46,12 @@ export function createRcTagRepository(db: Database) {
   const latestRc = db.prepare(
     `SELECT ${COLUMNS} FROM release_artifacts WHERE release_id = ? AND rc IS NOT NULL ORDER BY rc DESC LIMIT 1`,
   );
-  const lastCheck = db.prepare(
-    `SELECT release_id AS releaseId, repo, checked_at AS checkedAt, succeeded_at AS succeededAt,
+  const lastCheck = objectRows(
+    db.prepare(
+      `SELECT release_id AS releaseId, repo, checked_at AS checkedAt, succeeded_at AS succeededAt,
             last_error AS lastError
      FROM artifact_checks WHERE release_id = ?`,
+    ),
   );
   const recordCheck = db.prepare(
     `INSERT INTO artifact_checks (release_id, repo, checked_at, succeeded_at, last_error)

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { ReleaseWindow } from '../domain/current-release';
 import type { MilestoneKey, PhaseKey } from '../domain/phases';
 import type { Timeline } from '../domain/timeline';
+import { objectRows } from './object-rows';
 
 /** Live from creation until closed or cancelled; then read-only. */
 export type ReleaseStatus = 'live' | 'closed' | 'cancelled';
@@ -61,11 +62,13 @@ const MAX_PLANS_KEPT = 512;
 
 /** Releases and their plans: the first plan and every re-plan, each stored whole. */
 export function createReleaseRepository(db: Database) {
-  const byVersion = db.prepare(`SELECT ${RELEASE_COLUMNS} FROM releases WHERE version = ?`);
-  const byId = db.prepare(`SELECT ${RELEASE_COLUMNS} FROM releases WHERE id = ?`);
+  const byVersion = objectRows(db.prepare(`SELECT ${RELEASE_COLUMNS} FROM releases WHERE version = ?`));
+  const byId = objectRows(db.prepare(`SELECT ${RELEASE_COLUMNS} FROM releases WHERE id = ?`));
   const all = db.prepare(`SELECT ${RELEASE_COLUMNS} FROM releases ORDER BY start_date, id`);
-  const live = db.prepare(
-    `SELECT ${RELEASE_COLUMNS} FROM releases WHERE status = '${STORED.live}' ORDER BY start_date, id`,
+  const live = objectRows(
+    db.prepare(
+      `SELECT ${RELEASE_COLUMNS} FROM releases WHERE status = '${STORED.live}' ORDER BY start_date, id`,
+    ),
   );
   const insertRelease = db.prepare(
     `INSERT INTO releases (version, template, time_zone, start_date, slack_channel, created_at, created_by)
@@ -84,8 +87,12 @@ export function createReleaseRepository(db: Database) {
   );
   const planColumns =
     'SELECT id, revision, reason, created_at AS createdAt, created_by AS createdBy FROM plans';
-  const firstPlan = db.prepare(`${planColumns} WHERE release_id = ? ORDER BY revision ASC LIMIT 1`);
-  const latestPlan = db.prepare(`${planColumns} WHERE release_id = ? ORDER BY revision DESC LIMIT 1`);
+  const firstPlan = objectRows(
+    db.prepare(`${planColumns} WHERE release_id = ? ORDER BY revision ASC LIMIT 1`),
+  );
+  const latestPlan = objectRows(
+    db.prepare(`${planColumns} WHERE release_id = ? ORDER BY revision DESC LIMIT 1`),
+  );
   const planPhases = db.prepare(
     'SELECT phase, name, starts_on, ends_on FROM plan_phases WHERE plan_id = ? ORDER BY position',
   );

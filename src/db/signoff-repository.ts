@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Signoff } from '../domain/signoff-standings';
+import { objectRows } from './object-rows';
 
 const COLUMNS = `id, distribution, rc_key AS rcKey, rc, rc_tag AS rcTag, result, blocking_issues AS blockingIssues,
   kubernetes_version AS kubernetesVersion, evidence_url AS evidenceUrl, notes, signed_by AS signedBy,
@@ -20,8 +21,8 @@ export function createSignoffRepository(db: Database) {
      VALUES (@releaseId, @distribution, @rcKey, @rc, @rcTag, @result, @blockingIssues, @kubernetesVersion,
        @evidenceUrl, @notes, @signedBy, @signedAt)`,
   );
-  const forRelease = db.prepare(
-    `SELECT ${COLUMNS} FROM distribution_signoffs WHERE release_id = ? ORDER BY id`,
+  const forRelease = objectRows(
+    db.prepare(`SELECT ${COLUMNS} FROM distribution_signoffs WHERE release_id = ? ORDER BY id`),
   );
   const byId = db.prepare(`SELECT ${COLUMNS} FROM distribution_signoffs WHERE id = ?`);
 

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { RoleKey } from '../domain/roles';
 import type { TeamAssignment } from '../domain/team';
+import { objectRows } from './object-rows';
 
 export interface PersonInput {
   name: string;
@@ -23,11 +24,13 @@ interface AssignmentRow extends Omit<TeamAssignment, 'shadow'> {
 
 /** People (across releases) and the roles they hold in each release. */
 export function createTeamRepository(db: Database) {
-  const assignments = db.prepare(
-    `SELECT p.name, p.github, p.slack_id AS slackId, p.organization, r.role, wg.name AS wg,
+  const assignments = objectRows(
+    db.prepare(
+      `SELECT p.name, p.github, p.slack_id AS slackId, p.organization, r.role, wg.name AS wg,
             r.distribution, r.shadow
      FROM team_roles r JOIN people p ON p.id = r.person_id LEFT JOIN working_groups wg ON wg.id = r.wg_id
      WHERE r.release_id = ? ORDER BY r.role, p.name, wg.name, r.distribution`,
+    ),
   );
   const personByGithub = db.prepare(
     'SELECT id, name, slack_id AS slackId, organization FROM people WHERE github = ?',

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { objectRows } from './object-rows';
 
 export interface TrackingIssueRow {
   releaseId: number;
@@ -17,7 +18,7 @@ const COLUMNS = `release_id AS releaseId, repo, issue_number AS issueNumber, url
 
 /** The release tracking issue of each release, and the hash of the body GitHub last got. */
 export function createTrackingIssueRepository(db: Database) {
-  const find = db.prepare(`SELECT ${COLUMNS} FROM tracking_issues WHERE release_id = ?`);
+  const find = objectRows(db.prepare(`SELECT ${COLUMNS} FROM tracking_issues WHERE release_id = ?`));
   // A claim left by a creation that never finished (the process died) may be taken over once stale.
   const claim = db.prepare(
     `INSERT INTO tracking_issues (release_id, repo, created_by, created_at)

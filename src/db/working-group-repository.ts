@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { WorkingGroupConfig } from '../working-groups/working-groups-schema';
+import { objectRows } from './object-rows';
 
 export interface WorkingGroup {
   id: number;
@@ -46,9 +47,11 @@ export function createWorkingGroupRepository(db: Database) {
     `DELETE FROM wg_components WHERE wg_id = ? AND lower(name) NOT IN (SELECT lower(value) FROM json_each(?))`,
   );
 
-  const skipsOf = db.prepare(
-    `SELECT component_id AS componentId, reason, skipped_by AS skippedBy, skipped_at AS skippedAt
+  const skipsOf = objectRows(
+    db.prepare(
+      `SELECT component_id AS componentId, reason, skipped_by AS skippedBy, skipped_at AS skippedAt
      FROM component_skips WHERE release_id = ? ORDER BY component_id`,
+    ),
   );
   const insertSkip = db.prepare(
     `INSERT INTO component_skips (release_id, component_id, reason, skipped_by, skipped_at) VALUES (?, ?, ?, ?, ?)
