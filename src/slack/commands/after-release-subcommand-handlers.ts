@@ -12,7 +12,7 @@ import { retroBlocks, retroNotedBlocks } from '../blocks/retro-blocks';
 import { successorBlocks } from '../blocks/successor-blocks';
 import { md } from '../../text/mrkdwn';
 import { freeText, type CommandWord } from './command-tokens';
-import { optionalVersion, parseArgs, releaseVersion, type CommandContext } from './subcommand';
+import { type CommandContext, parseArgs, releaseVersion, versionOnly } from './subcommand';
 import { PATCH_ADD_USAGE } from '../../workflows/command-usages';
 import type { SubcommandHandlers } from './lazy-subcommands';
 import type { AfterReleaseSubcommandName } from './after-release-subcommands';
@@ -21,8 +21,7 @@ const words = (min: number, message: string) => z.array(z.string()).min(min, mes
 
 /** `retro show` and `retro list`: the notes so far by phase, with the cycle's figures. */
 function showRetro(ctx: CommandContext, args: CommandWord[], name: 'retro show' | 'retro list') {
-  const named = parseArgs(optionalVersion(name), args, `/kfrelease ${name} [version]`);
-  return retroBlocks(compileRetrospective(ctx.services, releaseVersion(ctx, named)));
+  return retroBlocks(compileRetrospective(ctx.services, versionOnly(ctx, args, name)));
 }
 
 /** What the after-release subcommands do; loaded the first time one of them runs. */
@@ -78,10 +77,5 @@ export const AFTER_RELEASE_HANDLERS: SubcommandHandlers<AfterReleaseSubcommandNa
   'retro show': (ctx, args) => showRetro(ctx, args, 'retro show'),
   'retro list': (ctx, args) => showRetro(ctx, args, 'retro list'),
   successor: (ctx, args) =>
-    successorBlocks(
-      getSuccessorView(
-        ctx.services,
-        releaseVersion(ctx, parseArgs(optionalVersion('successor'), args, '/kfrelease successor [version]')),
-      ),
-    ),
+    successorBlocks(getSuccessorView(ctx.services, versionOnly(ctx, args, 'successor'))),
 };

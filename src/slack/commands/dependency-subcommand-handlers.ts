@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { prepareDeclarationForm } from '../../workflows/dependency-declarations';
 import { getDependencyMatrix } from '../../workflows/dependency-matrix';
 import { declarationView, dependencyMatrixBlocks } from '../blocks/dependency-blocks';
-import { optionalVersion, parseArgs, releaseVersion } from './subcommand';
+import { parseArgs, releaseVersion, versionOnly } from './subcommand';
 import type { SubcommandHandlers } from './lazy-subcommands';
 import { DEPS_USAGE, type DependencySubcommandName } from './dependency-subcommands';
 
@@ -22,13 +22,5 @@ export const DEPENDENCY_HANDLERS: SubcommandHandlers<DependencySubcommandName> =
     return { view: declarationView({ ...form, release: form.release.version }) };
   },
   'deps matrix': (ctx, args) =>
-    dependencyMatrixBlocks(
-      getDependencyMatrix(
-        ctx.services,
-        releaseVersion(
-          ctx,
-          parseArgs(optionalVersion('deps matrix'), args, '/kfrelease deps matrix [version]'),
-        ),
-      ),
-    ),
+    dependencyMatrixBlocks(getDependencyMatrix(ctx.services, versionOnly(ctx, args, 'deps matrix'))),
 };

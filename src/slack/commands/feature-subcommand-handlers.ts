@@ -8,7 +8,7 @@ import { answer, section } from '../blocks/block-kit';
 import { featureAddView, featureDecisionBlocks, featureListBlocks } from '../blocks/feature-blocks';
 import { releaseNotesBlocks } from '../blocks/release-notes-blocks';
 import { wordTexts } from './command-tokens';
-import { optionalVersion, parseArgs, releaseVersion } from './subcommand';
+import { optionalVersion, parseArgs, releaseVersion, versionOnly } from './subcommand';
 import type { SubcommandHandlers } from './lazy-subcommands';
 import { FEATURES_USAGE, FEATURE_USAGE, type FeatureSubcommandName } from './feature-subcommands';
 
@@ -90,13 +90,5 @@ export const FEATURE_HANDLERS: SubcommandHandlers<FeatureSubcommandName> = {
     );
   },
   'release-notes': (ctx, args) =>
-    releaseNotesBlocks(
-      getReleaseNotes(
-        ctx.services,
-        releaseVersion(
-          ctx,
-          parseArgs(optionalVersion('release-notes'), args, '/kfrelease release-notes [version]'),
-        ),
-      ),
-    ),
+    releaseNotesBlocks(getReleaseNotes(ctx.services, versionOnly(ctx, args, 'release-notes'))),
 };

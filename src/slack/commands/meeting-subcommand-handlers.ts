@@ -19,7 +19,7 @@ import {
   meetingSettingsBlocks,
   noteTakersBlocks,
 } from '../blocks/meeting-blocks';
-import { optionalVersion, parseArgs, releaseVersion, type CommandWord } from './subcommand';
+import { type CommandWord, optionalVersion, parseArgs, releaseVersion, versionOnly } from './subcommand';
 import { md, user } from '../../text/mrkdwn';
 import { wholeNumberWord } from '../../text/numbers';
 import { freeText, userOf } from './command-tokens';
@@ -33,12 +33,7 @@ const values = (args: CommandWord[]) => args.map((w) => w.value);
 /** What the meeting subcommands do; loaded the first time one of them runs. */
 export const MEETING_HANDLERS: SubcommandHandlers<MeetingSubcommandName> = {
   meeting: (ctx, args) =>
-    meetingSettingsBlocks(
-      getMeetingSettings(
-        ctx.services,
-        releaseVersion(ctx, parseArgs(optionalVersion('meeting'), args, '/kfrelease meeting [version]')),
-      ),
-    ),
+    meetingSettingsBlocks(getMeetingSettings(ctx.services, versionOnly(ctx, args, 'meeting'))),
   'meeting set': (ctx, args) => {
     const view = setMeetingSettings(ctx.services, {
       version: releaseVersion(ctx),
@@ -56,19 +51,11 @@ export const MEETING_HANDLERS: SubcommandHandlers<MeetingSubcommandName> = {
     return meetingSettingsBlocks(view, md`:white_check_mark: Reminder settings saved.`);
   },
   agenda: (ctx, args) => {
-    const release = findRelease(
-      ctx.services,
-      releaseVersion(ctx, parseArgs(optionalVersion('agenda'), args, '/kfrelease agenda [version]')),
-    );
+    const release = findRelease(ctx.services, versionOnly(ctx, args, 'agenda'));
     return agendaBlocks(buildAgenda(gatherAgendaFacts(ctx.services, release, ctx.services.clock.now())));
   },
   notetaker: (ctx, args) =>
-    noteTakersBlocks(
-      getNoteTakers(
-        ctx.services,
-        releaseVersion(ctx, parseArgs(optionalVersion('notetaker'), args, '/kfrelease notetaker [version]')),
-      ),
-    ),
+    noteTakersBlocks(getNoteTakers(ctx.services, versionOnly(ctx, args, 'notetaker'))),
   'notetaker swap': (ctx, args) => {
     const target = args.length === 1 ? userOf(args[0]) : null;
     if (!target)

@@ -7,7 +7,7 @@ import type { ReleaseRow } from '../../db/release-repository';
 import { rcStatusBlocks } from '../blocks/rc-blocks';
 import { signoffsBlocks, signoffView } from '../blocks/signoff-blocks';
 import { signoffCheckingBlocks } from '../blocks/signoff-check-blocks';
-import { optionalVersion, parseArgs, releaseVersion, type CommandContext } from './subcommand';
+import { type CommandContext, versionOnly } from './subcommand';
 import type { SubcommandHandlers } from './lazy-subcommands';
 import type { RcSubcommandName } from './rc-subcommands';
 
@@ -21,17 +21,14 @@ const checkingRcTags = (ctx: CommandContext, release: ReleaseRow): boolean =>
 /** What the rc subcommands do; loaded the first time one of them runs. */
 export const RC_HANDLERS: SubcommandHandlers<RcSubcommandName> = {
   rcs: (ctx, args) => {
-    const version = releaseVersion(ctx, parseArgs(optionalVersion('rcs'), args, '/kfrelease rcs [version]'));
+    const version = versionOnly(ctx, args, 'rcs');
     const release = findRelease(ctx.services, version);
     // Answers with what is known now; anything new is announced in the release channel.
     const checking = checkingRcTags(ctx, release);
     return rcStatusBlocks(rcStatus(ctx.services, release.version), checking);
   },
   signoff: (ctx, args) => {
-    const version = releaseVersion(
-      ctx,
-      parseArgs(optionalVersion('signoff'), args, '/kfrelease signoff [version]'),
-    );
+    const version = versionOnly(ctx, args, 'signoff');
     // Only someone who may sign off makes kfrelease look at GitHub.
     const { release } = signoffRights(ctx.services, { userId: ctx.userId, version });
     const checking = checkingRcTags(ctx, release);
@@ -41,10 +38,7 @@ export const RC_HANDLERS: SubcommandHandlers<RcSubcommandName> = {
     return { view: signoffView({ ...form, release: form.release.version }) };
   },
   signoffs: (ctx, args) => {
-    const version = releaseVersion(
-      ctx,
-      parseArgs(optionalVersion('signoffs'), args, '/kfrelease signoffs [version]'),
-    );
+    const version = versionOnly(ctx, args, 'signoffs');
     const release = findRelease(ctx.services, version);
     const checking = checkingRcTags(ctx, release) ? ctx.services.manifestsRepo : null;
     return signoffsBlocks(getSignoffMatrix(ctx.services, release.version), checking);

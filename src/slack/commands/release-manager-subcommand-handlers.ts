@@ -17,11 +17,12 @@ import { replanView } from '../blocks/replan-view';
 import { code, md } from '../../text/mrkdwn';
 import { freeText } from './command-tokens';
 import {
+  type CommandContext,
+  type CommandWord,
   optionalVersion,
   parseArgs,
   releaseVersion,
-  type CommandContext,
-  type CommandWord,
+  versionOnly,
 } from './subcommand';
 import { DELAY_USAGE, PLAN_RELEASE_USAGE } from '../../workflows/command-usages';
 import type { SubcommandHandlers } from './lazy-subcommands';
@@ -99,13 +100,7 @@ export const RELEASE_MANAGER_HANDLERS: SubcommandHandlers<ReleaseManagerSubcomma
     );
     return planBlocks(planRelease(ctx.services, { version, startDate, words: rest }, readCalendar()));
   },
-  phase: (ctx, args) =>
-    phaseBlocks(
-      getPhaseView(
-        ctx.services,
-        releaseVersion(ctx, parseArgs(optionalVersion('phase'), args, '/kfrelease phase [version]')),
-      ),
-    ),
+  phase: (ctx, args) => phaseBlocks(getPhaseView(ctx.services, versionOnly(ctx, args, 'phase'))),
   'phase advance': (ctx, args) => {
     const result = advancePhase(ctx.services, {
       userId: ctx.userId,

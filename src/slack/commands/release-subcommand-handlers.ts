@@ -17,13 +17,7 @@ import { parseVersion } from '../../domain/version';
 import { cancelRelease, closeRelease, markShipped } from '../../workflows/release-lifecycle-commands';
 import { closedBlocks, shippedBlocks } from '../blocks/lifecycle-blocks';
 import { freeText } from './command-tokens';
-import {
-  optionalVersion,
-  parseArgs,
-  releaseVersion,
-  type CommandContext,
-  type CommandWord,
-} from './subcommand';
+import { type CommandContext, type CommandWord, parseArgs, releaseVersion, versionOnly } from './subcommand';
 import { CREATE_RELEASE_USAGE } from '../../workflows/command-usages';
 import type { SubcommandHandlers } from './lazy-subcommands';
 import type { ReleaseSubcommandName } from './release-subcommands';
@@ -48,10 +42,7 @@ export const RELEASE_HANDLERS: SubcommandHandlers<ReleaseSubcommandName> = {
   // One read of each thing for choosing the release and building the answer (readOnce).
   status: (ctx, args) =>
     ctx.services.store.readOnce(() => {
-      const version = releaseVersion(
-        ctx,
-        parseArgs(optionalVersion('status'), args, '/kfrelease status [version]'),
-      );
+      const version = versionOnly(ctx, args, 'status');
       return cachedAnswer(
         { db: ctx.services.store.db, clock: ctx.services.clock },
         `status:${version ?? ''}`,
@@ -62,19 +53,8 @@ export const RELEASE_HANDLERS: SubcommandHandlers<ReleaseSubcommandName> = {
       );
     }),
   timeline: (ctx, args) =>
-    timelineBlocks(
-      getReleaseTimeline(
-        ctx.services,
-        releaseVersion(ctx, parseArgs(optionalVersion('timeline'), args, '/kfrelease timeline [version]')),
-      ),
-    ),
-  team: (ctx, args) =>
-    teamBlocks(
-      getReleaseTeam(
-        ctx.services,
-        releaseVersion(ctx, parseArgs(optionalVersion('team'), args, '/kfrelease team [version]')),
-      ),
-    ),
+    timelineBlocks(getReleaseTimeline(ctx.services, versionOnly(ctx, args, 'timeline'))),
+  team: (ctx, args) => teamBlocks(getReleaseTeam(ctx.services, versionOnly(ctx, args, 'team'))),
   'release create': (ctx, args) => {
     const usage = CREATE_RELEASE_USAGE;
     const [version, startDate, ...rest] = parseArgs(
@@ -105,10 +85,7 @@ export const RELEASE_HANDLERS: SubcommandHandlers<ReleaseSubcommandName> = {
     }
   },
   'release channel': (ctx, args) => {
-    const version = releaseVersion(
-      ctx,
-      parseArgs(optionalVersion('release channel'), args, '/kfrelease release channel [version]'),
-    );
+    const version = versionOnly(ctx, args, 'release channel');
     const { release, changed } = setReleaseChannel(ctx.services, {
       version,
       channel: ctx.channelId,

@@ -12,7 +12,7 @@ import {
   componentSkippedBlocks,
 } from '../blocks/revision-exception-blocks';
 import { wordTexts } from './command-tokens';
-import { optionalVersion, parseArgs, releaseVersion } from './subcommand';
+import { parseArgs, releaseVersion, versionOnly } from './subcommand';
 import type { SubcommandHandlers } from './lazy-subcommands';
 import type { RevisionSubcommandName } from './revision-subcommands';
 
@@ -34,10 +34,7 @@ export const REVISION_HANDLERS: SubcommandHandlers<RevisionSubcommandName> = {
   // One read of the release for choosing it, the table and the manifests pull requests (readOnce).
   versions: (ctx, args) =>
     ctx.services.store.readOnce(() => {
-      const view = getComponentVersions(
-        ctx.services,
-        releaseVersion(ctx, parseArgs(optionalVersion('versions'), args, '/kfrelease versions [version]')),
-      );
+      const view = getComponentVersions(ctx.services, versionOnly(ctx, args, 'versions'));
       const release = findRelease(ctx.services, view.version);
       return versionsBlocks(view, ctx.services.store.manifestsPulls.forRelease(release.id));
     }),

@@ -88,3 +88,8 @@ export function optionalVersion(what: string): z.ZodType<string | undefined> {
   }
   return schema;
 }
+
+/** The release of a subcommand that takes at most a version: `/kfrelease <name> [version]`. */
+export function versionOnly(ctx: CommandContext, args: readonly CommandWord[], name: string): string {
+  return releaseVersion(ctx, parseArgs(optionalVersion(name), args, `/kfrelease ${name} [version]`));
+}

@@ -16,7 +16,7 @@ import {
   trackingSetupStartedBlocks,
   trackingSyncBlocks,
 } from '../blocks/tracking-issue-blocks';
-import { optionalVersion, parseArgs, releaseVersion } from './subcommand';
+import { optionalVersion, parseArgs, releaseVersion, versionOnly } from './subcommand';
 import type { SubcommandHandlers } from './lazy-subcommands';
 import { DOCS_USAGE, TRACKING_USAGE, type TrackingDocsSubcommandName } from './tracking-docs-subcommands';
 
@@ -78,13 +78,5 @@ export const TRACKING_DOCS_HANDLERS: SubcommandHandlers<TrackingDocsSubcommandNa
     return docsListBlocks(listDocs(ctx.services, releaseVersion(ctx, version), listed.page));
   },
   announcement: (ctx, args) =>
-    announcementBlocks(
-      getAnnouncementDraft(
-        ctx.services,
-        releaseVersion(
-          ctx,
-          parseArgs(optionalVersion('announcement'), args, '/kfrelease announcement [version]'),
-        ),
-      ),
-    ),
+    announcementBlocks(getAnnouncementDraft(ctx.services, versionOnly(ctx, args, 'announcement'))),
 };
