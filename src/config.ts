@@ -1,7 +1,6 @@
-import path from 'node:path';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { SHIPPED_CONFIG_DIR } from './config-files/config-dir';
+import { configDirFromSetting } from './config-files/config-dir';
 import { DEFAULT_DATABASE_PATH } from './db/database-path-problem';
 
 const SLACK_APP_SETTINGS = 'https://api.slack.com/apps (your app)';
@@ -158,7 +157,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       admins: e.KFRELEASE_ADMINS,
       now: e.KFRELEASE_NOW,
       nodeEnv: e.NODE_ENV,
-      configDir: e.KFRELEASE_CONFIG_DIR ? path.resolve(e.KFRELEASE_CONFIG_DIR) : SHIPPED_CONFIG_DIR,
+      configDir: configDirFromSetting(e.KFRELEASE_CONFIG_DIR),
     },
   };
 }

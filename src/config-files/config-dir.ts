@@ -7,6 +7,11 @@ export const SHIPPED_CONFIG_DIR = path.join(PROJECT_ROOT, 'config');
 
 let current = SHIPPED_CONFIG_DIR;
 
+/** The folder a KFRELEASE_CONFIG_DIR value names, made absolute; unset or empty, the shipped one. */
+export function configDirFromSetting(value: string | undefined): string {
+  return value ? path.resolve(value) : SHIPPED_CONFIG_DIR;
+}
+
 /**
  * The folder the release team's YAML files are read from: KFRELEASE_CONFIG_DIR when set, else the
  * shipped config/. The composition root sets it from the parsed settings before anything is read.

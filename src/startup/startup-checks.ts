@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { SHIPPED_CONFIG_DIR } from '../config-files/config-dir';
+import { configDirFromSetting } from '../config-files/config-dir';
 import type { PreparsedYaml } from '../config-files/read-config-file';
 import { DEFAULT_DATABASE_PATH } from '../db/database-path-problem';
 
@@ -20,7 +20,7 @@ export interface StartupCheckRequest {
  */
 export function startupCheckRequest(env: Record<string, string | undefined>): StartupCheckRequest {
   return {
-    configDir: env.KFRELEASE_CONFIG_DIR ? path.resolve(env.KFRELEASE_CONFIG_DIR) : SHIPPED_CONFIG_DIR,
+    configDir: configDirFromSetting(env.KFRELEASE_CONFIG_DIR),
     databasePath: env.DATABASE_PATH || DEFAULT_DATABASE_PATH,
   };
 }
