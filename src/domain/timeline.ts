@@ -159,23 +159,29 @@ export function localDate(moment: DateTime, zone: string): string {
   return date;
 }
 
+/** Kept answers of a pure function, by key; emptied once it holds MAX_KEPT, so it never grows past it. */
+const MAX_KEPT = 4096;
+function kept<V>(memo: Map<string, V>, key: string, compute: () => V): V {
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  const value = compute();
+  if (memo.size >= MAX_KEPT) memo.clear();
+  memo.set(key, value);
+  return value;
+}
+
 /** Instants already placed in a zone, by zone and ISO timestamp: the same rows come in every answer. */
 const placed = new Map<string, string | null>();
-const MAX_PLACED = 4096;
 
 /**
  * The calendar date an ISO timestamp (without an offset: UTC) falls on in `zone`, or null when it
  * is not a timestamp. Kept once worked out: placing an instant in a zone costs Luxon an Intl call.
  */
 export function localDateOfInstant(iso: string, zone: string): string | null {
-  const key = `${zone} ${iso}`;
-  const known = placed.get(key);
-  if (known !== undefined) return known;
-  const moment = DateTime.fromISO(iso, { zone: 'utc' });
-  const date = moment.isValid ? moment.setZone(zone).toISODate() : null;
-  if (placed.size >= MAX_PLACED) placed.clear();
-  placed.set(key, date);
-  return date;
+  return kept(placed, `${zone} ${iso}`, () => {
+    const moment = DateTime.fromISO(iso, { zone: 'utc' });
+    return moment.isValid ? moment.setZone(zone).toISODate() : null;
+  });
 }
 
 /** Whole calendar days from one ISO date to another; negative when toDate is earlier. */
@@ -187,16 +193,10 @@ const MS_PER_DAY = 86_400_000;
 
 /** Dates already read: an answer compares the same plan dates again and again. */
 const dayNumbers = new Map<string, number>();
-const MAX_DAY_NUMBERS = 4096;
 
 /** A YYYY-MM-DD date as milliseconds at UTC midnight: plain arithmetic, as status asks for it often. */
 function dayNumber(isoDate: string): number {
-  const known = dayNumbers.get(isoDate);
-  if (known !== undefined) return known;
-  const ms = readDayNumber(isoDate);
-  if (dayNumbers.size >= MAX_DAY_NUMBERS) dayNumbers.clear();
-  dayNumbers.set(isoDate, ms);
-  return ms;
+  return kept(dayNumbers, isoDate, () => readDayNumber(isoDate));
 }
 
 function readDayNumber(isoDate: string): number {
