@@ -16,6 +16,7 @@ import { revalidatePending } from '../../src/workflows/revalidate-pending';
 import { databaseSnapshot } from './database-snapshot';
 import { seedGitHub } from './revision-fixtures';
 import { ADMIN, RELEASE_CHANNEL, startTestApp, type TestApp } from './start-app';
+import { trackedIssue } from './tracked-issue';
 
 /** One person per role the handbook names (and kfrelease's admin, and someone with no role). */
 export const ROLES = {
@@ -124,24 +125,19 @@ function seedBlockers(w: World): { untriaged: number; blocking: number } {
   const wg = store.workingGroups.findByName(THIS_WG);
   if (!wg) throw new Error(`no working group ${THIS_WG}`);
   const track = (number: number) => {
-    const id = store.blockers.insert({
-      releaseId: w.release.id,
-      wgId: wg.id,
-      owner: 'kubeflow',
-      repo: 'kubeflow',
-      number,
-      title: `Bug ${number}`,
-      state: 'open',
-      isPullRequest: false,
-      labels: ['kind/bug'],
-      assignees: [],
-      url: `https://github.com/kubeflow/kubeflow/issues/${number}`,
-      updatedAt: '2026-05-01T00:00:00Z',
-      blocksRelease: false,
-      note: '',
-      submittedBy: ROLES['liaison (this WG)'],
-      submittedAt: '2026-05-11T08:00:00.000Z',
-    });
+    const id = store.blockers.insert(
+      trackedIssue({
+        releaseId: w.release.id,
+        wgId: wg.id,
+        repository: 'kubeflow/kubeflow',
+        number,
+        title: `Bug ${number}`,
+        labels: ['kind/bug'],
+        by: ROLES['liaison (this WG)'],
+        at: '2026-05-11T08:00:00.000Z',
+        updatedAt: '2026-05-01T00:00:00Z',
+      }),
+    );
     if (id === null) throw new Error(`issue ${number} not tracked`);
     return id;
   };

@@ -5,6 +5,7 @@ import { importTeam } from '../../src/workflows/import-team';
 import { EXAMPLE_TEAM_YAML, startAppWithTeam } from '../helpers/release-with-team';
 import { ADMIN, type TestApp } from '../helpers/start-app';
 import { openHome } from '../helpers/open-home';
+import { trackedIssue } from '../helpers/tracked-issue';
 
 /**
  * The answers people see, recorded before the read paths were made faster: status, blockers,
@@ -68,24 +69,21 @@ function seed(store: Store, now: string): void {
     submittedAt: string,
     extra: { state?: 'open' | 'closed'; blocksRelease?: boolean; title?: string } = {},
   ) =>
-    store.blockers.insert({
-      releaseId: release.id,
-      wgId: wg(group),
-      owner: 'kubeflow',
-      repo,
-      number: n,
-      title: extra.title ?? `Issue ${n} of ${group}`,
-      state: extra.state ?? 'open',
-      isPullRequest: n % 5 === 0,
-      labels: n % 3 === 0 ? ['kind/bug', 'priority/p1'] : [],
-      assignees: n % 2 === 0 ? ['octocat'] : [],
-      url: `https://github.com/kubeflow/${repo}/issues/${n}`,
-      updatedAt: submittedAt,
-      blocksRelease: extra.blocksRelease ?? false,
-      submittedBy: ALAN,
-      submittedAt,
-      note: '',
-    })!;
+    store.blockers.insert(
+      trackedIssue({
+        releaseId: release.id,
+        wgId: wg(group),
+        repository: `kubeflow/${repo}`,
+        number: n,
+        title: `Issue ${n} of ${group}`,
+        isPullRequest: n % 5 === 0,
+        labels: n % 3 === 0 ? ['kind/bug', 'priority/p1'] : [],
+        assignees: n % 2 === 0 ? ['octocat'] : [],
+        by: ALAN,
+        at: submittedAt,
+        ...extra,
+      }),
+    )!;
   // Reported around Berlin's and Los Angeles' switches and midnights, so ages cross them.
   issue(11, 'Pipelines', 'pipelines', '2026-03-08T09:59:00Z', { blocksRelease: true });
   issue(12, 'Pipelines', 'pipelines', '2026-03-28T23:30:00Z');
@@ -209,25 +207,22 @@ function seedLongList(store: Store): void {
   const add = (g: number, state: 'open' | 'closed', blocksRelease: boolean, shortUrl: boolean) => {
     n += 1;
     const minute = String(n % 60).padStart(2, '0');
-    return store.blockers.insert({
-      releaseId: release.id,
-      wgId: groups[g]!.id,
-      owner: 'kf',
-      repo: `r${g}`,
-      number: n,
-      title: `Long list issue ${n}`,
-      state,
-      isPullRequest: false,
-      labels: [],
-      assignees: [],
-      url: shortUrl ? `not a url ${n}` : `https://github.com/kf/r${g}/issues/${n}`,
-      updatedAt: '2026-07-01T00:00:00Z',
-      blocksRelease,
-      submittedBy: ALAN,
-      // Several share a moment: the id breaks the tie.
-      submittedAt: `2026-07-${String(1 + (n % 27)).padStart(2, '0')}T0${n % 10}:${minute}:00Z`,
-      note: '',
-    })!;
+    return store.blockers.insert(
+      trackedIssue({
+        releaseId: release.id,
+        wgId: groups[g]!.id,
+        repository: `kf/r${g}`,
+        number: n,
+        title: `Long list issue ${n}`,
+        state,
+        blocksRelease,
+        by: ALAN,
+        // Several share a moment: the id breaks the tie.
+        at: `2026-07-${String(1 + (n % 27)).padStart(2, '0')}T0${n % 10}:${minute}:00Z`,
+        updatedAt: '2026-07-01T00:00:00Z',
+        ...(shortUrl ? { url: `not a url ${n}` } : {}),
+      }),
+    )!;
   };
   for (let i = 0; i < 130; i += 1) {
     const id = add(i < 45 ? 0 : i < 100 ? 1 : 2, 'open', i % 7 === 0, false);

@@ -7,6 +7,7 @@ import type { SlackCall } from '../fakes/fake-slack';
 import { blockAction } from '../helpers/slack-request';
 import { answerText, RELEASE_CHANNEL, startTestApp, type TestApp } from '../helpers/start-app';
 import { openHome as openHomeTab } from '../helpers/open-home';
+import { trackedIssue } from '../helpers/tracked-issue';
 
 const TEAM_YAML = readFileSync(join(__dirname, '..', '..', 'examples', 'team.yml'), 'utf8');
 const RM = 'U0ADA0001';
@@ -66,24 +67,18 @@ describe('the App Home tab', () => {
     });
     importTeam(app.services, { yaml: TEAM_YAML, source: 'team.yml', actor });
     const pipelines = app.services.store.workingGroups.findByName('Pipelines')!;
-    app.services.store.blockers.insert({
-      releaseId: 1,
-      wgId: pipelines.id,
-      owner: 'kubeflow',
-      repo: 'pipelines',
-      number: 42,
-      title: 'Cache breaks on retry',
-      state: 'open',
-      isPullRequest: false,
-      labels: [],
-      assignees: [],
-      url: 'https://github.com/kubeflow/pipelines/issues/42',
-      updatedAt: NOW,
-      blocksRelease: true,
-      submittedBy: ALAN,
-      submittedAt: NOW,
-      note: '',
-    });
+    app.services.store.blockers.insert(
+      trackedIssue({
+        releaseId: 1,
+        wgId: pipelines.id,
+        repository: 'kubeflow/pipelines',
+        number: 42,
+        title: 'Cache breaks on retry',
+        blocksRelease: true,
+        by: ALAN,
+        at: NOW,
+      }),
+    );
 
     const home = await openHome(ALAN);
     expect(home.text).toContain('Kubeflow v1.10.0');

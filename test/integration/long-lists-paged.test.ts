@@ -1,6 +1,7 @@
 import { databaseSnapshot } from '../helpers/database-snapshot';
 import { startAppWithTeam } from '../helpers/release-with-team';
 import { answerText, type TestApp } from '../helpers/start-app';
+import { trackedIssue } from '../helpers/tracked-issue';
 
 const RM = 'U0ADA0001';
 const ALAN = 'U0ALAN001'; // Pipelines liaison
@@ -40,25 +41,19 @@ describe('long lists in Slack: the first page, the counts, and how to see the re
         action: 'revision.approved',
         details: { wg: 'Pipelines', repo: 'kubeflow/pipelines', revision: `2.5.${i}` },
       });
-      store.blockers.insert({
-        releaseId: release.id,
-        wgId: pipelines.id,
-        owner: 'kubeflow',
-        repo: 'pipelines',
-        number: 1000 + i,
-        title: `Issue ${i}`,
-        state: 'open',
-        isPullRequest: false,
-        labels: [],
-        assignees: [],
-        url: `https://github.com/kubeflow/pipelines/issues/${1000 + i}`,
-        updatedAt: '2026-05-01T00:00:00Z',
-        blocksRelease: false,
-        submittedBy: ALAN,
-        // Oldest first: issue i was reported on day i of April.
-        submittedAt: `2026-04-${String(Math.ceil(i / 2)).padStart(2, '0')}T${i % 2 ? '08' : '09'}:00:00Z`,
-        note: '',
-      });
+      store.blockers.insert(
+        trackedIssue({
+          releaseId: release.id,
+          wgId: pipelines.id,
+          repository: 'kubeflow/pipelines',
+          number: 1000 + i,
+          title: `Issue ${i}`,
+          by: ALAN,
+          // Oldest first: issue i was reported on day i of April.
+          at: `2026-04-${String(Math.ceil(i / 2)).padStart(2, '0')}T${i % 2 ? '08' : '09'}:00:00Z`,
+          updatedAt: '2026-05-01T00:00:00Z',
+        }),
+      );
     }
     for (let i = 1; i <= 35; i += 1) {
       store.docsItems.insert({

@@ -1,6 +1,7 @@
 import { runCli } from '../../src/cli/main';
 import { startAppWithTeam } from '../helpers/release-with-team';
 import { answerText, RELEASE_CHANNEL, type TestApp } from '../helpers/start-app';
+import { trackedIssue } from '../helpers/tracked-issue';
 
 const RM = 'U0ADA0001';
 const ALAN = 'U0ALAN001';
@@ -41,24 +42,18 @@ describe('after release day: patch releases and the retrospective', () => {
         },
       ],
     );
-    store().blockers.insert({
-      releaseId: release.id,
-      wgId: pipelines.id,
-      owner: 'kubeflow',
-      repo: 'pipelines',
-      number: 999,
-      blocksRelease: true,
-      submittedBy: ALAN,
-      submittedAt: '2026-05-20T09:00:00Z',
-      note: '',
-      title: 'Runs never finish',
-      state: 'open',
-      isPullRequest: false,
-      labels: [],
-      assignees: [],
-      url: 'https://github.com/kubeflow/pipelines/issues/999',
-      updatedAt: '2026-05-20T09:00:00Z',
-    });
+    store().blockers.insert(
+      trackedIssue({
+        releaseId: release.id,
+        wgId: pipelines.id,
+        repository: 'kubeflow/pipelines',
+        number: 999,
+        title: 'Runs never finish',
+        blocksRelease: true,
+        by: ALAN,
+        at: '2026-05-20T09:00:00Z',
+      }),
+    );
   });
   afterAll(async () => {
     app.slack.assertNoUnexpectedCalls();

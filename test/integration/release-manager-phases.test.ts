@@ -5,6 +5,7 @@ import { getReleaseStatus } from '../../src/workflows/release-status';
 import { databaseSnapshot } from '../helpers/database-snapshot';
 import { startAppWithTeam } from '../helpers/release-with-team';
 import { ADMIN, answerText, RELEASE_CHANNEL, startTestApp, type TestApp } from '../helpers/start-app';
+import { trackedIssue } from '../helpers/tracked-issue';
 
 const RM = 'U0ADA0001';
 const GRACE = 'U0GRACE01';
@@ -265,24 +266,17 @@ describe('phase control: bugs at risk ticked from the tracked issues', () => {
     if (!release || !wg) throw new Error('no release or working group');
     expect(itemState()).toMatchObject({ done: false, autoNote: null });
     const track = (number: number, state: 'open' | 'closed') =>
-      store.blockers.insert({
-        releaseId: release.id,
-        wgId: wg.id,
-        owner: 'kubeflow',
-        repo: 'notebooks',
-        number,
-        title: `Issue ${number}`,
-        state,
-        isPullRequest: false,
-        labels: [],
-        assignees: [],
-        url: `https://github.com/kubeflow/notebooks/issues/${number}`,
-        updatedAt: '2026-05-11T10:00:00Z',
-        blocksRelease: false,
-        submittedBy: ALAN,
-        submittedAt: '2026-05-11T10:00:00Z',
-        note: '',
-      }) ?? 0;
+      store.blockers.insert(
+        trackedIssue({
+          releaseId: release.id,
+          wgId: wg.id,
+          repository: 'kubeflow/notebooks',
+          number,
+          state,
+          by: ALAN,
+          at: '2026-05-11T10:00:00Z',
+        }),
+      ) ?? 0;
     const first = track(101, 'open');
     track(102, 'closed');
     expect(itemState()).toMatchObject({ done: false, autoNote: 'no bug triaged as at risk yet' });

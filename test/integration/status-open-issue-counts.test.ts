@@ -1,6 +1,7 @@
 import type { BlockerDecision, IssueState } from '../../src/domain/blocker-triage';
 import { startAppWithTeam } from '../helpers/release-with-team';
 import { answerText, type TestApp } from '../helpers/start-app';
+import { trackedIssue } from '../helpers/tracked-issue';
 
 const RM = 'U0ADA0001';
 const NOW = '2026-05-12T10:00:00Z'; // Feature Freeze of v1.10.0
@@ -18,24 +19,18 @@ describe('open tracked issues counted for status and the phase checklist', () =>
     const { store } = app.services;
     const release = store.releases.findByVersion('v1.10.0')!;
     number += 1;
-    const id = store.blockers.insert({
-      releaseId: release.id,
-      wgId: store.workingGroups.findByName(wg)!.id,
-      owner: 'kubeflow',
-      repo: wg.toLowerCase(),
-      number,
-      title: `Issue ${number}`,
-      state,
-      isPullRequest: false,
-      labels: [],
-      assignees: [],
-      url: `https://github.com/kubeflow/${wg.toLowerCase()}/issues/${number}`,
-      updatedAt: NOW,
-      blocksRelease,
-      submittedBy: RM,
-      submittedAt: NOW,
-      note: '',
-    })!;
+    const id = store.blockers.insert(
+      trackedIssue({
+        releaseId: release.id,
+        wgId: store.workingGroups.findByName(wg)!.id,
+        repository: `kubeflow/${wg.toLowerCase()}`,
+        number,
+        state,
+        blocksRelease,
+        by: RM,
+        at: NOW,
+      }),
+    )!;
     if (decision !== 'none')
       store.blockers.decide(id, 'none', { decision, reason: 'triaged', by: RM, at: NOW });
   }
